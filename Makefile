@@ -1,0 +1,56 @@
+# MigDev: `make run` serves a local site on http://127.0.0.1:8000; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test test-postgres check bench messages install install-test install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+
+setup: install
+	$(BIN)/migdev setup
+
+run: setup
+	$(BIN)/migdev serve --host $(HOST) --port $(PORT)
+
+test: install-test
+	$(BIN)/pytest -q
+
+# The same suite on PostgreSQL (a server at 127.0.0.1:5432, user postgres, trust auth).
+test-postgres: install-test
+	MIGDEV_DATABASE_URL=$${MIGDEV_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/migdev} $(BIN)/pytest -q
+
+check: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy migdev
+	$(BIN)/lint-imports
+	DJANGO_SETTINGS_MODULE=migdev.config.settings.base $(BIN)/python -m django makemigrations --check --dry-run
+	$(BIN)/python scripts/check_deploy.py
+
+bench: install-test
+	$(BIN)/migdev bench
+
+# Refresh the gettext catalogs after changing user-facing strings (needs GNU gettext).
+messages: install
+	cd migdev && ../$(BIN)/django-admin makemessages -l fr -l es --ignore='static/vendor/*' \
+		--settings=migdev.config.settings.base --pythonpath=..
+	cd migdev && ../$(BIN)/django-admin makemessages -d djangojs -l fr -l es --ignore='static/vendor/*' \
+		--settings=migdev.config.settings.base --pythonpath=..
+	$(BIN)/python scripts/compile_messages.py
+
+clean:
+	rm -rf $(VENV) var

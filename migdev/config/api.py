@@ -1,0 +1,66 @@
+"""The REST API root: /api/v1/..., OpenAPI docs at /api/docs, one error format."""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import django_auth
+
+from migdev.accounts.api import ApiTokenAuth
+from migdev.accounts.api import router as accounts_router
+from migdev.core.api import router as core_router
+from migdev.core.errors import DomainError, PermissionDenied
+from migdev.stats.api import router as stats_router
+
+api = NinjaAPI(
+    title="MigDev API",
+    version="1",
+    description="Migration and development: statistics, reference data, and the rooms of MigDev.",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    auth=None,
+)
+
+
+def error_body(code: str, message: str, field: str | None = None) -> dict[str, dict[str, str | None]]:
+    """The one error shape of the API: a machine code, a human message, the field at fault."""
+    return {"error": {"code": code, "message": message, "field": field}}
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return api.create_response(request, error_body(exc.code, str(exc.message), exc.field), status=exc.status)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, error_body("forbidden", str(exc.message), exc.field), status=403)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    first = exc.errors[0] if exc.errors else {}
+    location = [str(part) for part in first.get("loc", []) if part not in ("body", "query", "path", "payload")]
+    field = ".".join(location) or None
+    message = first.get("msg", "Invalid input")
+    return api.create_response(request, error_body("invalid", f"{field}: {message}" if field else message, field), status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, error_body("unauthenticated", "Authentication required"), status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = {404: "not_found", 403: "forbidden", 401: "unauthenticated"}.get(exc.status_code, "error")
+    return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
+
+
+# Routers that need a signed-in user use AUTH: a session cookie or a bearer API token.
+AUTH = [ApiTokenAuth(), django_auth]
+
+api.add_router("/v1/core", core_router)
+api.add_router("/v1/accounts", accounts_router)
+api.add_router("/v1/stats", stats_router)

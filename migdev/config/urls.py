@@ -1,0 +1,20 @@
+"""URL map: language-prefixed pages (/en/, /fr/, /es/), the API under /api/, static files."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from migdev.config.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("migdev.core.urls")),
+    path("accounts/", include("migdev.accounts.urls")),
+    path("stats/", include("migdev.stats.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)

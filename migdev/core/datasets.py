@@ -1,0 +1,54 @@
+"""The registry of importable datasets and demo loaders; each room registers its own in AppConfig.ready."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from migdev.core.progress import ProgressReporter
+
+Loader = Callable[[Path, ProgressReporter], str]
+DemoLoader = Callable[[ProgressReporter], str]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset `migdev import <name> <path>` can load; `shipped` is the copy in the repo setup loads."""
+
+    name: str
+    description: str
+    loader: Loader
+    shipped: Path | None = None
+    setup_order: int | None = None
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """A part of the demo dataset, loaded by `migdev setup` unless --no-demo."""
+
+    name: str
+    loader: DemoLoader
+    order: int
+
+
+DATASETS: dict[str, Dataset] = {}
+DEMO_STEPS: dict[str, DemoStep] = {}
+
+
+def register_dataset(dataset: Dataset) -> None:
+    DATASETS[dataset.name] = dataset
+
+
+def register_demo(step: DemoStep) -> None:
+    DEMO_STEPS[step.name] = step
+
+
+def setup_datasets() -> list[Dataset]:
+    """The shipped datasets setup loads, in dependency order."""
+    return sorted(
+        (d for d in DATASETS.values() if d.setup_order is not None and d.shipped is not None),
+        key=lambda d: d.setup_order or 0,
+    )
+
+
+def demo_steps() -> list[DemoStep]:
+    return sorted(DEMO_STEPS.values(), key=lambda s: s.order)

@@ -1,0 +1,30 @@
+"""`migdev setup`: migrate, load the shipped reference and statistical data, load the demo. Idempotent."""
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from migdev.core.datasets import demo_steps, setup_datasets
+from migdev.core.progress import RichProgress
+
+
+class Command(BaseCommand):
+    help = "Migrate the database, load reference data, UN DESA statistics and (unless --no-demo) the demo dataset."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--no-demo", action="store_true", help="Do not load the demo dataset.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database migrated.")
+        with RichProgress() as progress:
+            for dataset in setup_datasets():
+                assert dataset.shipped is not None
+                summary = dataset.loader(dataset.shipped, progress)
+                self.stdout.write(f"{dataset.name}: {summary}")
+            if not options["no_demo"]:
+                for step in demo_steps():
+                    self.stdout.write(f"demo {step.name}: {step.loader(progress)}")
+        self.stdout.write(self.style.SUCCESS("MigDev is set up."))

@@ -1,0 +1,173 @@
+"""Reference data every room shares: places, currencies, languages, sexes, occupations, skills."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    """A UN M49 geographic region or sub-region (e.g. 903 Africa, 910 Eastern Africa)."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region")
+        SUBREGION = "subregion", _("Sub-region")
+
+    m49 = models.PositiveSmallIntegerField(_("M49 code"), primary_key=True)
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["m49"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Country(models.Model):
+    """A country or territory of ISO 3166-1; its numeric code is its UN M49 code."""
+
+    iso3 = models.CharField(_("ISO 3166-1 alpha-3"), max_length=3, primary_key=True)
+    iso2 = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)
+    m49 = models.PositiveSmallIntegerField(_("M49 / ISO numeric code"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    subregion = models.ForeignKey(
+        Region, verbose_name=_("sub-region"), null=True, blank=True, on_delete=models.PROTECT, related_name="countries"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country or territory")
+        verbose_name_plural = _("countries and territories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Currency(models.Model):
+    """A currency of ISO 4217."""
+
+    code = models.CharField(_("ISO 4217 code"), max_length=3, primary_key=True)
+    numeric = models.PositiveSmallIntegerField(_("numeric code"), null=True, blank=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("currency")
+        verbose_name_plural = _("currencies")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Language(models.Model):
+    """A language of ISO 639 (three-letter ISO 639-3 code; two-letter ISO 639-1 where one exists)."""
+
+    code = models.CharField(_("ISO 639-3 code"), max_length=3, primary_key=True)
+    iso639_1 = models.CharField(_("ISO 639-1 code"), max_length=2, blank=True, db_index=True)
+    name = models.CharField(_("name"), max_length=150)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sex(models.Model):
+    """A code of the SDMX sex code list: F, M, _T (total), _O (other), _U (not stated)."""
+
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=40)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("sex")
+        verbose_name_plural = _("sexes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IscoGroup(models.Model):
+    """A group of ISCO-08 at level 1 (major) to 4 (unit group); the code keeps leading zeros."""
+
+    code = models.CharField(_("ISCO-08 code"), max_length=4, primary_key=True)
+    level = models.PositiveSmallIntegerField(_("level"))
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    esco_uri = models.CharField(_("ESCO URI"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("ISCO-08 group")
+        verbose_name_plural = _("ISCO-08 groups")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class EscoOccupation(models.Model):
+    """An ESCO v1.1.1 occupation, filed under one ISCO-08 unit group."""
+
+    uri = models.CharField(_("ESCO URI"), max_length=200, unique=True)
+    code = models.CharField(_("ESCO code"), max_length=40, blank=True)
+    isco_group = models.ForeignKey(
+        IscoGroup, verbose_name=_("ISCO-08 unit group"), on_delete=models.PROTECT, related_name="occupations"
+    )
+    preferred_label = models.CharField(_("preferred label"), max_length=255)
+    alt_labels = models.TextField(_("alternative labels"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["preferred_label"]
+        verbose_name = _("ESCO occupation")
+        verbose_name_plural = _("ESCO occupations")
+
+    def __str__(self) -> str:
+        return self.preferred_label
+
+
+class EscoSkill(models.Model):
+    """An ESCO v1.1.1 skill, competence or knowledge concept."""
+
+    uri = models.CharField(_("ESCO URI"), max_length=200, unique=True)
+    skill_type = models.CharField(_("skill type"), max_length=40, blank=True)
+    reuse_level = models.CharField(_("reuse level"), max_length=40, blank=True)
+    preferred_label = models.CharField(_("preferred label"), max_length=255)
+    alt_labels = models.TextField(_("alternative labels"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["preferred_label"]
+        verbose_name = _("ESCO skill")
+        verbose_name_plural = _("ESCO skills")
+
+    def __str__(self) -> str:
+        return self.preferred_label
+
+
+class EscoOccupationSkill(models.Model):
+    """ESCO's relation of an occupation to a skill, essential or optional."""
+
+    class Relation(models.TextChoices):
+        ESSENTIAL = "essential", _("essential")
+        OPTIONAL = "optional", _("optional")
+
+    occupation = models.ForeignKey(EscoOccupation, on_delete=models.CASCADE, related_name="skill_relations")
+    skill = models.ForeignKey(EscoSkill, on_delete=models.CASCADE, related_name="occupation_relations")
+    relation = models.CharField(_("relation"), max_length=9, choices=Relation.choices)
+
+    class Meta:
+        verbose_name = _("occupation-skill relation")
+        verbose_name_plural = _("occupation-skill relations")
+        constraints = [models.UniqueConstraint(fields=["occupation", "skill"], name="uniq_esco_occupation_skill")]

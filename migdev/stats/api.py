@@ -1,0 +1,5 @@
+"""Statistics API."""
+
+from ninja import Router
+
+router = Router(tags=["statistics"])

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from migdev.stats import views
+
+app_name = "stats"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+]
