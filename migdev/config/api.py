@@ -44,7 +44,9 @@ def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> Http
     location = [str(part) for part in first.get("loc", []) if part not in ("body", "query", "path", "payload")]
     field = ".".join(location) or None
     message = first.get("msg", "Invalid input")
-    return api.create_response(request, error_body("invalid", f"{field}: {message}" if field else message, field), status=422)
+    return api.create_response(
+        request, error_body("invalid", f"{field}: {message}" if field else message, field), status=422
+    )
 
 
 @api.exception_handler(AuthenticationError)

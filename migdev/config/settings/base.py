@@ -31,9 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("MIGDEV_CSRF_TRUSTED_ORIGINS", "")
 
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'migdev.sqlite3'}"
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("MIGDEV_DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60
-    )
+    "default": dj_database_url.parse(os.environ.get("MIGDEV_DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
@@ -116,9 +114,7 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
-EMAIL_BACKEND = os.environ.get(
-    "MIGDEV_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("MIGDEV_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("MIGDEV_DEFAULT_FROM_EMAIL", "migdev@localhost")
 
 LANGUAGE_CODE = "en"

@@ -24,9 +24,9 @@ class Command(BaseCommand):
             for dataset in sorted(DATASETS.values(), key=lambda d: d.name):
                 self.stdout.write(f"{dataset.name:24} {dataset.description}")
             return
-        dataset = DATASETS.get(options["dataset"])
-        if dataset is None:
+        if options["dataset"] not in DATASETS:
             raise CommandError(f"Unknown dataset {options['dataset']!r}; known: {', '.join(sorted(DATASETS))}")
+        dataset = DATASETS[options["dataset"]]
         path = Path(options["path"]) if options["path"] else dataset.shipped
         if path is None:
             raise CommandError(f"Dataset {dataset.name} needs a path")
