@@ -42,13 +42,11 @@ check: install-dev
 	$(BIN)/python scripts/check_deploy.py
 
 bench: install-test
-	$(BIN)/migdev bench
+	MIGDEV_VAR_DIR=$$(mktemp -d) $(BIN)/migdev bench
 
 # Refresh the gettext catalogs after changing user-facing strings (needs GNU gettext).
 messages: install
-	cd migdev && ../$(BIN)/django-admin makemessages -l fr -l es --ignore='static/vendor/*' \
-		--settings=migdev.config.settings.base --pythonpath=..
-	cd migdev && ../$(BIN)/django-admin makemessages -d djangojs -l fr -l es --ignore='static/vendor/*' \
+	cd migdev && ../$(BIN)/django-admin makemessages -l fr -l es --no-location --ignore='static/vendor/*' --ignore='tests/*' \
 		--settings=migdev.config.settings.base --pythonpath=..
 	$(BIN)/python scripts/compile_messages.py
 
