@@ -37,4 +37,4 @@ class IscoGroupTranslation(TranslationOptions):
 
 @register(models.EscoOccupation)
 class EscoOccupationTranslation(TranslationOptions):
-    fields = ("preferred_label",)
+    fields = ("preferred_label", "alt_labels", "description")

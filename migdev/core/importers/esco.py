@@ -1,0 +1,185 @@
+"""The "esco" dataset: ESCO v1.1.1 occupations (EN, FR), skills (EN) and occupation-skill relations.
+
+Bulk inserts and updates only: the whole load takes seconds, not minutes. A relation whose occupation is not among
+the occupations (one occupation of occupationSkillRelations.csv, see data/esco/PROVENANCE.md) is skipped and counted.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import translation
+
+from migdev.core.errors import ImportFileError
+from migdev.core.importers.csvfiles import dataset_file, read_rows
+from migdev.core.importers.sync import BATCH_SIZE, sync_table
+from migdev.core.models import EscoOccupation, EscoOccupationSkill, EscoSkill, IscoGroup
+from migdev.core.progress import ProgressReporter
+
+OCCUPATIONS_EN = "occupations_en.csv"
+OCCUPATIONS_FR = "occupations_fr.csv"
+SKILLS = "skills_en.csv"
+RELATIONS = "occupationSkillRelations.csv"
+OCCUPATION_COLUMNS = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description", "code")
+FRENCH_COLUMNS = ("conceptUri", "preferredLabel", "altLabels", "description")
+SKILL_COLUMNS = ("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "description")
+RELATION_COLUMNS = ("occupationUri", "relationType", "skillUri")
+OCCUPATION_FIELDS = [
+    "code",
+    "isco_group",
+    *(f"{field}{suffix}" for field in ("preferred_label", "alt_labels", "description") for suffix in ("", "_en", "_fr")),
+]
+SKILL_FIELDS = ["skill_type", "reuse_level", "preferred_label", "alt_labels", "description"]
+
+
+def load_esco(path: Path, progress: ProgressReporter) -> str:
+    """Load ESCO occupations, skills and their relations from the four CSV files of the folder `path`."""
+    files = {name: dataset_file(path, name) for name in (OCCUPATIONS_EN, OCCUPATIONS_FR, SKILLS, RELATIONS)}
+    with translation.override("en"), transaction.atomic():
+        occupations = _read_occupations(files[OCCUPATIONS_EN], files[OCCUPATIONS_FR], progress)
+        skills = _read_skills(files[SKILLS], progress)
+        relations, skipped = _read_relations(files[RELATIONS], set(occupations), set(skills), progress)
+        with progress.task("Saving ESCO occupations and skills", 2) as task:
+            occupation_result, occupation_rows = sync_table(
+                EscoOccupation, "uri", list(occupations.values()), OCCUPATION_FIELDS, str(files[OCCUPATIONS_EN])
+            )
+            task.advance()
+            skill_result, skill_rows = sync_table(EscoSkill, "uri", list(skills.values()), SKILL_FIELDS, str(files[SKILLS]))
+            task.advance()
+        with progress.task("Saving occupation-skill relations", len(relations)) as task:
+            wanted = {
+                (occupation_rows[occupation].pk, skill_rows[skill].pk): relation
+                for (occupation, skill), relation in relations.items()
+            }
+            changes = _sync_relations(wanted)
+            task.advance(len(relations))
+    return (
+        f"{len(occupations)} occupations ({occupation_result}), {len(skills)} skills ({skill_result}), "
+        f"{len(relations)} occupation-skill relations ({changes}); "
+        f"{skipped} relations skipped (occupation not among the occupations)"
+    )
+
+
+def _read_occupations(english: Path, french: Path, progress: ProgressReporter) -> dict[str, EscoOccupation]:
+    """The occupations of the EN file with the FR labels joined on their URI; each ISCO-08 unit group must exist."""
+    unit_groups = set(IscoGroup.objects.filter(level=4).values_list("code", flat=True))
+    records = list(read_rows(english, OCCUPATION_COLUMNS))
+    occupations: dict[str, EscoOccupation] = {}
+    where = str(english)
+    with progress.task("ESCO occupations", len(records)) as task:
+        for row, record in records:
+            uri = _uri(where, row, "conceptUri", record["conceptUri"])
+            if uri in occupations:
+                raise ImportFileError(where, row, "conceptUri", f"occupation {uri} appears twice")
+            isco = record["iscoGroup"].strip()
+            if isco not in unit_groups:
+                hint = "" if unit_groups else " (no ISCO-08 groups are loaded: run `migdev import isco08` first)"
+                raise ImportFileError(where, row, "iscoGroup", f"unknown ISCO-08 unit group {isco!r}{hint}")
+            label = record["preferredLabel"].strip()
+            if not label:
+                raise ImportFileError(where, row, "preferredLabel", "empty preferred label")
+            alt_labels, description = record["altLabels"].strip(), record["description"].strip()
+            occupations[uri] = EscoOccupation(
+                uri=uri,
+                code=record["code"].strip(),
+                isco_group_id=isco,
+                preferred_label=label,
+                preferred_label_en=label,
+                alt_labels=alt_labels,
+                alt_labels_en=alt_labels,
+                description=description,
+                description_en=description,
+            )
+            task.advance()
+    for _, record in read_rows(french, FRENCH_COLUMNS):
+        occupation = occupations.get(record["conceptUri"].strip())
+        if occupation is not None:
+            occupation.preferred_label_fr = record["preferredLabel"].strip() or None
+            occupation.alt_labels_fr = record["altLabels"].strip() or None
+            occupation.description_fr = record["description"].strip() or None
+    return occupations
+
+
+def _read_skills(path: Path, progress: ProgressReporter) -> dict[str, EscoSkill]:
+    records = list(read_rows(path, SKILL_COLUMNS))
+    skills: dict[str, EscoSkill] = {}
+    where = str(path)
+    with progress.task("ESCO skills", len(records)) as task:
+        for row, record in records:
+            uri = _uri(where, row, "conceptUri", record["conceptUri"])
+            if uri in skills:
+                raise ImportFileError(where, row, "conceptUri", f"skill {uri} appears twice")
+            label = record["preferredLabel"].strip()
+            if not label:
+                raise ImportFileError(where, row, "preferredLabel", "empty preferred label")
+            skills[uri] = EscoSkill(
+                uri=uri,
+                skill_type=record["skillType"].strip(),
+                reuse_level=record["reuseLevel"].strip(),
+                preferred_label=label,
+                alt_labels=record["altLabels"].strip(),
+                description=record["description"].strip(),
+            )
+            task.advance()
+    return skills
+
+
+def _read_relations(
+    path: Path, occupations: set[str], skills: set[str], progress: ProgressReporter
+) -> tuple[dict[tuple[str, str], str], int]:
+    """The relations by (occupation URI, skill URI), and how many were skipped for an unknown occupation."""
+    where = str(path)
+    relations: dict[tuple[str, str], str] = {}
+    kinds = set(EscoOccupationSkill.Relation.values)
+    skipped = 0
+    with progress.task("ESCO occupation-skill relations", None) as task:
+        for row, record in read_rows(path, RELATION_COLUMNS):
+            occupation = _uri(where, row, "occupationUri", record["occupationUri"])
+            skill = _uri(where, row, "skillUri", record["skillUri"])
+            relation = record["relationType"].strip()
+            if relation not in kinds:
+                raise ImportFileError(where, row, "relationType", f"{relation!r} is neither essential nor optional")
+            if skill not in skills:
+                raise ImportFileError(where, row, "skillUri", f"unknown skill {skill}")
+            if occupation not in occupations:
+                skipped += 1  # a known quirk of ESCO v1.1.1: one occupation has relations but no row
+                continue
+            if (occupation, skill) in relations:
+                raise ImportFileError(where, row, "skillUri", f"relation {occupation} -> {skill} appears twice")
+            relations[(occupation, skill)] = relation
+            task.advance()
+    return relations, skipped
+
+
+def _sync_relations(wanted: dict[tuple[int, int], str]) -> str:
+    """Make the relation table equal `wanted` ((occupation id, skill id) -> relation) with bulk statements."""
+    existing = {
+        (occupation, skill): (pk, relation)
+        for pk, occupation, skill, relation in EscoOccupationSkill.objects.values_list(
+            "pk", "occupation_id", "skill_id", "relation"
+        )
+    }
+    gone = [pk for key, (pk, _) in existing.items() if key not in wanted]
+    changed: dict[str, list[int]] = defaultdict(list)
+    for key, (pk, relation) in existing.items():
+        if key in wanted and wanted[key] != relation:
+            changed[wanted[key]].append(pk)
+    for start in range(0, len(gone), BATCH_SIZE):
+        EscoOccupationSkill.objects.filter(pk__in=gone[start : start + BATCH_SIZE]).delete()
+    for relation, pks in changed.items():
+        for start in range(0, len(pks), BATCH_SIZE):
+            EscoOccupationSkill.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).update(relation=relation)
+    new = [
+        EscoOccupationSkill(occupation_id=occupation, skill_id=skill, relation=relation)
+        for (occupation, skill), relation in wanted.items()
+        if (occupation, skill) not in existing
+    ]
+    EscoOccupationSkill.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    return f"{len(new)} new, {sum(map(len, changed.values()))} changed, {len(gone)} removed"
+
+
+def _uri(where: str, row: int, column: str, value: str) -> str:
+    uri = value.strip()
+    if not uri.startswith("http://data.europa.eu/esco/"):
+        raise ImportFileError(where, row, column, f"{uri!r} is not an ESCO URI")
+    return uri

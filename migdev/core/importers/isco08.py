@@ -1,0 +1,77 @@
+"""The "isco08" dataset: the 619 groups of ISCO-08 (ILO) with EN/FR/ES titles and the ILO's EN definitions."""
+
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import translation
+
+from migdev.core.errors import ImportFileError
+from migdev.core.importers.csvfiles import dataset_file, read_rows
+from migdev.core.importers.sync import sync_table
+from migdev.core.models import IscoGroup
+from migdev.core.progress import ProgressReporter
+
+STRUCTURE_FILE = "isco08_structure.csv"
+STRUCTURE_COLUMNS = ("code", "level", "parent_code", "title_en", "title_fr", "title_es", "esco_uri")
+DEFINITIONS_FILE = "ISCOGroups_en.csv"
+DEFINITIONS_COLUMNS = ("code", "description")
+
+# Known errors of the source files, corrected here (see migdev/core/data/isco08/PROVENANCE.md):
+# the 2020 ESCO Spanish export titles 215 "Ingenieros no clasificados bajo otros epígrafes"; the ILO's Spanish
+# CIUO-08 title of 215 (EN "Electrotechnology engineers") is "Ingenieros en electrotecnología".
+TITLE_CORRECTIONS: dict[tuple[str, str], str] = {("215", "es"): "Ingenieros en electrotecnología"}
+
+
+def load_isco08(path: Path, progress: ProgressReporter) -> str:
+    """Load the ISCO-08 groups of isco08_structure.csv with the descriptions of ISCOGroups_en.csv."""
+    structure = dataset_file(path, STRUCTURE_FILE)
+    definitions = dataset_file(path, DEFINITIONS_FILE)
+    descriptions = {record["code"]: record["description"].strip() for _, record in read_rows(definitions, DEFINITIONS_COLUMNS)}
+    groups = _read_structure(structure, descriptions, progress)
+    with translation.override("en"), transaction.atomic():
+        result, _ = sync_table(
+            IscoGroup,
+            "code",
+            groups,
+            ["level", "parent", "title", "title_en", "title_fr", "title_es", "description", "esco_uri"],
+            str(structure),
+        )
+    by_level = [sum(1 for g in groups if g.level == level) for level in (1, 2, 3, 4)]
+    return f"{len(groups)} ISCO-08 groups ({'/'.join(map(str, by_level))} by level; {result})"
+
+
+def _read_structure(path: Path, descriptions: dict[str, str], progress: ProgressReporter) -> list[IscoGroup]:
+    """The groups of the file, each checked: code of `level` digits, parent = code minus its last digit, known."""
+    where = str(path)
+    groups: dict[str, IscoGroup] = {}
+    records = list(read_rows(path, STRUCTURE_COLUMNS))
+    with progress.task("ISCO-08 groups", len(records)) as task:
+        for row, record in records:
+            code = record["code"].strip()
+            if not (code.isdigit() and 1 <= len(code) <= 4):
+                raise ImportFileError(where, row, "code", f"{code!r} is not an ISCO-08 code (1 to 4 digits)")
+            if code in groups:
+                raise ImportFileError(where, row, "code", f"code {code} appears twice")
+            if record["level"].strip() != str(len(code)):
+                raise ImportFileError(where, row, "level", f"level {record['level']!r} for a {len(code)}-digit code")
+            parent_code = record["parent_code"].strip()
+            if parent_code != code[:-1]:
+                raise ImportFileError(where, row, "parent_code", f"parent {parent_code!r} of {code} should be {code[:-1]!r}")
+            if parent_code and parent_code not in groups:
+                raise ImportFileError(where, row, "parent_code", f"unknown parent code {parent_code} (parents come first)")
+            titles = {lang: TITLE_CORRECTIONS.get((code, lang), record[f"title_{lang}"].strip()) for lang in ("en", "fr", "es")}
+            if not titles["en"]:
+                raise ImportFileError(where, row, "title_en", "empty English title")
+            groups[code] = IscoGroup(
+                code=code,
+                level=len(code),
+                parent_id=parent_code or None,
+                title=titles["en"],
+                title_en=titles["en"],
+                title_fr=titles["fr"] or None,
+                title_es=titles["es"] or None,
+                description=descriptions.get(code, ""),
+                esco_uri=record["esco_uri"].strip(),
+            )
+            task.advance()
+    return list(groups.values())

@@ -1,0 +1,87 @@
+"""Make a table hold exactly the rows of a file: create the new, update the changed, delete the gone, in bulk."""
+
+from collections.abc import Iterable, Sequence
+from itertools import chain
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.db import models
+from django.db.models.deletion import ProtectedError, RestrictedError
+
+from migdev.core.errors import ImportFileError
+
+BATCH_SIZE = 2000
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What a sync changed."""
+
+    created: int
+    updated: int
+    deleted: int
+
+    def __str__(self) -> str:
+        return f"{self.created} new, {self.updated} changed, {self.deleted} removed"
+
+
+def sync_table(
+    model: type[M], key: str, wanted: Sequence[M], fields: Sequence[str], source: str, delete_missing: bool = True
+) -> tuple[SyncResult, dict[Any, M]]:
+    """Create, update and (unless told not to) delete rows of `model` so they match `wanted`, matched on `key`.
+
+    Only rows whose `fields` differ are updated, so loading the same file twice writes nothing the second time.
+    Returns what changed and the rows by key (with their primary keys). A row still used elsewhere
+    (a protected foreign key) cannot be deleted: that raises ImportFileError naming `source`.
+    """
+    attnames = [model._meta.get_field(f).attname for f in fields]
+    existing: dict[Any, M] = {getattr(obj, key): obj for obj in model._default_manager.all()}
+    to_create: list[M] = []
+    to_update: list[M] = []
+    for obj in wanted:
+        current = existing.get(getattr(obj, key))
+        if current is None:
+            to_create.append(obj)
+            continue
+        if any(getattr(current, a) != getattr(obj, a) for a in attnames):
+            for a in attnames:
+                setattr(current, a, getattr(obj, a))
+            to_update.append(current)
+    wanted_keys = {getattr(obj, key) for obj in wanted}
+    gone = [k for k in existing if k not in wanted_keys] if delete_missing else []
+    if gone:
+        delete_rows(model, key, gone, source)
+    model._default_manager.bulk_create(to_create, batch_size=BATCH_SIZE)
+    if to_update:
+        model._default_manager.bulk_update(to_update, list(fields), batch_size=BATCH_SIZE // 4)
+    if any(getattr(obj, "pk", None) is None for obj in to_create):
+        # Back ends that do not return ids from bulk inserts (e.g. SQLite before 3.35): read them back.
+        by_key = model._default_manager.in_bulk(list(wanted_keys), field_name=key)
+    else:
+        kept = (existing[k] for k in wanted_keys if k in existing)
+        by_key = {getattr(obj, key): obj for obj in chain(to_create, kept)}
+    return SyncResult(len(to_create), len(to_update), len(gone)), by_key
+
+
+def delete_rows(model: type[models.Model], key: str, keys: Iterable[Any], source: str) -> int:
+    """Delete the rows with these keys; rows still used by other data raise ImportFileError instead."""
+    try:
+        deleted, _ = model._default_manager.filter(**{f"{key}__in": list(keys)}).delete()
+    except ProtectedError as exc:
+        raise _still_used(model, source, exc.protected_objects) from exc
+    except RestrictedError as exc:
+        raise _still_used(model, source, exc.restricted_objects) from exc
+    return deleted
+
+
+def _still_used(model: type[models.Model], source: str, users: Iterable[models.Model]) -> ImportFileError:
+    example = next(iter(users), None)
+    return ImportFileError(
+        source,
+        None,
+        None,
+        f"{model._meta.verbose_name_plural} missing from the file are still in use and cannot be removed"
+        + (f" (e.g. by {example._meta.verbose_name} {example})" if example is not None else ""),
+    )
