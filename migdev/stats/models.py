@@ -16,6 +16,9 @@ class Source(models.Model):
     url = models.URLField(_("URL"), blank=True)
     version = models.CharField(_("version"), max_length=60, blank=True)
     attribution = models.TextField(_("attribution"), blank=True)
+    dataflow = models.CharField(
+        _("SDMX dataflow"), max_length=100, blank=True, help_text=_("e.g. MIGDEV:UNDESA_IMS(1.0), used in SDMX-CSV")
+    )
 
     class Meta:
         ordering = ["code"]
@@ -32,7 +35,8 @@ class Indicator(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    unit = models.CharField(_("unit"), max_length=40)
+    unit = models.CharField(_("unit"), max_length=40, help_text=_("SDMX unit of measure: PS persons, PT per cent"))
+    decimals = models.PositiveSmallIntegerField(_("decimals shown"), default=0)
     sdg_code = models.CharField(_("SDG indicator"), max_length=20, blank=True)
     bilateral = models.BooleanField(_("bilateral (has a counterpart area)"), default=False)
 
@@ -55,10 +59,11 @@ class Area(models.Model):
     m49 = models.PositiveIntegerField(_("M49 code"), primary_key=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    iso3 = models.CharField(_("ISO 3166-1 alpha-3"), max_length=3, blank=True, db_index=True)
     country = models.OneToOneField(
         Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="stats_area"
     )
-    notes = models.CharField(_("notes"), max_length=200, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
         ordering = ["m49"]
