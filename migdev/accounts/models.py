@@ -1,5 +1,7 @@
 """Users, organisations, roles, API tokens and the audit log of personal data."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -23,6 +25,18 @@ class User(AbstractUser):
         blank=True,
         related_name="officials",
         help_text=_("Countries whose records this user may edit as a country official."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country of origin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For migrant workers: officials of this country may view the person's record."),
+    )
+    erased_at = models.DateTimeField(
+        _("erased at"), null=True, blank=True, help_text=_("Set when the person's data was erased on request.")
     )
 
     class Meta:
@@ -55,12 +69,22 @@ class Organisation(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", verbose_name=_("members")
     )
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
 
     class Meta:
         ordering = ["name"]
@@ -84,6 +108,9 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="uniq_membership")]
 
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"
+
 
 class ApiToken(models.Model):
     """A bearer token for the API; only its SHA-256 hash is stored."""
@@ -103,6 +130,15 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        """Tokens are stored as SHA-256 hashes; the clear key is shown once, at creation."""
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
 
 
 class AuditEvent(models.Model):
@@ -132,9 +168,12 @@ class AuditEvent(models.Model):
     )
     object_type = models.CharField(_("record type"), max_length=100)
     object_id = models.CharField(_("record id"), max_length=64)
-    fields = models.JSONField(_("fields"), default=list, blank=True)
+    fields = models.JSONField(_("fields"), default=list, blank=True, help_text=_("Names of the fields, never values."))
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
