@@ -96,3 +96,7 @@ class Observation(models.Model):
             models.Index(fields=["indicator", "counterpart_area", "period"], name="obs_indicator_cpart_period"),
             models.Index(fields=["indicator", "period", "sex"], name="obs_indicator_period_sex"),
         ]
+
+    def __str__(self) -> str:
+        counterpart = f" <- {self.counterpart_area_id}" if self.counterpart_area_id else ""
+        return f"{self.indicator_id} {self.ref_area_id}{counterpart} {self.period} {self.sex_id}: {self.value:g}"

@@ -100,11 +100,7 @@ def _top_partners(area: Area, top: int, origins: bool) -> list[Partner]:
     latest = bilateral.aggregate(latest=Max("period"))["latest"]
     if latest is None:
         return []
-    rows = (
-        bilateral.filter(period=latest)
-        .select_related(other, "source")
-        .order_by("-value", f"{other}__m49")[:top]
-    )
+    rows = bilateral.filter(period=latest).select_related(other, "source").order_by("-value", f"{other}__m49")[:top]
     partners = []
     for obs in rows:
         partner: Area = getattr(obs, other)
@@ -224,9 +220,20 @@ def series_rows(indicator: Indicator, **filters: str | None) -> Iterator[SeriesR
     )
     return (
         SeriesRow(
-            ref, ref_iso3, ref_name or "", cpart, cpart_iso3 or "", cpart_name or "", period, sex, value, status, flow, src
+            ref,
+            ref_iso3,
+            ref_name or "",
+            cpart,
+            cpart_iso3 or "",
+            cpart_name or "",
+            period,
+            sex,
+            value,
+            status,
+            flow,
+            source,
         )
-        for ref, ref_iso3, ref_name, cpart, cpart_iso3, cpart_name, period, sex, value, status, flow, src in (
+        for ref, ref_iso3, ref_name, cpart, cpart_iso3, cpart_name, period, sex, value, status, flow, source in (
             queryset.iterator(chunk_size=5_000)
         )
     )

@@ -124,9 +124,10 @@ def load_undesa_stock(folder: Path, progress: ProgressReporter) -> str:
     )
     total = sum(len(records) for _, records in batches)
     with progress.task("UN DESA migrant stock: writing observations", total=total) as task:
+        ids = {code: indicator.pk for code, indicator in indicators.items()}
         for source, records in batches:
             rows = [
-                (indicators[r.indicator].pk, r.ref_area, r.counterpart_area, r.period, r.sex, r.value, source.pk, r.status)
+                (ids[r.indicator], r.ref_area, r.counterpart_area, r.period, r.sex, r.value, source.pk, r.status)
                 for r in records
             ]
             for start in range(0, len(rows), 5_000):
@@ -206,7 +207,9 @@ def _upsert_sources() -> dict[str, Source]:
 def _upsert_areas(records: list[importers.AreaRecord], iso3_from_file: dict[int, str]) -> None:
     """Create or update the areas; link countries by M49 where core knows them, name them in FR/ES."""
     countries = {c.m49: c.iso3 for c in Country.objects.filter(m49__in=[r.m49 for r in records])}
-    translations = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in ("fr", "es")}
+    translations = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in ("fr", "es")
+    }
     areas = []
     for record in records:
         iso3 = countries.get(record.m49) or iso3_from_file.get(record.m49, "")

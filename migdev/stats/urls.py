@@ -6,4 +6,6 @@ app_name = "stats"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("search/", views.search, name="search"),
+    path("profiles/<str:code>/", views.profile, name="profile"),
 ]
