@@ -20,7 +20,7 @@ class CoreConfig(AppConfig):
         register_dataset(
             Dataset(
                 "reference",
-                "Countries (ISO 3166-1), UN M49 regions, currencies, languages, sex codes (folder with m49_regions.csv)",
+                "Countries, UN M49 regions, currencies, languages, sex codes (folder with m49_regions.csv)",
                 load_reference,
                 shipped=DATA_DIR / "m49",
                 setup_order=10,

@@ -171,3 +171,6 @@ class EscoOccupationSkill(models.Model):
         verbose_name = _("occupation-skill relation")
         verbose_name_plural = _("occupation-skill relations")
         constraints = [models.UniqueConstraint(fields=["occupation", "skill"], name="uniq_esco_occupation_skill")]
+
+    def __str__(self) -> str:
+        return f"{self.occupation_id} -> {self.skill_id} ({self.relation})"

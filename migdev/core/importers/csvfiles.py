@@ -5,6 +5,7 @@ import gzip
 import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import IO
 
 from migdev.core.errors import ImportFileError
 
@@ -31,10 +32,9 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
     quote, a truncated gzip stream or bytes that are not UTF-8 raise ImportFileError naming the file and row.
     """
     where = str(path)
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
     row = 1
     try:
-        with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
+        with _open_binary(path) as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
             reader = csv.reader(text, strict=True)
             header = next(reader, None)
             if header is None:
@@ -57,3 +57,8 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
         raise ImportFileError(where, row + 1, None, "the file is not UTF-8 text") from exc
     except (EOFError, gzip.BadGzipFile) as exc:
         raise ImportFileError(where, row + 1, None, f"the gzip file is damaged or truncated ({exc})") from exc
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes, decompressed when it is gzip."""
+    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")

@@ -24,11 +24,8 @@ OCCUPATION_COLUMNS = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", 
 FRENCH_COLUMNS = ("conceptUri", "preferredLabel", "altLabels", "description")
 SKILL_COLUMNS = ("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "description")
 RELATION_COLUMNS = ("occupationUri", "relationType", "skillUri")
-OCCUPATION_FIELDS = [
-    "code",
-    "isco_group",
-    *(f"{field}{suffix}" for field in ("preferred_label", "alt_labels", "description") for suffix in ("", "_en", "_fr")),
-]
+TRANSLATED = ("preferred_label", "alt_labels", "description")
+OCCUPATION_FIELDS = ["code", "isco_group", *(f"{name}{suffix}" for name in TRANSLATED for suffix in ("", "_en", "_fr"))]
 SKILL_FIELDS = ["skill_type", "reuse_level", "preferred_label", "alt_labels", "description"]
 
 
@@ -44,7 +41,9 @@ def load_esco(path: Path, progress: ProgressReporter) -> str:
                 EscoOccupation, "uri", list(occupations.values()), OCCUPATION_FIELDS, str(files[OCCUPATIONS_EN])
             )
             task.advance()
-            skill_result, skill_rows = sync_table(EscoSkill, "uri", list(skills.values()), SKILL_FIELDS, str(files[SKILLS]))
+            skill_result, skill_rows = sync_table(
+                EscoSkill, "uri", list(skills.values()), SKILL_FIELDS, str(files[SKILLS])
+            )
             task.advance()
         with progress.task("Saving occupation-skill relations", len(relations)) as task:
             wanted = {
@@ -60,8 +59,16 @@ def load_esco(path: Path, progress: ProgressReporter) -> str:
     )
 
 
-def _read_occupations(english: Path, french: Path, progress: ProgressReporter) -> dict[str, EscoOccupation]:
+def _read_occupations(english: Path, french_path: Path, progress: ProgressReporter) -> dict[str, EscoOccupation]:
     """The occupations of the EN file with the FR labels joined on their URI; each ISCO-08 unit group must exist."""
+    french = {
+        record["conceptUri"].strip(): {
+            "preferred_label_fr": record["preferredLabel"].strip() or None,
+            "alt_labels_fr": record["altLabels"].strip() or None,
+            "description_fr": record["description"].strip() or None,
+        }
+        for _, record in read_rows(french_path, FRENCH_COLUMNS)
+    }
     unit_groups = set(IscoGroup.objects.filter(level=4).values_list("code", flat=True))
     records = list(read_rows(english, OCCUPATION_COLUMNS))
     occupations: dict[str, EscoOccupation] = {}
@@ -89,14 +96,9 @@ def _read_occupations(english: Path, french: Path, progress: ProgressReporter) -
                 alt_labels_en=alt_labels,
                 description=description,
                 description_en=description,
+                **french.get(uri, {}),
             )
             task.advance()
-    for _, record in read_rows(french, FRENCH_COLUMNS):
-        occupation = occupations.get(record["conceptUri"].strip())
-        if occupation is not None:
-            occupation.preferred_label_fr = record["preferredLabel"].strip() or None
-            occupation.alt_labels_fr = record["altLabels"].strip() or None
-            occupation.description_fr = record["description"].strip() or None
     return occupations
 
 

@@ -13,6 +13,7 @@ from migdev.core.progress import ProgressReporter
 
 STRUCTURE_FILE = "isco08_structure.csv"
 STRUCTURE_COLUMNS = ("code", "level", "parent_code", "title_en", "title_fr", "title_es", "esco_uri")
+LANGUAGES = ("en", "fr", "es")
 DEFINITIONS_FILE = "ISCOGroups_en.csv"
 DEFINITIONS_COLUMNS = ("code", "description")
 
@@ -26,7 +27,7 @@ def load_isco08(path: Path, progress: ProgressReporter) -> str:
     """Load the ISCO-08 groups of isco08_structure.csv with the descriptions of ISCOGroups_en.csv."""
     structure = dataset_file(path, STRUCTURE_FILE)
     definitions = dataset_file(path, DEFINITIONS_FILE)
-    descriptions = {record["code"]: record["description"].strip() for _, record in read_rows(definitions, DEFINITIONS_COLUMNS)}
+    descriptions = {r["code"]: r["description"].strip() for _, r in read_rows(definitions, DEFINITIONS_COLUMNS)}
     groups = _read_structure(structure, descriptions, progress)
     with translation.override("en"), transaction.atomic():
         result, _ = sync_table(
@@ -56,10 +57,10 @@ def _read_structure(path: Path, descriptions: dict[str, str], progress: Progress
                 raise ImportFileError(where, row, "level", f"level {record['level']!r} for a {len(code)}-digit code")
             parent_code = record["parent_code"].strip()
             if parent_code != code[:-1]:
-                raise ImportFileError(where, row, "parent_code", f"parent {parent_code!r} of {code} should be {code[:-1]!r}")
+                raise ImportFileError(where, row, "parent_code", f"parent of {code} should be {code[:-1]!r}")
             if parent_code and parent_code not in groups:
-                raise ImportFileError(where, row, "parent_code", f"unknown parent code {parent_code} (parents come first)")
-            titles = {lang: TITLE_CORRECTIONS.get((code, lang), record[f"title_{lang}"].strip()) for lang in ("en", "fr", "es")}
+                raise ImportFileError(where, row, "parent_code", f"unknown parent code {parent_code}")
+            titles = {lang: TITLE_CORRECTIONS.get((code, lang), record[f"title_{lang}"].strip()) for lang in LANGUAGES}
             if not titles["en"]:
                 raise ImportFileError(where, row, "title_en", "empty English title")
             groups[code] = IscoGroup(

@@ -81,7 +81,8 @@ def load_reference(path: Path, progress: ProgressReporter) -> str:
     not_iso = len(set(country_regions) - {c.m49 for c in countries})
     return (
         f"{len(regions)} regions ({region_result}), {len(countries)} countries ({country_result}; "
-        f"{unplaced} without a UN DESA region; {not_iso} UN DESA areas not in ISO 3166-1 skipped), {Currency.objects.count()} currencies ({currency_result}), "
+        f"{unplaced} without a UN DESA region; {not_iso} UN DESA areas not in ISO 3166-1 skipped), "
+        f"{Currency.objects.count()} currencies ({currency_result}), "
         f"{Language.objects.count()} languages ({language_result}), {len(sexes)} sex codes"
     )
 
@@ -104,7 +105,7 @@ def _read_m49(path: Path, progress: ProgressReporter) -> tuple[list[Region], dic
             parent_code = _code(where, row, "parent_m49", record["parent_m49"]) if record["parent_m49"] else None
             parent = regions.get(parent_code) if parent_code is not None else None
             if parent_code is not None and parent is None:
-                raise ImportFileError(where, row, "parent_m49", f"unknown parent code {parent_code} (parents come first)")
+                raise ImportFileError(where, row, "parent_m49", f"unknown parent code {parent_code}")
             if kind == Region.Kind.REGION and parent is None:
                 regions[code] = Region(m49=code, name=name, name_en=name, kind=kind, parent=None)
             elif kind == Region.Kind.SUBREGION and parent is not None and parent.kind == Region.Kind.REGION:
@@ -135,9 +136,7 @@ def _countries(country_regions: dict[int, int]) -> list[Country]:
     countries = []
     for entry in pycountry.countries:
         english = getattr(entry, "common_name", None) or entry.name
-        names = {
-            lang: catalog.gettext(english) or catalog.gettext(entry.name) for lang, catalog in catalogs.items()
-        }
+        names = {lang: catalog.gettext(english) or catalog.gettext(entry.name) for lang, catalog in catalogs.items()}
         m49 = int(entry.numeric)
         countries.append(
             Country(

@@ -1,9 +1,9 @@
 """Make a table hold exactly the rows of a file: create the new, update the changed, delete the gone, in bulk."""
 
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from itertools import chain
+from typing import Any, TypeVar, cast
 
 from django.db import models
 from django.db.models.deletion import ProtectedError, RestrictedError
@@ -36,7 +36,7 @@ def sync_table(
     Returns what changed and the rows by key (with their primary keys). A row still used elsewhere
     (a protected foreign key) cannot be deleted: that raises ImportFileError naming `source`.
     """
-    attnames = [model._meta.get_field(f).attname for f in fields]
+    attnames = [cast(models.Field, model._meta.get_field(f)).attname for f in fields]
     existing: dict[Any, M] = {getattr(obj, key): obj for obj in model._default_manager.all()}
     to_create: list[M] = []
     to_update: list[M] = []

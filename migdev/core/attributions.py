@@ -1,0 +1,115 @@
+"""Every dataset MigDev ships, with its source, publisher, licence, version and required attribution.
+
+The one list that the "About the data" page shows and docs/data.md repeats (a test checks they agree).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class ShippedDataset:
+    """A dataset shipped with MigDev; `counted` names the reference tables whose rows the page counts."""
+
+    key: str
+    name: str | Promise
+    contents: str | Promise
+    publisher: str | Promise
+    source: str
+    licence: str | Promise
+    version: str | Promise
+    attribution: str | Promise
+    counted: tuple[str, ...] = ()
+
+
+SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
+    ShippedDataset(
+        key="iso-codes",
+        name=_("ISO code lists (countries, currencies, languages)"),
+        contents=_(
+            "ISO 3166-1 countries and territories, ISO 4217 currencies, ISO 639-3 languages, "
+            "with English, French and Spanish names"
+        ),
+        publisher=_("Debian iso-codes project, packaged by pycountry"),
+        source="https://pypi.org/project/pycountry/ (Debian iso-codes)",
+        licence="LGPL-2.1",
+        version="pycountry 26.2.16",
+        attribution=_("Country, currency and language codes and names: Debian iso-codes via pycountry, LGPL-2.1"),
+        counted=("country", "currency", "language"),
+    ),
+    ShippedDataset(
+        key="m49",
+        name=_("UN M49 geographic regions (UN DESA)"),
+        contents=_("Regions and sub-regions of the world and the countries in each, as grouped by UN DESA"),
+        publisher=_("United Nations, Department of Economic and Social Affairs, Population Division"),
+        source="International Migrant Stock 2020, Table 1 (undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx)",
+        licence="CC BY 3.0 IGO",
+        version="POP/DB/MIG/Stock/Rev.2020",
+        attribution=_("UN DESA, International Migrant Stock 2020, CC BY 3.0 IGO"),
+        counted=("region",),
+    ),
+    ShippedDataset(
+        key="sdmx-sex",
+        name=_("SDMX sex code list"),
+        contents=_("Codes F, M, _T (total), _O (other), _U (not stated)"),
+        publisher=_("SDMX (Statistical Data and Metadata eXchange) global registry"),
+        source="SDMX code list CL_SEX",
+        licence=_("Free to use (SDMX standards)"),
+        version="CL_SEX",
+        attribution=_("Sex codes: SDMX code list CL_SEX; French and Spanish names by MigDev"),
+        counted=("sex",),
+    ),
+    ShippedDataset(
+        key="isco08",
+        name=_("ISCO-08 occupational classification"),
+        contents=_(
+            "The 619 groups of ISCO-08 (10 major, 43 sub-major, 130 minor, 436 unit groups), titles in "
+            "English, French and Spanish, English definitions"
+        ),
+        publisher=_("International Labour Organization (titles and translations from ESCO, European Commission)"),
+        source="https://esco.ec.europa.eu (ISCO-08 as published in ESCO v1.1.1)",
+        licence=_("© ILO; ESCO reused under Commission Decision 2011/833/EU"),
+        version="ISCO-08",
+        attribution=_("ISCO-08 © International Labour Organization"),
+        counted=("iscogroup",),
+    ),
+    ShippedDataset(
+        key="esco",
+        name=_("ESCO occupations and skills"),
+        contents=_(
+            "ESCO occupations (English and French), skills (English) and the essential and optional skills "
+            "of each occupation"
+        ),
+        publisher=_("European Commission"),
+        source="https://esco.ec.europa.eu",
+        licence=_("© European Union, Commission Decision 2011/833/EU"),
+        version="v1.1.1",
+        attribution=_(
+            "ESCO classification v1.1.1, © European Union, https://esco.ec.europa.eu — reused under "
+            "Commission Decision 2011/833/EU"
+        ),
+        counted=("escooccupation", "escoskill", "escooccupationskill"),
+    ),
+    ShippedDataset(
+        key="undesa-stock",
+        name=_("International Migrant Stock 2020"),
+        contents=_("International migrant stock by sex, destination and origin, 1990–2020"),
+        publisher=_("United Nations, Department of Economic and Social Affairs, Population Division"),
+        source="https://www.un.org/development/desa/pd/content/international-migrant-stock",
+        licence="CC BY 3.0 IGO",
+        version="POP/DB/MIG/Stock/Rev.2020",
+        attribution=_("UN DESA, International Migrant Stock 2020, CC BY 3.0 IGO"),
+    ),
+    ShippedDataset(
+        key="world-atlas",
+        name=_("World map shapes"),
+        contents=_("Country outlines at 1:110 million for the offline world map"),
+        publisher=_("Natural Earth; world-atlas by Mike Bostock"),
+        source="https://www.npmjs.com/package/world-atlas (countries-110m.json)",
+        licence=_("Natural Earth: public domain; world-atlas: ISC"),
+        version="world-atlas 2.0.2, Natural Earth 4.1.0",
+        attribution=_("Map shapes: Natural Earth (public domain), via world-atlas"),
+    ),
+)
