@@ -62,5 +62,5 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
 def _open_binary(path: Path) -> IO[bytes]:
     """The file's bytes, decompressed when it is gzip."""
     if path.suffix == ".gz":
-        return cast(IO[bytes], gzip.open(path, "rb"))  # noqa: SIM115 (closed by the caller's with)
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
