@@ -207,7 +207,9 @@ def approve_organisation(request: HttpRequest, organisation_id: int) -> Organisa
     return organisation_out(services.approve_organisation(signed_in(request), organisation))
 
 
-@router.post("/organisations/{organisation_id}/reject", response=OrganisationOut, auth=AUTH, summary="Reject (stewards)")
+@router.post(
+    "/organisations/{organisation_id}/reject", response=OrganisationOut, auth=AUTH, summary="Reject (stewards)"
+)
 def reject_organisation(request: HttpRequest, organisation_id: int) -> OrganisationOut:
     organisation = selectors.organisation_by_id(organisation_id)
     return organisation_out(services.reject_organisation(signed_in(request), organisation))

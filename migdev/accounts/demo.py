@@ -70,12 +70,12 @@ def load_demo_accounts(progress: ProgressReporter) -> str:
             new_orgs += created
             task.advance()
 
-        steward, s_new = _demo_user("demo-steward", is_steward=True, is_staff=True)
+        _steward, s_new = _demo_user("demo-steward", is_steward=True, is_staff=True)
         official, o_new = _demo_user("demo-official")
         official.official_countries.add(_country("PHL"))
         member, m_new = _demo_user("demo-employer")
         Membership.objects.get_or_create(user=member, organisation=organisations[EMPLOYER], defaults={"is_admin": True})
-        worker, w_new = _demo_user("demo-worker", is_worker=True, country=_country("PHL"))
+        _worker, w_new = _demo_user("demo-worker", is_worker=True, country=_country("PHL"))
         task.advance(len(DEMO_USERS))
     new_users = sum([s_new, o_new, m_new, w_new])
     return (

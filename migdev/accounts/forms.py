@@ -13,7 +13,9 @@ from migdev.core.models import Country
 class AccountFieldsForm(forms.Form):
     """The fields of a new account: user name, e-mail, names and a password typed twice."""
 
-    username = forms.CharField(label=_("User name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    username = forms.CharField(
+        label=_("User name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
@@ -42,7 +44,7 @@ class AccountFieldsForm(forms.Form):
 
 
 class WorkerRegistrationForm(AccountFieldsForm):
-    country = forms.ModelChoiceField(
+    country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         label=_("Country of origin"),
         queryset=Country.objects.order_by("name"),
         required=False,
@@ -53,7 +55,9 @@ class WorkerRegistrationForm(AccountFieldsForm):
 class OrganisationForm(forms.Form):
     name = forms.CharField(label=_("Name of the organisation"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=Organisation.Kind.choices)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.order_by("name"))
+    country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.order_by("name")
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
 
@@ -65,7 +69,7 @@ class ProfileForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail address"), required=False)
-    country = forms.ModelChoiceField(
+    country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         label=_("Country of origin"), queryset=Country.objects.order_by("name"), required=False
     )
 
@@ -87,6 +91,8 @@ class ReviewForm(forms.Form):
 
 class EraseForm(forms.Form):
     confirm = forms.BooleanField(
-        label=_("I understand that my personal data will be erased and my account closed, and that this cannot be undone."),
+        label=_(
+            "I understand that my personal data will be erased and my account closed, and that this cannot be undone."
+        ),
         required=True,
     )

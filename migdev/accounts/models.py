@@ -78,13 +78,9 @@ class Organisation(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.TextField(_("review note"), blank=True)
-    members = models.ManyToManyField(
+    members: "models.ManyToManyField[User, Membership]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", verbose_name=_("members")
     )
-
-    @property
-    def is_approved(self) -> bool:
-        return self.status == self.Status.APPROVED
 
     class Meta:
         ordering = ["name"]
@@ -93,6 +89,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
 
 
 class Membership(models.Model):
@@ -154,7 +154,12 @@ class AuditEvent(models.Model):
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     actor_label = models.CharField(_("who (as recorded)"), max_length=150, blank=True)
     action = models.CharField(_("what"), max_length=10, choices=Action.choices)
@@ -170,10 +175,10 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("record id"), max_length=64)
     fields = models.JSONField(_("fields"), default=list, blank=True, help_text=_("Names of the fields, never values."))
 
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
-
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"

@@ -64,9 +64,7 @@ def is_member_of_org(user: Any, obj: Any) -> bool:
     org_id = _organisation_id(obj)
     if org_id is None:
         return False
-    return bool(
-        user.memberships.filter(organisation_id=org_id, organisation__status="approved").exists()
-    )
+    return bool(user.memberships.filter(organisation_id=org_id, organisation__status="approved").exists())
 
 
 @rules.predicate

@@ -207,7 +207,9 @@ def create_api_token(actor: User, name: str) -> tuple[ApiToken, str]:
     if not name.strip():
         raise DomainError(_("Give the token a name."), field="name")
     key = secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=actor, name=name.strip()[:100], prefix=key[:8], key_hash=ApiToken.hash_key(key))
+    token = ApiToken.objects.create(
+        user=actor, name=name.strip()[:100], prefix=key[:8], key_hash=ApiToken.hash_key(key)
+    )
     return token, key
 
 

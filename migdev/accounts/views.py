@@ -109,7 +109,9 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/register_organisation.html", {"form": form})
 
 
-def _my_account_page(request: HttpRequest, *, token_form: ApiTokenForm | None = None, new_key: str = "") -> HttpResponse:
+def _my_account_page(
+    request: HttpRequest, *, token_form: ApiTokenForm | None = None, new_key: str = ""
+) -> HttpResponse:
     user = signed_in(request)
     return render(
         request,
@@ -214,18 +216,17 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
     if not (organisation.is_approved or may_manage or is_member or user.has_perm("accounts.approve_organisation")):
         raise Http404(_("No such organisation."))
     form = AddMemberForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                member = selectors.user_by_username(form.cleaned_data["username"])
-                services.add_member(user, organisation, member, is_admin=form.cleaned_data["is_admin"])
-            except PermissionDenied:
-                raise
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                messages.success(request, _("%(user)s is now a member.") % {"user": member.username})
-                return redirect("accounts:organisation", organisation_id=organisation.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = selectors.user_by_username(form.cleaned_data["username"])
+            services.add_member(user, organisation, member, is_admin=form.cleaned_data["is_admin"])
+        except PermissionDenied:
+            raise
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("%(user)s is now a member.") % {"user": member.username})
+            return redirect("accounts:organisation", organisation_id=organisation.pk)
     context = {
         "organisation": organisation,
         "members": list(selectors.organisation_members(organisation)) if (may_manage or is_member) else [],

@@ -4,7 +4,13 @@ import pytest
 from django.test import Client
 
 from migdev.accounts.models import Organisation, User
-from migdev.accounts.tests.factories import MembershipFactory, OrganisationFactory, StewardFactory, UserFactory, WorkerFactory
+from migdev.accounts.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    StewardFactory,
+    UserFactory,
+    WorkerFactory,
+)
 from migdev.core.models import Country
 
 # Until the core reference data is loaded by the root conftest, the tests create the countries they use.
