@@ -52,6 +52,15 @@ def person_record(viewer: Actor, person: User) -> PersonRecord:
     )
 
 
+def people_of_official_countries(official: User) -> QuerySet[User]:
+    """The active people whose country of origin is one the official is responsible for."""
+    return (
+        User.objects.filter(country__in=official.official_countries.all(), is_active=True)
+        .select_related("country")
+        .order_by("country__name", "username")
+    )
+
+
 def memberships_of(user: User) -> QuerySet[Membership]:
     return user.memberships.select_related("organisation__country").order_by("organisation__name")
 

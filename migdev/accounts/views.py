@@ -119,6 +119,7 @@ def _my_account_page(
         {
             "person": user,
             "official_countries": list(user.official_countries.order_by("name")),
+            "people": list(selectors.people_of_official_countries(user)[:200]),
             "memberships": list(selectors.memberships_of(user)),
             "tokens": list(selectors.api_tokens_of(user)),
             "token_form": token_form or ApiTokenForm(),

@@ -262,3 +262,9 @@ def test_pending_organisation_is_hidden_from_outsiders(worker: User, employer: O
     employer.status = Organisation.Status.PENDING
     employer.save()
     assert client_for(worker).get(reverse("accounts:organisation", args=[employer.pk])).status_code == 404
+
+
+def test_official_sees_the_people_of_their_countries(official_phl: User, worker: User, other_worker: User) -> None:
+    page = client_for(official_phl).get(reverse("accounts:my_account")).content.decode()
+    assert reverse("accounts:person_record", args=[worker.pk]) in page
+    assert "worker-mex" not in page
