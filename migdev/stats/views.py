@@ -32,10 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
     all_areas = list(selectors.areas())
     countries = [a for a in all_areas if a.kind == "country"]
     aggregates = [a for a in all_areas if a.kind == "aggregate"]
-    rows = sorted(
-        ({"area": a, "value": values.get(a.m49)} for a in countries if a.m49 in values),
-        key=lambda r: r["area"].name,
-    )
+    rows = [{"area": a, "value": values[a.m49]} for a in sorted(countries, key=lambda a: a.name) if a.m49 in values]
     profile_url = reverse("stats:profile", args=["CODE"])
     map_data = {
         "topology": static("vendor/world-countries-110m.json"),
