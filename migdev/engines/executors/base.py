@@ -1,0 +1,46 @@
+"""The executor interface and the local executor."""
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+S = TypeVar("S")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    """Runs func(task, shared) for every task and returns the results in task order."""
+
+    name: str
+
+    def map(self, func: Callable[[T, S], R], tasks: Sequence[T], shared: S) -> list[R]: ...
+
+
+class LocalExecutor:
+    """Runs every task in this process, one after another.
+
+    >>> LocalExecutor().map(lambda task, shared: task + shared, [1, 2], 10)
+    [11, 12]
+    """
+
+    name = "local"
+
+    def map(self, func: Callable[[T, S], R], tasks: Sequence[T], shared: S) -> list[R]:
+        return [func(task, shared) for task in tasks]
+
+
+def make_executor(kind: str = "local", scheduler: str | None = None, **cluster: Any) -> Executor:
+    """Choose the executor when the job runs: `local`, or `dask` on a scheduler address or a new LocalCluster.
+
+    >>> make_executor("local").name
+    'local'
+    """
+    if kind == "local":
+        return LocalExecutor()
+    if kind == "dask":
+        from migdev.engines.executors.dask import DaskExecutor
+
+        return DaskExecutor(scheduler=scheduler, **cluster)
+    from migdev.engines.matching.errors import InvalidParameter
+
+    raise InvalidParameter("executor", kind, "must be 'local' or 'dask'")

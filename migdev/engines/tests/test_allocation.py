@@ -1,0 +1,119 @@
+"""Allocation: never over a capacity or a cap, never an ineligible pair, never worse than greedy, exact."""
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from migdev.engines.matching import (
+    Allocation,
+    Caps,
+    Exchange,
+    MatchWeights,
+    ShortlistParams,
+    allocate,
+    allocate_greedy,
+    shortlists,
+)
+from migdev.engines.matching.allocation import SCALE
+from migdev.engines.matching.scoring import eligibility
+
+from .factories import random_exchange
+
+
+def _assert_within_limits(exchange: Exchange, result: Allocation, caps: Caps) -> None:
+    assert len(set(result.worker.tolist())) == len(result.worker), "a worker placed twice"
+    filled = np.bincount(result.vacancy, minlength=exchange.vacancies.count)
+    assert np.all(filled <= exchange.vacancies.positions)
+    assert eligibility(exchange, result.worker, result.vacancy).all()
+    origin = exchange.workers.origin[result.worker]
+    scheme = exchange.vacancies.scheme[result.vacancy]
+    if caps.origin is not None:
+        counts = np.bincount(origin, minlength=exchange.n_countries)
+        assert np.all((caps.origin < 0) | (counts <= caps.origin))
+    if caps.scheme is not None:
+        counts = np.bincount(scheme, minlength=exchange.n_schemes)
+        assert np.all((caps.scheme < 0) | (counts <= caps.scheme))
+    for (s, c), cap in caps.scheme_origin.items():
+        assert int(((scheme == s) & (origin == c)).sum()) <= cap
+
+
+def _scaled(result: Allocation) -> int:
+    return int(np.rint(result.score.astype(np.float64) * SCALE).sum())
+
+
+caps_strategy = st.fixed_dictionaries(
+    {
+        "origin": st.one_of(st.none(), st.lists(st.integers(-1, 6), min_size=8, max_size=8)),
+        "scheme": st.one_of(st.none(), st.lists(st.integers(-1, 15), min_size=3, max_size=3)),
+    }
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), raw_caps=caps_strategy, per_vacancy=st.integers(1, 6))
+def test_flow_allocation_respects_every_limit_and_beats_greedy(seed: int, raw_caps: dict, per_vacancy: int) -> None:
+    exchange = random_exchange(seed, n_workers=150, n_vacancies=25)
+    caps = Caps(**{k: None if v is None else np.array(v) for k, v in raw_caps.items()})
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=per_vacancy, per_worker=2)).candidates
+    result = allocate(exchange, candidates, caps)
+    greedy = allocate_greedy(exchange, candidates, caps)
+    _assert_within_limits(exchange, result, caps)
+    _assert_within_limits(exchange, greedy, caps)
+    assert _scaled(result) >= _scaled(greedy)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), origin_cap=st.integers(0, 4))
+def test_flow_objective_equals_the_exact_mip(seed: int, origin_cap: int) -> None:
+    exchange = random_exchange(seed, n_workers=80, n_vacancies=15)
+    caps = Caps(origin=np.full(exchange.n_countries, origin_cap), scheme=np.array([10, -1, 5]))
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=None, per_worker=None)).candidates
+    flow = allocate(exchange, candidates, caps, method="flow", duals=False)
+    mip = allocate(exchange, candidates, caps, method="mip", duals=False)
+    assert _scaled(flow) == _scaled(mip)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), quota=st.integers(0, 3), share=st.sampled_from([None, 0.3, 0.6]))
+def test_mip_respects_bilateral_quotas_and_the_female_share(seed: int, quota: int, share: float | None) -> None:
+    exchange = random_exchange(seed, n_workers=120, n_vacancies=20)
+    quotas = {(s, c): quota for s in range(exchange.n_schemes) for c in range(0, exchange.n_countries, 2)}
+    caps = Caps(scheme_origin=quotas, min_female_share=share)
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=4, per_worker=2)).candidates
+    result = allocate(exchange, candidates, caps, duals=False)
+    _assert_within_limits(exchange, result, caps)
+    if share is not None and len(result):
+        assert (exchange.workers.sex[result.worker] == 1).mean() >= share - 1e-9
+    if share is None:
+        assert _scaled(result) >= _scaled(allocate_greedy(exchange, candidates, caps))
+
+
+def test_vacancy_with_unfilled_positions_has_zero_dual_price() -> None:
+    exchange = random_exchange(5, n_workers=200, n_vacancies=30)
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=5, per_worker=2)).candidates
+    result = allocate(exchange, candidates)
+    assert result.vacancy_dual is not None
+    assert np.all(result.vacancy_dual >= 0)
+    unfilled = result.unfilled_positions > 0
+    assert np.allclose(result.vacancy_dual[unfilled], 0.0, atol=1e-6)
+
+
+def test_one_more_position_is_worth_at_most_its_dual_price() -> None:
+    exchange = random_exchange(6, n_workers=200, n_vacancies=30)
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=None, per_worker=None)).candidates
+    base = allocate(exchange, candidates)
+    assert base.vacancy_dual is not None
+    target = int(np.argmax(base.vacancy_dual))
+    positions = exchange.vacancies.positions.copy()
+    positions[target] += 1
+    from dataclasses import replace
+
+    grown = Exchange(
+        exchange.workers,
+        replace(exchange.vacancies, positions=positions),
+        exchange.idf,
+        exchange.occupations,
+        exchange.scheme_admits_origin,
+    )
+    gain = allocate(grown, candidates, duals=False).objective - base.objective
+    assert gain <= base.vacancy_dual[target] + 1e-5
