@@ -1,9 +1,14 @@
-"""Test session set-up: the shipped reference data and statistics are loaded once, then each test rolls back."""
+"""Test session set-up: the shipped data is loaded once, then each test rolls back; browser fixtures."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from migdev.core.datasets import setup_datasets
 from migdev.core.progress import SilentProgress
+from migdev.tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, served_site
 
 
 @pytest.fixture(scope="session")
@@ -12,3 +17,29 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         for dataset in setup_datasets():
             assert dataset.shipped is not None
             dataset.loader(dataset.shipped, SilentProgress())
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    require_chromium()
+    with served_site(Path(tmp_path_factory.mktemp("site"))) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()

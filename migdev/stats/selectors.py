@@ -108,6 +108,16 @@ def _top_partners(area: Area, top: int, origins: bool) -> list[Partner]:
     return partners
 
 
+def partner_map_values(area: Area, origins: bool) -> tuple[str | None, dict[int, float]]:
+    """(latest year, {M49: persons}) of every origin of `area`'s immigrants, or destination of its emigrants."""
+    side, other = ("ref_area", "counterpart_area") if origins else ("counterpart_area", "ref_area")
+    bilateral = Observation.objects.filter(indicator__code=BILATERAL, sex_id="_T", **{side: area})
+    latest = bilateral.aggregate(latest=Max("period"))["latest"]
+    if latest is None:
+        return None, {}
+    return latest, dict(bilateral.filter(period=latest).values_list(f"{other}_id", "value"))
+
+
 def map_values(indicator: str, year: str, sex: str = "_T") -> dict[int, float]:
     """{M49 code: value} of an indicator for every country (no aggregates) in one year."""
     rows = Observation.objects.filter(

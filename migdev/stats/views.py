@@ -10,10 +10,24 @@ from django.utils.translation import gettext as _
 from migdev.core.errors import NotFound
 from migdev.stats import selectors
 from migdev.stats.exports import m49_code
+from migdev.stats.models import Area
 
 
 def _sex_labels() -> dict[str, str]:
     return {"_T": _("Both sexes"), "M": _("Male"), "F": _("Female")}
+
+
+def _map_data(values: dict[int, float], countries: list[Area], decimals: int, title: str) -> dict[str, object]:
+    """What map.js needs: values, names and profile links keyed by zero-padded M49, translated labels."""
+    profile_url = reverse("stats:profile", args=["CODE"])
+    return {
+        "topology": static("vendor/world-countries-110m.json"),
+        "values": {m49_code(m49): value for m49, value in values.items()},
+        "names": {m49_code(a.m49): a.name for a in countries},
+        "links": {m49_code(a.m49): profile_url.replace("CODE", a.iso3 or str(a.m49)) for a in countries},
+        "decimals": decimals,
+        "labels": {"title": title, "noData": _("No data"), "legend": _("Legend")},
+    }
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -33,20 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
     countries = [a for a in all_areas if a.kind == "country"]
     aggregates = [a for a in all_areas if a.kind == "aggregate"]
     rows = [{"area": a, "value": values[a.m49]} for a in sorted(countries, key=lambda a: a.name) if a.m49 in values]
-    profile_url = reverse("stats:profile", args=["CODE"])
-    map_data = {
-        "topology": static("vendor/world-countries-110m.json"),
-        "values": {m49_code(m49): value for m49, value in values.items()},
-        "names": {m49_code(a.m49): a.name for a in countries},
-        "links": {m49_code(a.m49): profile_url.replace("CODE", a.iso3 or str(a.m49)) for a in countries},
-        "decimals": indicator.decimals,
-        "labels": {
-            "title": f"{indicator.name}, {year}",
-            "noData": _("No data"),
-            "legend": _("Legend"),
-            "unit": _("per cent") if indicator.unit == "PT" else _("persons"),
-        },
-    }
+    map_data = _map_data(values, countries, indicator.decimals, f"{indicator.name}, {year}")
     context = {
         "indicators": choices,
         "indicator": indicator,
@@ -127,7 +128,18 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
             (_("Emigrants by country of destination"), selectors.BILATERAL, f"counterpart={area_code}"),
         )
     ]
+    map_kind = "origins" if request.GET.get("map") == "origins" else "diaspora"
+    map_year, partner_values = selectors.partner_map_values(area, origins=map_kind == "origins")
+    map_title = (
+        _("Where the immigrants in %(area)s were born, %(year)s")
+        if map_kind == "origins"
+        else _("Where the emigrants from %(area)s live, %(year)s")
+    ) % {"area": area.name, "year": map_year}
+    countries = list(selectors.areas(Area.Kind.COUNTRY))
     context = {
+        "map_kind": map_kind,
+        "map_title": map_title,
+        "map_data": _map_data(partner_values, countries, 0, map_title) if partner_values else None,
         "profile": data,
         "area": area,
         "latest": table[-1] if table else None,

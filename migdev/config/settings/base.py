@@ -113,6 +113,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("MIGDEV_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 EMAIL_BACKEND = os.environ.get("MIGDEV_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("MIGDEV_DEFAULT_FROM_EMAIL", "migdev@localhost")
@@ -129,6 +130,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # also makes var/ for the SQLite file
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,12 +4,10 @@ from typing import Any
 
 import pytest
 
-from migdev.tests.conftest import browser, page, site_url  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.browser
 
 
-def test_world_map_is_drawn(page: Any, site_url: str) -> None:  # noqa: F811
+def test_world_map_is_drawn(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/en/stats/")
     page.wait_for_selector("svg.map-world path")
     assert page.locator("svg.map-world path").count() > 150
@@ -18,7 +16,7 @@ def test_world_map_is_drawn(page: Any, site_url: str) -> None:  # noqa: F811
     assert title == "United States of America: 50,632,836"
 
 
-def test_profile_charts_are_drawn(page: Any, site_url: str) -> None:  # noqa: F811
+def test_profile_charts_are_drawn(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/fr/stats/profiles/USA/")
     for chart in ("svg.chart-stock", "svg.chart-female-share", "svg.chart-share"):
         page.wait_for_selector(f"{chart} path.line")
