@@ -11,6 +11,7 @@ class StatsConfig(AppConfig):
 
     def ready(self) -> None:
         from migdev.core.datasets import Dataset, register_dataset
+        from migdev.stats import bench  # noqa: F401  (registers the benchmarks)
         from migdev.stats.services import load_undesa_stock
 
         register_dataset(

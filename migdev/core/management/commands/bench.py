@@ -41,7 +41,7 @@ class Command(BaseCommand):
                 name,
                 f"{figures['seconds']:.4f} s",
                 f"{figures['baseline_seconds']:.4f} s",
-                f"{figures['ratio']:.1f}x",
+                f"{figures['ratio']:.3g}x",
                 ", ".join(f"{k}={v}" for k, v in details.items()),
             )
         Console().print(table)
