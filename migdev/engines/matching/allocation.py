@@ -260,6 +260,56 @@ def _solve_highs(
     return chosen, np.maximum(duals, 0.0)
 
 
+def _uncoupled(caps: Caps) -> bool:
+    return caps.is_network and caps.origin is None and caps.scheme is None
+
+
+def _component_batches(exchange: Exchange, candidates: Candidates, batch_edges: int) -> list[np.ndarray]:
+    """Edge indices grouped into batches of whole connected components (about batch_edges edges each).
+
+    Without caps, no constraint links two components, so solving batches separately is exact.
+    """
+    from scipy.sparse.csgraph import connected_components
+
+    n_w, n_v = exchange.workers.count, exchange.vacancies.count
+    graph = sp.csr_matrix(
+        (np.ones(len(candidates)), (candidates.worker, n_w + candidates.vacancy)), shape=(n_w + n_v, n_w + n_v)
+    )
+    _, label = connected_components(graph, directed=False)
+    edge_component = label[candidates.worker]
+    order = np.argsort(edge_component, kind="stable")
+    sizes = np.bincount(edge_component[order])
+    batch_of_component = np.cumsum(sizes) // batch_edges
+    batch_of_edge = batch_of_component[edge_component[order]]
+    return np.split(order, np.flatnonzero(np.diff(batch_of_edge)) + 1)
+
+
+def _subset(candidates: Candidates, edges: np.ndarray) -> Candidates:
+    return Candidates(candidates.worker[edges], candidates.vacancy[edges], candidates.score[edges])
+
+
+def _flow_by_component(
+    exchange: Exchange, candidates: Candidates, caps: Caps, batch_edges: int = 200_000
+) -> np.ndarray:
+    if not _uncoupled(caps) or len(candidates) <= batch_edges:
+        return _solve_flow(exchange, candidates, caps)
+    chosen = [
+        edges[_solve_flow(exchange, _subset(candidates, edges), caps)]
+        for edges in _component_batches(exchange, candidates, batch_edges)
+    ]
+    return np.sort(np.concatenate(chosen))
+
+
+def _lp_duals(exchange: Exchange, candidates: Candidates, caps: Caps, batch_edges: int = 50_000) -> np.ndarray:
+    """Vacancy duals from the LP; without caps the LP splits by connected component, solved in batches."""
+    if not _uncoupled(caps) or len(candidates) <= batch_edges:
+        return _solve_highs(exchange, candidates, caps, integer=False)[1]
+    duals = np.zeros(exchange.vacancies.count)
+    for edges in _component_batches(exchange, candidates, batch_edges):
+        duals += _solve_highs(exchange, _subset(candidates, edges), caps, integer=False)[1]
+    return duals
+
+
 def allocate(
     exchange: Exchange, candidates: Candidates, caps: Caps | None = None, method: str = "auto", duals: bool = True
 ) -> Allocation:
@@ -283,9 +333,9 @@ def allocate(
         return _result(exchange, candidates, np.empty(0, dtype=np.int64), method, np.zeros(exchange.vacancies.count))
     vacancy_duals = None
     if method == "flow":
-        chosen = _solve_flow(exchange, candidates, caps)
+        chosen = _flow_by_component(exchange, candidates, caps)
         if duals:
-            _, vacancy_duals = _solve_highs(exchange, candidates, caps, integer=False)
+            vacancy_duals = _lp_duals(exchange, candidates, caps)
     elif method == "lp":
         chosen, vacancy_duals = _solve_highs(exchange, candidates, caps, integer=False)
     else:

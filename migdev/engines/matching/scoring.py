@@ -35,10 +35,61 @@ def _coverage(worker_skills: sp.csr_matrix, vacancy_skills: sp.csr_matrix, idf: 
         return np.where(total > 0, matched / np.where(total > 0, total, 1.0), 1.0)
 
 
+def _coverage_grid(
+    worker_skills: sp.csr_matrix, essential: sp.csr_matrix, optional: sp.csr_matrix, idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both coverages for a grid in one dense product over the few skill columns these vacancies use."""
+    n_v = essential.shape[0]
+    both = sp.vstack([essential, optional]).tocsr()
+    columns = np.unique(both.indices)
+    lookup = np.full(idf.shape[0], -1, dtype=np.int64)
+    lookup[columns] = np.arange(len(columns))
+    # Vacancy side: 2·n_v × columns, IDF-weighted, transposed to columns × 2·n_v (dense, small).
+    weighted = np.zeros((len(columns), both.shape[0]), dtype=np.float32)
+    rows = np.repeat(np.arange(both.shape[0]), np.diff(both.indptr))
+    weighted[lookup[both.indices], rows] = idf[both.indices]
+    # Worker side: keep only the columns the vacancies use, as CSR (no dense worker × skill matrix).
+    local = lookup[worker_skills.indices]
+    keep = local >= 0
+    owner = np.repeat(np.arange(worker_skills.shape[0]), np.diff(worker_skills.indptr))
+    kept_per_row = np.bincount(owner[keep], minlength=worker_skills.shape[0])
+    indptr = np.concatenate([[0], np.cumsum(kept_per_row)])
+    narrowed = sp.csr_matrix(
+        (np.ones(int(keep.sum()), dtype=np.float32), local[keep], indptr), shape=(worker_skills.shape[0], len(columns))
+    )
+    matched = narrowed @ weighted
+    total = weighted.sum(axis=0)[None, :]
+    coverage = np.where(total > 0, matched / np.where(total > 0, total, 1.0), 1.0)
+    return coverage[:, :n_v], coverage[:, n_v:]
+
+
 def _sides(w_idx: np.ndarray, v_idx: np.ndarray, grid: bool) -> tuple[Callable, Callable]:
     if grid:
         return (lambda a: np.asarray(a)[w_idx][:, None]), (lambda a: np.asarray(a)[v_idx][None, :])
     return (lambda a: np.asarray(a)[w_idx]), (lambda a: np.asarray(a)[v_idx])
+
+
+def _required_languages(exchange: Exchange, v_idx: np.ndarray) -> np.ndarray:
+    """The languages that at least one of these vacancies requires (the others cannot change a score)."""
+    return np.flatnonzero(np.asarray(exchange.vacancies.min_language)[v_idx].max(axis=0, initial=0) > 0)
+
+
+def _occupation_table(exchange: Exchange, weights: MatchWeights, w_occ: np.ndarray, v_occ: np.ndarray) -> np.ndarray:
+    """Occupation similarity of every (worker occupation, vacancy occupation) pair given (-1 = unknown: 0)."""
+    occ = exchange.occupations
+    known = w_occ >= 0
+    wo = np.where(known, w_occ, 0)
+    wu, vu = occ.isco_unit[wo][:, None], occ.isco_unit[v_occ][None, :]
+    credit = np.where(
+        wu == vu,
+        weights.same_unit,
+        np.where(
+            wu // 10 == vu // 10, weights.same_minor, np.where(wu // 100 == vu // 100, weights.same_submajor, 0.0)
+        ),
+    )
+    table = np.maximum(credit, occ.similarity[np.ix_(wo, v_occ)])
+    table = np.where(wo[:, None] == v_occ[None, :], 1.0, table)
+    return np.where(known[:, None], table, 0.0)
 
 
 def eligibility(exchange: Exchange, w_idx: np.ndarray, v_idx: np.ndarray, grid: bool = False) -> np.ndarray:
@@ -52,7 +103,7 @@ def eligibility(exchange: Exchange, w_idx: np.ndarray, v_idx: np.ndarray, grid: 
     start = vs(v.start)
     ok = exchange.scheme_admits_origin[vs(v.scheme), ws(w.origin)]
     ok = ok & (ws(w.available_from) <= start) & (start <= ws(w.available_until)) & vs(v.compliant).astype(bool)
-    for lang in range(w.languages.shape[1]):
+    for lang in _required_languages(exchange, v_idx):
         ok = ok & (ws(w.languages[:, lang]) >= vs(v.min_language[:, lang]))
     return np.asarray(ok, dtype=bool)
 
@@ -65,32 +116,27 @@ def components(
     >>> components(exchange, MatchWeights(), np.array([0]), np.array([0]))["essential"]  # doctest: +SKIP
     array([0.75])
     """
-    w, v, occ = exchange.workers, exchange.vacancies, exchange.occupations
+    w, v = exchange.workers, exchange.vacancies
     ws, vs = _sides(w_idx, v_idx, grid)
     worker_skills = w.skills[w_idx]
-    result: Components = {
-        "essential": _coverage(worker_skills, v.essential[v_idx], exchange.idf, grid),
-        "optional": _coverage(worker_skills, v.optional[v_idx], exchange.idf, grid),
-    }
-    wo, vo = ws(w.occupation), vs(v.occupation)
-    known = wo >= 0
-    wo_safe = np.where(known, wo, 0)
-    wu, vu = occ.isco_unit[wo_safe], occ.isco_unit[vo]
-    credit = np.where(
-        wu == vu,
-        weights.same_unit,
-        np.where(
-            wu // 10 == vu // 10, weights.same_minor, np.where(wu // 100 == vu // 100, weights.same_submajor, 0.0)
-        ),
-    )
-    similarity = np.maximum(credit, occ.similarity[wo_safe, vo])
-    result["occupation"] = np.where(known, np.where(wo == vo, 1.0, similarity), 0.0)
+    if grid:
+        essential, optional = _coverage_grid(worker_skills, v.essential[v_idx], v.optional[v_idx], exchange.idf)
+        result: Components = {"essential": essential, "optional": optional}
+    else:
+        result = {
+            "essential": _coverage(worker_skills, v.essential[v_idx], exchange.idf, grid),
+            "optional": _coverage(worker_skills, v.optional[v_idx], exchange.idf, grid),
+        }
+    w_occ, w_inv = np.unique(w.occupation[w_idx], return_inverse=True)
+    v_occ, v_inv = np.unique(v.occupation[v_idx], return_inverse=True)
+    table = _occupation_table(exchange, weights, w_occ, v_occ)
+    result["occupation"] = table[w_inv[:, None], v_inv[None, :]] if grid else table[w_inv, v_inv]
 
     fit_sum: np.ndarray | float = 0.0
     required: np.ndarray | int = 0
-    for lang in range(w.languages.shape[1]):
-        need = vs(v.min_language[:, lang]).astype(np.int16)
-        have = ws(w.languages[:, lang]).astype(np.int16)
+    for lang in _required_languages(exchange, v_idx):
+        need = vs(v.min_language[:, lang]).astype(np.float32)
+        have = ws(w.languages[:, lang]).astype(np.float32)
         fit_sum = fit_sum + np.where(need > 0, np.minimum(1.0, (have - need + 2) / 3.0), 0.0)
         required = required + (need > 0)
     result["language"] = np.where(np.asarray(required) > 0, fit_sum / np.maximum(required, 1), 1.0)
@@ -114,7 +160,8 @@ def components(
     result["preference"] = 0.5 * (dest_fit + scheme_fit)
     rows = w_idx[:, None] if grid else w_idx
     result["returning"] = (vs(v.returning_worker) == rows).astype(float)
-    return result
+    shape = (len(w_idx), len(v_idx)) if grid else (len(w_idx),)
+    return {name: np.broadcast_to(value, shape) for name, value in result.items()}
 
 
 def total_score(parts: Components, weights: MatchWeights) -> np.ndarray:

@@ -175,11 +175,13 @@ def score_block(task: BlockTask, exchange: Exchange) -> tuple[np.ndarray, np.nda
     return np.concatenate(out_w), np.concatenate(out_v), np.concatenate(out_s)
 
 
-def _top_per(
-    key: np.ndarray, other: np.ndarray, score: np.ndarray, k: int | None, n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Order pairs by key, score descending, other ascending; keep the first k per key; return order and pointers."""
-    order = np.lexsort((other, -score.astype(np.float64), key))
+def _top_per(key: np.ndarray, score: np.ndarray, k: int | None, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Order pairs by key then score descending (a stable sort keeps the input order among ties); keep k per key.
+
+    Scores are non-negative float32, whose bit patterns sort like the numbers, so one int64 sort does it.
+    """
+    bits = np.ascontiguousarray(score, dtype=np.float32).view(np.uint32).astype(np.int64)
+    order = np.argsort((key.astype(np.int64) << 32) | (0xFFFFFFFF - bits), kind="stable")
     sorted_key = key[order]
     starts = np.searchsorted(sorted_key, np.arange(n + 1))
     if k is not None:
@@ -222,12 +224,16 @@ def shortlists(
             np.concatenate([s, rs[ok].astype(np.float32)]),
         )
     nv, nw = exchange.vacancies.count, exchange.workers.count
+    # Sorted by worker then vacancy: the stable sorts below then break score ties by the other index.
     _, first = np.unique(w * nv + v, return_index=True)
     w, v, s = w[first], v[first], s[first]
-    v_order, v_ptr = _top_per(v, w, s, params.per_vacancy, nv)
-    w_order, w_ptr = _top_per(w, v, s, params.per_worker, nw)
-    union = np.union1d(v_order, w_order)
-    union = union[np.lexsort((w[union], -s[union].astype(np.float64), v[union]))]
+    v_order, v_ptr = _top_per(v, s, params.per_vacancy, nv)
+    w_order, w_ptr = _top_per(w, s, params.per_worker, nw)
+    chosen = np.zeros(len(w), dtype=bool)
+    chosen[v_order] = True
+    chosen[w_order] = True
+    union, _ = _top_per(v, s, None, nv)
+    union = union[chosen[union]]
     return Shortlists(
         by_vacancy=Candidates(w[v_order], v[v_order], s[v_order]),
         by_worker=Candidates(w[w_order], v[w_order], s[w_order]),

@@ -117,3 +117,14 @@ def test_one_more_position_is_worth_at_most_its_dual_price() -> None:
     )
     gain = allocate(grown, candidates, duals=False).objective - base.objective
     assert gain <= base.vacancy_dual[target] + 1e-5
+
+
+def test_solving_by_connected_component_gives_the_same_objective() -> None:
+    from migdev.engines.matching.allocation import _flow_by_component, _solve_flow
+
+    exchange = random_exchange(8, n_workers=400, n_vacancies=60)
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=3, per_worker=1)).candidates
+    whole = _solve_flow(exchange, candidates, Caps())
+    split = _flow_by_component(exchange, candidates, Caps(), batch_edges=20)
+    scaled = np.rint(candidates.score.astype(np.float64) * SCALE)
+    assert scaled[whole].sum() == scaled[split].sum()

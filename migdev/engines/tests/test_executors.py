@@ -31,3 +31,13 @@ def test_local_and_dask_executors_give_identical_shortlists_and_allocation() -> 
 def test_unknown_executor_is_a_typed_error() -> None:
     with pytest.raises(InvalidParameter, match="executor"):
         make_executor("spark")
+
+
+def test_threaded_local_executor_gives_the_same_shortlists() -> None:
+    exchange = random_exchange(22, n_workers=500, n_vacancies=60)
+    params = ShortlistParams(per_vacancy=4, per_worker=2, max_cells=1500)
+    one = shortlists(exchange, MatchWeights(), params, LocalExecutor())
+    two = shortlists(exchange, MatchWeights(), params, LocalExecutor(threads=2))
+    assert np.array_equal(one.candidates.worker, two.candidates.worker)
+    assert np.array_equal(one.candidates.vacancy, two.candidates.vacancy)
+    assert np.array_equal(one.candidates.score, two.candidates.score)

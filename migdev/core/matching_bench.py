@@ -1,0 +1,291 @@
+"""The matching benchmark: a synthetic exchange built from real ESCO occupation–skill profiles, timed end to end.
+
+The only place that reads ESCO for the benchmark generator: from the core tables if they are loaded, else from the
+CSV files shipped in `migdev/core/data/esco` (plain or gzipped). Figures are reported, never asserted.
+"""
+
+import csv
+import gzip
+import resource
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from migdev.engines.executors import Executor, LocalExecutor
+from migdev.engines.matching import (
+    Caps,
+    Exchange,
+    MatchWeights,
+    ShortlistParams,
+    allocate,
+    allocate_greedy,
+    score_grid,
+    shortlists,
+)
+from migdev.engines.matching.allocation import SCALE
+from migdev.engines.matching.synthetic import synthetic_exchange
+
+ESCO_DIR = Path(__file__).resolve().parent / "data" / "esco"
+
+
+@dataclass(frozen=True, eq=False)
+class EscoProfiles:
+    """ESCO occupations (URI, ISCO-08 unit as int) with essential and optional skill profiles over skill columns."""
+
+    occupation_uris: list[str]
+    isco_unit: np.ndarray
+    essential: sp.csr_matrix
+    optional: sp.csr_matrix
+    skill_uris: list[str]
+
+
+class EscoDataMissing(FileNotFoundError):
+    """Neither the core ESCO tables nor the shipped ESCO CSV files are available."""
+
+
+def _open_csv(name: str) -> Iterator[dict[str, str]]:
+    plain, packed = ESCO_DIR / name, ESCO_DIR / f"{name}.gz"
+    if packed.exists():
+        with gzip.open(packed, "rt", encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle)
+    elif plain.exists():
+        with plain.open(encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle)
+    else:
+        raise EscoDataMissing(f"{name}: not in the database and not in {ESCO_DIR}")
+
+
+def _rows_from_database() -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]] | None:
+    from django.db import DatabaseError
+
+    from migdev.core.models import EscoOccupation, EscoOccupationSkill
+
+    try:
+        if not EscoOccupationSkill.objects.exists():
+            return None
+        occupations = list(EscoOccupation.objects.values_list("uri", "isco_group_id"))
+        relations = list(EscoOccupationSkill.objects.values_list("occupation__uri", "relation", "skill__uri"))
+    except DatabaseError:
+        return None
+    return occupations, relations
+
+
+def _rows_from_csv() -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    occupations = [(row["conceptUri"], row["iscoGroup"]) for row in _open_csv("occupations_en.csv")]
+    relations = [
+        (row["occupationUri"], row["relationType"], row["skillUri"])
+        for row in _open_csv("occupationSkillRelations.csv")
+    ]
+    return occupations, relations
+
+
+def load_esco_profiles(prefer_database: bool = True) -> tuple[EscoProfiles, str]:
+    """ESCO profiles and where they came from ("database" or "csv")."""
+    rows = _rows_from_database() if prefer_database else None
+    source = "database"
+    if rows is None:
+        rows, source = _rows_from_csv(), "csv"
+    occupations, relations = rows
+    occupations.sort()
+    occ_index = {uri: i for i, (uri, _) in enumerate(occupations)}
+    skill_uris = sorted({skill for _, _, skill in relations})
+    skill_index = {uri: i for i, uri in enumerate(skill_uris)}
+    shape = (len(occupations), len(skill_uris))
+    matrices = {}
+    for relation in ("essential", "optional"):
+        pairs = [(occ_index[o], skill_index[s]) for o, r, s in relations if r == relation and o in occ_index]
+        r_idx = np.array([p[0] for p in pairs], dtype=np.int64)
+        c_idx = np.array([p[1] for p in pairs], dtype=np.int64)
+        matrix = sp.csr_matrix((np.ones(len(pairs)), (r_idx, c_idx)), shape=shape)
+        matrix.data[:] = 1.0
+        matrices[relation] = matrix
+    return (
+        EscoProfiles(
+            occupation_uris=[uri for uri, _ in occupations],
+            isco_unit=np.array([int(code) for _, code in occupations], dtype=np.int32),
+            essential=matrices["essential"],
+            optional=matrices["optional"],
+            skill_uris=skill_uris,
+        ),
+        source,
+    )
+
+
+def build_exchange(profiles: EscoProfiles, n_workers: int, n_vacancies: int, seed: int = 42) -> Exchange:
+    """A seeded synthetic exchange over ESCO profiles: 200 origins, 30 destinations, about 2.5 positions a vacancy."""
+    return synthetic_exchange(
+        profiles.isco_unit, profiles.essential, profiles.optional, n_workers, n_vacancies, seed=seed
+    )
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_matching(
+    exchange: Exchange,
+    executor: Executor | None = None,
+    per_vacancy: int | None = 20,
+    per_worker: int | None = 5,
+    duals: bool = True,
+    greedy: bool = True,
+) -> dict[str, Any]:
+    """Time shortlists and allocation on one exchange; return the figures."""
+    weights = MatchWeights()
+    params = ShortlistParams(per_vacancy=per_vacancy, per_worker=per_worker)
+    start = time.perf_counter()
+    lists = shortlists(exchange, weights, params, executor or LocalExecutor())
+    after_lists = time.perf_counter()
+    result = allocate(exchange, lists.candidates, Caps(), duals=duals)
+    after_allocation = time.perf_counter()
+    figures: dict[str, Any] = {
+        "workers": exchange.workers.count,
+        "vacancies": exchange.vacancies.count,
+        "positions": int(exchange.vacancies.positions.sum()),
+        "candidate_pairs": len(lists.candidates),
+        "shortlisted_per_vacancy": len(lists.by_vacancy),
+        "shortlisted_per_worker": len(lists.by_worker),
+        "assigned": len(result),
+        "seconds_shortlists": round(after_lists - start, 3),
+        "seconds_allocation": round(after_allocation - after_lists, 3),
+        "seconds_total": round(after_allocation - start, 3),
+        "objective": round(result.objective, 4),
+        "duals": duals,
+    }
+    if greedy:
+        tic = time.perf_counter()
+        baseline = allocate_greedy(exchange, lists.candidates)
+        figures["seconds_greedy"] = round(time.perf_counter() - tic, 3)
+        figures["greedy_objective"] = round(baseline.objective, 4)
+        figures["greedy_ratio"] = round(baseline.objective / result.objective, 5) if result.objective else None
+    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return figures
+
+
+def run_optimality(exchange: Exchange) -> dict[str, Any]:
+    """On every eligible blocked pair: flow objective against the exact MIP (integer millionths), and greedy's ratio."""
+    lists = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=None, per_worker=None))
+    caps = Caps(origin=np.full(exchange.n_countries, 40), scheme=np.full(exchange.n_schemes, 400))
+    timings = {}
+    results = {}
+    for method in ("flow", "mip"):
+        tic = time.perf_counter()
+        results[method] = allocate(exchange, lists.candidates, caps, method=method, duals=False)
+        timings[method] = round(time.perf_counter() - tic, 3)
+    greedy = allocate_greedy(exchange, lists.candidates, caps)
+
+    def scaled(score: np.ndarray) -> int:
+        return int(np.rint(score.astype(np.float64) * SCALE).sum())
+
+    return {
+        "optimality_pairs": len(lists.candidates),
+        "optimality_flow_objective": round(results["flow"].objective, 6),
+        "optimality_mip_objective": round(results["mip"].objective, 6),
+        "optimality_equal": scaled(results["flow"].score) == scaled(results["mip"].score),
+        "optimality_seconds_flow": timings["flow"],
+        "optimality_seconds_mip": timings["mip"],
+        "optimality_greedy_ratio": round(greedy.objective / results["mip"].objective, 5),
+    }
+
+
+def python_loop_scores(exchange: Exchange, weights: MatchWeights) -> np.ndarray:
+    """The baseline: every pair scored in a plain Python loop over sets (same formula as the engine)."""
+    w, v, occ = exchange.workers, exchange.vacancies, exchange.occupations
+    idf = exchange.idf.tolist()
+    worker_skills = [
+        set(w.skills.indices[w.skills.indptr[i] : w.skills.indptr[i + 1]].tolist()) for i in range(w.count)
+    ]
+    ess = [v.essential.indices[v.essential.indptr[j] : v.essential.indptr[j + 1]].tolist() for j in range(v.count)]
+    opt = [v.optional.indices[v.optional.indptr[j] : v.optional.indptr[j + 1]].tolist() for j in range(v.count)]
+    dest = [
+        set(w.destinations.indices[w.destinations.indptr[i] : w.destinations.indptr[i + 1]].tolist())
+        for i in range(w.count)
+    ]
+    isco = occ.isco_unit.tolist()
+    sim = occ.similarity
+    langs = w.languages.tolist()
+    mins = v.min_language.tolist()
+    out = np.full((w.count, v.count), -np.inf, dtype=np.float32)
+    for j in range(v.count):
+        e_total = sum(idf[s] for s in ess[j])
+        o_total = sum(idf[s] for s in opt[j])
+        vo, vstart, vscheme = int(v.occupation[j]), int(v.start[j]), int(v.scheme[j])
+        need_exp, need_edu = float(v.min_experience_years[j]), int(v.min_education[j])
+        for i in range(w.count):
+            if not (
+                exchange.scheme_admits_origin[vscheme, w.origin[i]]
+                and w.available_from[i] <= vstart <= w.available_until[i]
+                and v.compliant[j]
+                and all(have >= need for have, need in zip(langs[i], mins[j], strict=True))
+            ):
+                continue
+            skills = worker_skills[i]
+            essential = sum(idf[s] for s in ess[j] if s in skills) / e_total if e_total else 1.0
+            optional = sum(idf[s] for s in opt[j] if s in skills) / o_total if o_total else 1.0
+            wo = int(w.occupation[i])
+            if wo < 0:
+                occupation = 0.0
+            elif wo == vo:
+                occupation = 1.0
+            else:
+                a, b = isco[wo], isco[vo]
+                credit = (
+                    weights.same_unit
+                    if a == b
+                    else weights.same_minor
+                    if a // 10 == b // 10
+                    else weights.same_submajor
+                    if a // 100 == b // 100
+                    else 0.0
+                )
+                occupation = max(credit, float(sim[wo, vo]))
+            fits = [min(1.0, (have - need + 2) / 3.0) for have, need in zip(langs[i], mins[j], strict=True) if need > 0]
+            language = sum(fits) / len(fits) if fits else 1.0
+            experience = min(1.0, float(w.experience_years[i]) / need_exp) if need_exp > 0 else 1.0
+            education = min(1.0, max(0.0, 1.0 - 0.25 * (need_edu - int(w.education[i]))))
+            dest_fit = (1.0 if int(v.destination[j]) in dest[i] else 0.0) if dest[i] else 0.5
+            pref = int(w.preferred_scheme[i])
+            scheme_fit = 0.5 if pref < 0 else float(pref == vscheme)
+            returning = 1.0 if int(v.returning_worker[j]) == i else 0.0
+            out[i, j] = (
+                weights.essential * essential
+                + weights.optional * optional
+                + weights.occupation * occupation
+                + weights.language * language
+                + weights.experience * experience
+                + weights.education * education
+                + weights.preference * 0.5 * (dest_fit + scheme_fit)
+                + weights.returning_bonus * returning
+            )
+    return out
+
+
+def run_speed_baseline(exchange: Exchange) -> dict[str, Any]:
+    """Score every pair with the engine (sparse products, chunked) and with a plain Python loop; report the ratio."""
+    weights = MatchWeights()
+    workers = np.arange(exchange.workers.count)
+    vacancies = np.arange(exchange.vacancies.count)
+    tic = time.perf_counter()
+    rows = max(1, 2_000_000 // len(vacancies))
+    engine = np.concatenate(
+        [score_grid(exchange, weights, workers[lo : lo + rows], vacancies) for lo in range(0, len(workers), rows)]
+    )
+    engine_seconds = time.perf_counter() - tic
+    tic = time.perf_counter()
+    loop = python_loop_scores(exchange, weights)
+    loop_seconds = time.perf_counter() - tic
+    finite = np.isfinite(engine)
+    agree = bool(np.array_equal(finite, np.isfinite(loop)) and np.allclose(engine[finite], loop[finite], atol=1e-5))
+    return {
+        "speed_pairs": int(engine.size),
+        "speed_engine_seconds": round(engine_seconds, 3),
+        "speed_python_loop_seconds": round(loop_seconds, 3),
+        "speed_ratio": round(loop_seconds / engine_seconds, 1),
+        "speed_scores_agree": agree,
+    }
