@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("migdev.core.urls")),
     path("accounts/", include("migdev.accounts.urls")),
     path("stats/", include("migdev.stats.urls")),
+    path("labour/", include("migdev.labour.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "migdev.core",
     "migdev.accounts",
     "migdev.stats",
+    "migdev.labour",
 ]
 
 MIDDLEWARE = [

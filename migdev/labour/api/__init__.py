@@ -1,0 +1,10 @@
+"""Labour exchange API (/api/v1/labour/): one router made of the room's parts."""
+
+from ninja import Router
+
+from migdev.labour.api import measurement, protection, registry
+
+router = Router(tags=["labour"])
+router.add_router("", registry.router)
+router.add_router("", protection.router)
+router.add_router("", measurement.router)

@@ -1,0 +1,5 @@
+"""Labour exchange API: measurement."""
+
+from ninja import Router
+
+router = Router(tags=["labour"])

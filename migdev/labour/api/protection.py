@@ -1,0 +1,5 @@
+"""Labour exchange API: protection."""
+
+from ninja import Router
+
+router = Router(tags=["labour"])

@@ -1,0 +1,5 @@
+"""Labour exchange API: registry."""
+
+from ninja import Router
+
+router = Router(tags=["labour"])

@@ -1,0 +1,1 @@
+"""Reads of the labour exchange: protection."""

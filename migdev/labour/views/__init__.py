@@ -1,0 +1,1 @@
+"""Labour exchange pages, one module per part of the room."""
