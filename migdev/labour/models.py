@@ -227,7 +227,7 @@ class LabourStandard(models.Model):
 
 
 class WorkerProfile(models.Model):
-    """A migrant worker's profile, owned by the worker; employers see only its pseudonym until an invitation is accepted."""
+    """A migrant worker's profile, owned by the worker; employers see a pseudonym until an invitation is accepted."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worker_profile")
     pseudonym = models.CharField(_("pseudonym"), max_length=12, unique=True)
