@@ -5,15 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.Model):
-    """A UN M49 geographic region or sub-region (e.g. 903 Africa, 910 Eastern Africa)."""
+    """A UN M49 region (002 Africa), sub-region (202 Sub-Saharan Africa) or intermediate region (014 Eastern Africa)."""
 
     class Kind(models.TextChoices):
         REGION = "region", _("Region")
         SUBREGION = "subregion", _("Sub-region")
+        INTERMEDIATE = "intermediate", _("Intermediate region")
 
     m49 = models.PositiveSmallIntegerField(_("M49 code"), primary_key=True)
     name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # intermediate -> sub-region -> region; a region's parent would be World (001), which is not a row.
     parent = models.ForeignKey(
         "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -35,8 +37,18 @@ class Country(models.Model):
     m49 = models.PositiveSmallIntegerField(_("M49 / ISO numeric code"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    # The M49 sub-region (its parent is the region), and the intermediate region only where M49 has one
+    # (Mexico: 013 Central America < 419 Latin America and the Caribbean < 019 Americas; the USA: 021 only).
     subregion = models.ForeignKey(
         Region, verbose_name=_("sub-region"), null=True, blank=True, on_delete=models.PROTECT, related_name="countries"
+    )
+    intermediate_region = models.ForeignKey(
+        Region,
+        verbose_name=_("intermediate region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="intermediate_countries",
     )
 
     class Meta:
