@@ -48,6 +48,8 @@ class CountryOut(Schema):
     iso2: str
     m49: int
     name: str
+    intermediate_region: str | None
+    intermediate_region_m49: int | None
     subregion: str | None
     subregion_m49: int | None
     region: str | None
@@ -99,16 +101,18 @@ class OccupationDetailOut(OccupationOut):
 
 
 def _country_out(country: Country) -> CountryOut:
+    intermediate: Region | None = country.intermediate_region
     subregion: Region | None = country.subregion
-    # A sub-region's parent is the region; countries of Northern America (905) hang on the region itself.
-    region = subregion.parent if subregion and subregion.parent else subregion
+    region = subregion.parent if subregion else None
     return CountryOut(
         iso3=country.iso3,
         iso2=country.iso2,
         m49=country.m49,
         name=country.name,
-        subregion=subregion.name if subregion and subregion.parent else None,
-        subregion_m49=subregion.m49 if subregion and subregion.parent else None,
+        intermediate_region=intermediate.name if intermediate else None,
+        intermediate_region_m49=intermediate.m49 if intermediate else None,
+        subregion=subregion.name if subregion else None,
+        subregion_m49=subregion.m49 if subregion else None,
         region=region.name if region else None,
         region_m49=region.m49 if region else None,
     )
@@ -120,7 +124,7 @@ def list_countries(request: HttpRequest) -> list[CountryOut]:
     return [_country_out(c) for c in selectors.countries()]
 
 
-@router.get("/regions", response=list[RegionOut], summary="UN M49 regions and sub-regions (UN DESA grouping)")
+@router.get("/regions", response=list[RegionOut], summary="UN M49 regions, sub-regions and intermediate regions")
 @paginate(PageNumberPagination, page_size=50)
 def list_regions(request: HttpRequest, kind: Region.Kind | None = None) -> Any:
     return selectors.regions(kind)

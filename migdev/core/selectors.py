@@ -23,13 +23,20 @@ COUNTED_MODELS = {
 
 
 def countries() -> QuerySet[Country]:
-    """All countries and territories with their sub-region and region, by name."""
-    return Country.objects.select_related("subregion__parent").order_by("name")
+    """All countries and territories with their intermediate region, sub-region and region (UN M49), by name."""
+    return Country.objects.select_related("subregion__parent", "intermediate_region").order_by("name")
 
 
 def regions(kind: str | None = None) -> QuerySet[Region]:
-    """UN M49 regions and sub-regions (UN DESA's grouping) with their parent and number of countries, by code."""
-    found = Region.objects.select_related("parent").annotate(country_count=Count("countries")).order_by("m49")
+    """UN M49 regions, sub-regions and intermediate regions with their parent and number of countries, by code."""
+    # Each count is zero but for one kind: a region's countries hang on its sub-regions, a sub-region's on itself,
+    # an intermediate region's on its own link. distinct=True undoes the joins' cross product.
+    country_count = (
+        Count("countries", distinct=True)
+        + Count("children__countries", distinct=True)
+        + Count("intermediate_countries", distinct=True)
+    )
+    found = Region.objects.select_related("parent").annotate(country_count=country_count).order_by("m49")
     return found.filter(kind=kind) if kind else found
 
 

