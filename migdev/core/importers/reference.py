@@ -16,7 +16,7 @@ from django.utils import translation
 
 from migdev.core.errors import ImportFileError
 from migdev.core.importers.csvfiles import dataset_file, read_rows
-from migdev.core.importers.sync import delete_rows, sync_table
+from migdev.core.importers.sync import SyncResult, delete_rows, sync_table
 from migdev.core.models import Country, Currency, Language, Region, Sex
 from migdev.core.progress import ProgressReporter
 
@@ -92,7 +92,8 @@ def load_reference(path: Path, progress: ProgressReporter) -> str:
             ],
             str(m49_path),
         )
-        _delete_stale_regions({r.m49 for r in regions}, str(m49_path))
+        removed = _delete_stale_regions({r.m49 for r in regions}, str(m49_path))
+        region_result = SyncResult(region_result.created, region_result.updated, removed)
         with progress.task("Currencies (ISO 4217)", 1) as task:
             currency_result, _ = sync_table(
                 Currency, "code", _currencies(), ["numeric", "name", "name_en", "name_fr", "name_es"], "pycountry"
@@ -185,13 +186,15 @@ def _code(where: str, row: int, column: str, value: str) -> int:
     return code
 
 
-def _delete_stale_regions(kept: set[int], source: str) -> None:
+def _delete_stale_regions(kept: set[int], source: str) -> int:
     """Delete the regions the file no longer has, the deepest first (a region protects its children's rows)."""
     stale = Region.objects.exclude(m49__in=kept)
+    removed = 0
     for kind in (Region.Kind.INTERMEDIATE, Region.Kind.SUBREGION, Region.Kind.REGION):
         codes = list(stale.filter(kind=kind).values_list("m49", flat=True))
         if codes:
-            delete_rows(Region, "m49", codes, source)
+            removed += delete_rows(Region, "m49", codes, source)
+    return removed
 
 
 def _countries(placements: dict[int, Placement]) -> list[Country]:

@@ -145,7 +145,8 @@ def test_reference_replaces_un_desa_aggregate_codes_with_m49_regions() -> None:
     latin = Region.objects.create(m49=904, name="Latin America and the Caribbean", kind="region")
     Region.objects.create(m49=916, name="Central America", kind="subregion", parent=latin)
     Country.objects.filter(iso3="MEX").update(subregion_id=916)
-    load_reference(DATA_DIR / "m49", SilentProgress())
+    summary = load_reference(DATA_DIR / "m49", SilentProgress())
+    assert "29 new, 0 changed, 2 removed" in summary
     assert not Region.objects.filter(m49__in=(904, 916)).exists()
     mexico = Country.objects.get(iso3="MEX")
     assert (mexico.intermediate_region_id, mexico.subregion_id) == (13, 419)
