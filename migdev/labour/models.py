@@ -359,6 +359,15 @@ class Vacancy(models.Model):
     scheme = models.ForeignKey(
         Scheme, verbose_name=_("scheme"), null=True, blank=True, on_delete=models.PROTECT, related_name="vacancies"
     )
+    recruiter = models.ForeignKey(
+        Organisation,
+        verbose_name=_("recruitment agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recruited_vacancies",
+        help_text=_("The licensed agency recruiting for this vacancy, if any."),
+    )
     min_education = models.PositiveSmallIntegerField(
         _("minimum education (ISCED)"), choices=Isced.choices, null=True, blank=True
     )
