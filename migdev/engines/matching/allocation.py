@@ -10,8 +10,10 @@ Origin caps group workers (one origin each) and scheme caps group vacancies (one
 their own side, so source -> origin -> worker -> vacancy -> scheme -> sink is a flow network, its constraint matrix
 is totally unimodular, and integer min-cost flow (OR-Tools) is exact. Bilateral quotas and the sex share cut across
 both sides, which is no longer a network: the LP can be fractional, so those go to a HiGHS MIP (gap 0).
-Dual prices (value of one more position per vacancy) come from the LP with HiGHS (via scipy.optimize): for a
-network they are exact marginal values; with side constraints they are the LP relaxation's.
+Dual prices (value of one more position per vacancy): without caps, the exact marginal value from the optimal
+flow's residual graph (longest augmenting path); with caps, the LP duals from HiGHS (via scipy.optimize), which
+for a network are valid shadow prices (not unique where the LP is degenerate) and with side constraints are the
+LP relaxation's.
 """
 
 from dataclasses import dataclass, field
@@ -115,7 +117,9 @@ def _result(
     order = np.lexsort((w, v))
     w, v, s = w[order], v[order], s[order]
     filled = np.bincount(v, minlength=exchange.vacancies.count)
-    candidate_workers = np.unique(candidates.worker)
+    waiting = np.zeros(exchange.workers.count, dtype=bool)
+    waiting[candidates.worker] = True
+    waiting[w] = False
     return Allocation(
         worker=w,
         vacancy=v,
@@ -123,7 +127,7 @@ def _result(
         objective=float(np.sum(s, dtype=np.float64)),
         method=method,
         vacancy_dual=duals,
-        unassigned_workers=np.setdiff1d(candidate_workers, w),
+        unassigned_workers=np.flatnonzero(waiting),
         unfilled_positions=np.asarray(exchange.vacancies.positions) - filled,
     )
 
@@ -300,6 +304,41 @@ def _flow_by_component(
     return np.sort(np.concatenate(chosen))
 
 
+def _marginal_values(exchange: Exchange, candidates: Candidates, chosen: np.ndarray) -> np.ndarray:
+    """Exact value of one more position at each vacancy, from an optimal allocation without caps.
+
+    It is the best augmenting path in the residual graph: vacancy j takes worker i (gain s_ij); if i was placed at
+    j', i leaves it (loss s_ij') and j' has a free position worth g(j'), or stays one short (0). So
+    g(j) = 0 if j has a free position, else max(0, max_i s_ij + h(i)), h(i) = 0 if i is free, else g(a(i)) - s_i,a(i).
+    Optimality rules out positive cycles, so this Bellman-Ford iteration from g = 0 converges; it runs on integer
+    millionths, so it stops exactly.
+    """
+    n_v = exchange.vacancies.count
+    scaled = np.rint(candidates.score.astype(np.float64) * SCALE).astype(np.int64)
+    assigned_to = np.full(exchange.workers.count, -1, dtype=np.int64)
+    assigned_score = np.zeros(exchange.workers.count, dtype=np.int64)
+    assigned_to[candidates.worker[chosen]] = candidates.vacancy[chosen]
+    assigned_score[candidates.worker[chosen]] = scaled[chosen]
+    filled = np.bincount(candidates.vacancy[chosen], minlength=n_v)
+    saturated = filled >= np.asarray(exchange.vacancies.positions)
+    free = np.ones(len(candidates), dtype=bool)
+    free[chosen] = False
+    worker, vacancy, score = candidates.worker[free], candidates.vacancy[free], scaled[free]
+    into_saturated = saturated[vacancy]
+    worker, vacancy, score = worker[into_saturated], vacancy[into_saturated], score[into_saturated]
+    placed = assigned_to[worker] >= 0
+    home = np.where(placed, assigned_to[worker], 0)
+    gain = np.zeros(n_v, dtype=np.int64)
+    for _ in range(n_v + 1):
+        offer = score + np.where(placed, gain[home] - assigned_score[worker], 0)
+        new = np.zeros(n_v, dtype=np.int64)
+        np.maximum.at(new, vacancy, offer)
+        if np.array_equal(new, gain):
+            break
+        gain = new
+    return gain / SCALE
+
+
 def _lp_duals(exchange: Exchange, candidates: Candidates, caps: Caps, batch_edges: int = 50_000) -> np.ndarray:
     """Vacancy duals from the LP; without caps the LP splits by connected component, solved in batches."""
     if not _uncoupled(caps) or len(candidates) <= batch_edges:
@@ -334,7 +373,9 @@ def allocate(
     vacancy_duals = None
     if method == "flow":
         chosen = _flow_by_component(exchange, candidates, caps)
-        if duals:
+        if duals and _uncoupled(caps):
+            vacancy_duals = _marginal_values(exchange, candidates, chosen)
+        elif duals:
             vacancy_duals = _lp_duals(exchange, candidates, caps)
     elif method == "lp":
         chosen, vacancy_duals = _solve_highs(exchange, candidates, caps, integer=False)

@@ -98,10 +98,32 @@ def test_vacancy_with_unfilled_positions_has_zero_dual_price() -> None:
     assert np.allclose(result.vacancy_dual[unfilled], 0.0, atol=1e-6)
 
 
-def test_one_more_position_is_worth_at_most_its_dual_price() -> None:
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), pick=st.integers(0, 29))
+def test_dual_price_is_exactly_the_value_of_one_more_position(seed: int, pick: int) -> None:
+    from dataclasses import replace
+
+    exchange = random_exchange(seed, n_workers=200, n_vacancies=30)
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=6, per_worker=3)).candidates
+    base = allocate(exchange, candidates)
+    assert base.vacancy_dual is not None
+    positions = exchange.vacancies.positions.copy()
+    positions[pick] += 1
+    grown = Exchange(
+        exchange.workers,
+        replace(exchange.vacancies, positions=positions),
+        exchange.idf,
+        exchange.occupations,
+        exchange.scheme_admits_origin,
+    )
+    gain = _scaled(allocate(grown, candidates, duals=False)) - _scaled(base)
+    assert gain == round(base.vacancy_dual[pick] * SCALE)
+
+
+def test_one_more_position_is_worth_at_most_its_lp_dual_price() -> None:
     exchange = random_exchange(6, n_workers=200, n_vacancies=30)
     candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=None, per_worker=None)).candidates
-    base = allocate(exchange, candidates)
+    base = allocate(exchange, candidates, method="lp")
     assert base.vacancy_dual is not None
     target = int(np.argmax(base.vacancy_dual))
     positions = exchange.vacancies.positions.copy()
