@@ -171,7 +171,8 @@ def run_matching(
 def run_optimality(exchange: Exchange) -> dict[str, Any]:
     """On every eligible blocked pair: flow objective against the exact MIP (integer millionths), and greedy's ratio."""
     lists = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=None, per_worker=None))
-    caps = Caps(origin=np.full(exchange.n_countries, 40), scheme=np.full(exchange.n_schemes, 400))
+    # Caps chosen to bind at 20,000 × 2,000 (about 19 placements per origin and 320 per scheme without them).
+    caps = Caps(origin=np.full(exchange.n_countries, 12), scheme=np.full(exchange.n_schemes, 250))
     timings = {}
     results = {}
     for method in ("flow", "mip"):
@@ -179,6 +180,8 @@ def run_optimality(exchange: Exchange) -> dict[str, Any]:
         results[method] = allocate(exchange, lists.candidates, caps, method=method, duals=False)
         timings[method] = round(time.perf_counter() - tic, 3)
     greedy = allocate_greedy(exchange, lists.candidates, caps)
+    top = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=20, per_worker=5)).candidates
+    on_shortlists = allocate(exchange, top, caps, method="flow", duals=False)
 
     def scaled(score: np.ndarray) -> int:
         return int(np.rint(score.astype(np.float64) * SCALE).sum())
@@ -191,6 +194,8 @@ def run_optimality(exchange: Exchange) -> dict[str, Any]:
         "optimality_seconds_flow": timings["flow"],
         "optimality_seconds_mip": timings["mip"],
         "optimality_greedy_ratio": round(greedy.objective / results["mip"].objective, 5),
+        "optimality_shortlist_pairs": len(top),
+        "optimality_shortlist_ratio": round(on_shortlists.objective / results["mip"].objective, 6),
     }
 
 
@@ -289,3 +294,31 @@ def run_speed_baseline(exchange: Exchange) -> dict[str, Any]:
         "speed_ratio": round(loop_seconds / engine_seconds, 1),
         "speed_scores_agree": agree,
     }
+
+
+def run_quality(profiles: EscoProfiles, seed: int = 0) -> dict[str, Any]:
+    """Retrieve each occupation from a seeded random half of its essential skills, among all occupations."""
+    from migdev.engines.matching import skill_idf
+    from migdev.engines.matching.retrieval import (
+        half_profiles,
+        idf_cosine_scores,
+        profile_match_scores,
+        retrieval_metrics,
+    )
+
+    idf = skill_idf(profiles.essential + profiles.optional)
+    queries, sources = half_profiles(profiles.essential, seed=seed)
+    figures: dict[str, Any] = {"quality_queries": len(sources), "quality_occupations": profiles.essential.shape[0]}
+    rankers = {
+        "engine": lambda: profile_match_scores(queries, profiles.essential, idf),
+        "idf_cosine": lambda: idf_cosine_scores(queries, profiles.essential, idf),
+    }
+    for name, rank in rankers.items():
+        tic = time.perf_counter()
+        metrics = retrieval_metrics(rank(), sources, profiles.isco_unit)
+        figures[f"quality_{name}_seconds"] = round(time.perf_counter() - tic, 3)
+        figures[f"quality_{name}_r_at_1"] = round(metrics.recall_at_1, 4)
+        figures[f"quality_{name}_r_at_10"] = round(metrics.recall_at_10, 4)
+        figures[f"quality_{name}_mrr"] = round(metrics.mrr, 4)
+        figures[f"quality_{name}_isco4_at_1"] = round(metrics.isco4_at_1, 4)
+    return figures

@@ -6,7 +6,6 @@ import numpy as np
 import scipy.sparse as sp
 
 from migdev.engines.matching.errors import InvalidInput
-from migdev.engines.matching.model import MatchWeights
 
 
 def _binary(matrix: sp.spmatrix) -> sp.csr_matrix:
@@ -32,39 +31,24 @@ def idf_cosine_scores(queries: sp.spmatrix, profiles: sp.spmatrix, idf: np.ndarr
     return np.asarray((q @ p.T).todense())
 
 
-def profile_match_scores(
-    queries: sp.spmatrix,
-    essential: sp.spmatrix,
-    optional: sp.spmatrix,
-    idf: np.ndarray,
-    weights: MatchWeights | None = None,
-) -> np.ndarray:
-    """The engine's skill score of a worker whose occupation is unknown against each occupation as a vacancy.
+def profile_match_scores(queries: sp.spmatrix, essential: sp.spmatrix, idf: np.ndarray) -> np.ndarray:
+    """The engine's ranker: IDF-weighted essential coverage (recall) times the share of the worker's skills the
+    occupation lists as essential (precision), so an occupation is not preferred merely for having few skills.
 
-    Essential and optional coverage as in matching, times the IDF-weighted share of the worker's skills that the
-    occupation lists (so an occupation is not preferred merely for having few skills).
-
-    >>> ess = sp.csr_matrix([[1, 1, 0], [1, 0, 0]]); opt = sp.csr_matrix((2, 3))
-    >>> profile_match_scores(sp.csr_matrix([[1, 1, 0]]), ess, opt, np.ones(3)).argmax()
-    np.int64(0)
+    >>> ess = sp.csr_matrix([[1, 1, 0], [1, 0, 0]])
+    >>> profile_match_scores(sp.csr_matrix([[1, 1, 0]]), ess, np.ones(3)).round(2).tolist()
+    [[1.0, 0.5]]
     """
-    weights = weights or MatchWeights()
     q = _binary(queries)
     e = sp.csr_matrix(_binary(essential).multiply(idf[None, :]))
-    o = sp.csr_matrix(_binary(optional).multiply(idf[None, :]))
-    if q.shape[1] != e.shape[1] or e.shape != o.shape:
-        raise InvalidInput("queries", "queries, essential and optional must share the skill columns")
-    e_total = np.asarray(e.sum(axis=1)).ravel()
-    o_total = np.asarray(o.sum(axis=1)).ravel()
-    matched_e = np.asarray((q @ e.T).todense())
-    matched_o = np.asarray((q @ o.T).todense())
-    cover_e = np.where(e_total > 0, matched_e / np.where(e_total > 0, e_total, 1), 1.0)
-    cover_o = np.where(o_total > 0, matched_o / np.where(o_total > 0, o_total, 1), 1.0)
+    if q.shape[1] != e.shape[1]:
+        raise InvalidInput("queries", "queries and essential profiles must share the skill columns")
+    e_total = np.asarray(e.sum(axis=1)).ravel()[None, :]
     q_total = np.asarray(q.multiply(idf[None, :]).sum(axis=1)).ravel()[:, None]
-    listed = _binary(e + o).multiply(idf[None, :])
-    precision = np.asarray((q @ sp.csr_matrix(listed).T).todense()) / np.where(q_total > 0, q_total, 1.0)
-    skill = (weights.essential * cover_e + weights.optional * cover_o) / max(weights.essential + weights.optional, 1e-9)
-    return skill * precision
+    matched = np.asarray((q @ e.T).todense())
+    recall = matched / np.where(e_total > 0, e_total, 1.0)
+    precision = matched / np.where(q_total > 0, q_total, 1.0)
+    return recall * precision
 
 
 @dataclass(frozen=True)
