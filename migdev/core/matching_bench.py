@@ -322,3 +322,47 @@ def run_quality(profiles: EscoProfiles, seed: int = 0) -> dict[str, Any]:
         figures[f"quality_{name}_mrr"] = round(metrics.mrr, 4)
         figures[f"quality_{name}_isco4_at_1"] = round(metrics.isco4_at_1, 4)
     return figures
+
+
+def load_skill_labels() -> tuple[list[str], list[str], list[list[str]]]:
+    """ESCO skill URIs, preferred labels and alternative labels (from the database if loaded, else the CSV)."""
+    from django.db import DatabaseError
+
+    from migdev.core.models import EscoSkill
+
+    try:
+        rows = list(EscoSkill.objects.values_list("uri", "preferred_label", "alt_labels"))
+    except DatabaseError:
+        rows = []
+    if not rows:
+        rows = [(r["conceptUri"], r["preferredLabel"], r["altLabels"]) for r in _open_csv("skills_en.csv")]
+    rows.sort()
+    return (
+        [uri for uri, _, _ in rows],
+        [label for _, label, _ in rows],
+        [[alt.strip() for alt in alts.splitlines() if alt.strip()] for _, _, alts in rows],
+    )
+
+
+def run_text(seed: int = 0, sample: int = 5_000) -> dict[str, Any]:
+    """Index preferred labels; query with held-out alternative labels (a seeded sample); report R@1, R@10."""
+    from migdev.engines.matching.text import SkillTextIndex
+
+    _, preferred, alternatives = load_skill_labels()
+    pairs = [(skill, alt) for skill, alts in enumerate(alternatives) for alt in alts]
+    rng = np.random.default_rng(seed)
+    chosen = rng.choice(len(pairs), size=min(sample, len(pairs)), replace=False)
+    truth = np.array([pairs[i][0] for i in chosen])
+    tic = time.perf_counter()
+    index = SkillTextIndex(preferred, list(range(len(preferred))))
+    built = time.perf_counter()
+    found, _ = index.search([pairs[i][1] for i in chosen], k=10)
+    done = time.perf_counter()
+    return {
+        "text_skills": len(preferred),
+        "text_queries": len(chosen),
+        "text_seconds_index": round(built - tic, 3),
+        "text_seconds_search": round(done - built, 3),
+        "text_r_at_1": round(float(np.mean(found[:, 0] == truth)), 4),
+        "text_r_at_10": round(float(np.mean((found == truth[:, None]).any(axis=1))), 4),
+    }

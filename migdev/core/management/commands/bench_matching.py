@@ -17,6 +17,7 @@ from migdev.core.matching_bench import (
     run_optimality,
     run_quality,
     run_speed_baseline,
+    run_text,
 )
 from migdev.engines.executors import Executor, make_executor
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--optimality", action="store_true", help="Also check flow = exact MIP on 20,000 × 2,000.")
         parser.add_argument("--speed-baseline", action="store_true", help="Also time a Python loop on 10,000 × 1,000.")
         parser.add_argument("--quality", action="store_true", help="Also run the occupation retrieval benchmark.")
+        parser.add_argument("--text", action="store_true", help="Also run the text-to-skills benchmark.")
         parser.add_argument("--csv", action="store_true", help="Read ESCO from the shipped CSV even if loaded.")
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--scheduler", help="A dask.distributed scheduler address, e.g. tcp://127.0.0.1:8786.")
@@ -83,6 +85,8 @@ class Command(BaseCommand):
             figures.update(run_speed_baseline(build_exchange(profiles, 10_000, 1_000, options["seed"])))
         if options["quality"]:
             figures.update(run_quality(profiles, options["seed"]))
+        if options["text"]:
+            figures.update(run_text(options["seed"]))
         figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
         if options["json"]:
             self.stdout.write(json.dumps(figures, indent=2))
