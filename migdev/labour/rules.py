@@ -82,4 +82,92 @@ rules.add_perm("labour.view_country_registry", is_official_for_country | is_stew
 
 # --- protection: placements, contracts, costs, grievances, flags ------------------------------------------------------
 
+
+def _placement_of(obj: Any) -> Any:
+    """The placement an object is or belongs to (a Placement, a Contract, a CostPayment, a RiskFlag...)."""
+    if obj is None:
+        return None
+    return obj if hasattr(obj, "vacancy_id") and hasattr(obj, "season") else getattr(obj, "placement", None)
+
+
+@rules.predicate
+def is_placement_worker(user: Any, obj: Any) -> bool:
+    """The worker placed."""
+    placement = _placement_of(obj)
+    return bool(placement is not None and is_signed_in(user) and placement.worker.user_id == user.pk)
+
+
+@rules.predicate
+def is_placement_employer(user: Any, obj: Any) -> bool:
+    """A member of the employer of the placement's vacancy."""
+    placement = _placement_of(obj)
+    return bool(placement is not None and is_member_of_org(user, placement.vacancy.employer))
+
+
+@rules.predicate
+def is_placement_recruiter(user: Any, obj: Any) -> bool:
+    """A member of the recruitment agency of the placement."""
+    placement = _placement_of(obj)
+    return bool(placement is not None and placement.recruiter_id and is_member_of_org(user, placement.recruiter))
+
+
+@rules.predicate
+def is_placement_sending_agency(user: Any, obj: Any) -> bool:
+    """A member of the placed worker's sending agency."""
+    placement = _placement_of(obj)
+    agency = placement.worker.sending_agency if placement is not None else None
+    return bool(agency is not None and is_member_of_org(user, agency))
+
+
+@rules.predicate
+def is_origin_official(user: Any, obj: Any) -> bool:
+    """A country official of the worker's nationality (for a placement, or a grievance)."""
+    worker = getattr(obj, "worker", None)
+    if worker is None:
+        placement = _placement_of(obj)
+        worker = placement.worker if placement is not None else None
+    return bool(worker is not None and is_official_for_country(user, worker.nationality))
+
+
+@rules.predicate
+def is_destination_official(user: Any, obj: Any) -> bool:
+    """A country official of the destination: the vacancy's country, else the country of the organisation concerned."""
+    placement = _placement_of(obj)
+    if placement is not None:
+        return bool(is_official_for_country(user, placement.vacancy.destination))
+    organisation = getattr(obj, "against", None) or getattr(obj, "organisation", None)
+    return bool(organisation is not None and is_official_for_country(user, organisation.country))
+
+
+@rules.predicate
+def is_vacancy_employer(user: Any, vacancy: Any) -> bool:
+    return bool(vacancy is not None and is_member_of_org(user, vacancy.employer))
+
+
+@rules.predicate
+def is_any_official(user: Any) -> bool:
+    return bool(is_signed_in(user) and user.official_countries.exists())
+
+
+_officials = is_origin_official | is_destination_official
+_operators = is_placement_employer | is_placement_recruiter
+
+rules.add_perm("labour.offer_placement", is_steward | is_vacancy_employer | is_official_for_country)
+rules.add_perm("labour.answer_offer", is_steward | is_placement_worker | _officials)
+rules.add_perm("labour.record_placement_progress", is_steward | _operators | _officials)
+rules.add_perm("labour.record_contract", is_steward | _operators | _officials)
+rules.add_perm(
+    "labour.view_placement",
+    is_steward | is_placement_worker | _operators | is_placement_sending_agency | _officials,
+)
+rules.add_perm("labour.add_costpayment", is_steward | is_placement_worker | _operators | _officials)
+rules.add_perm("labour.add_grievance", is_steward | is_the_worker)
+rules.add_perm("labour.view_grievance", is_steward | is_the_worker | _officials)
+rules.add_perm("labour.change_grievance", is_steward | _officials)
+rules.add_perm("labour.recompute_flags", is_steward | _officials)
+rules.add_perm("labour.resolve_riskflag", is_steward | _officials)
+rules.add_perm("labour.view_protection_dashboard", is_steward | is_any_official)
+
 # --- measurement ------------------------------------------------------------------------------------------------------
+# Supply and demand are public aggregates (no person appears; small counts are hidden): anyone may read them.
+rules.add_perm("labour.view_market", rules.always_allow)
