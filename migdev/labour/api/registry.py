@@ -1,5 +1,886 @@
-"""Labour exchange API: registry."""
+"""Labour exchange API: registry (worker profiles, vacancies and their compliance, candidates, invitations, schemes).
 
-from ninja import Router
+Codes everywhere: countries ISO 3166-1 alpha-3, currencies ISO 4217, languages ISO 639-3 with CEFR levels "A1"-"C2",
+occupations and skills as ESCO URIs, scheme occupations as ISCO-08 codes at any level.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from migdev.accounts.api import AUTH
+from migdev.accounts.models import User
+from migdev.core.errors import DomainError, NotFound
+from migdev.labour import compliance
+from migdev.labour.eligibility import Eligibility
+from migdev.labour.models import Cefr, Invitation, RecruiterLicence, Scheme, Vacancy, WorkerProfile
+from migdev.labour.selectors import registry as selectors
+from migdev.labour.services import registry as services
 
 router = Router(tags=["labour"])
+
+
+def _anyone(request: HttpRequest) -> bool:
+    """Lets anonymous visitors through after the signed-in methods were tried (public reads)."""
+    return True
+
+
+PUBLIC_OR_AUTH = [*AUTH, _anyone]
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _cefr(label: str, field: str) -> int:
+    for level in Cefr:
+        if level.label == label.upper().strip():
+            return int(level.value)
+    raise DomainError(_("Give a CEFR level from A1 to C2: %(value)s") % {"value": label}, field=field)
+
+
+# --- schemas -------------------------------------------------------------------------------------------------------
+
+
+class LanguageLevelIO(Schema):
+    language: str
+    level: str
+
+
+class OccupationIO(Schema):
+    esco: str
+    years_experience: int = 0
+
+
+class WorkerIn(Schema):
+    sex: str
+    nationality: str
+    residence: str
+    date_of_birth: date | None = None
+    education: int | None = None
+    available_from: date | None = None
+    available_to: date | None = None
+    is_available: bool = True
+    preferred_destinations: list[str] = []
+    preferred_schemes: list[str] = []
+    sending_agency: int | None = None
+    languages: list[LanguageLevelIO] = []
+    occupations: list[OccupationIO] = []
+    skills: list[str] = []
+
+
+class OccupationOut(Schema):
+    esco: str
+    label: str
+    isco: str
+    years_experience: int
+
+
+class PseudonymousOut(Schema):
+    pseudonym: str
+    region: str
+    education: int | None
+    occupations: list[OccupationOut]
+    skills: list[str]
+    languages: list[LanguageLevelIO]
+    full: bool = False
+
+
+class ConsentOut(Schema):
+    purpose: str
+    organisation: str | None
+    given_at: datetime
+    withdrawn_at: datetime | None
+
+
+class WorkerOut(PseudonymousOut):
+    name: str
+    email: str
+    sex: str
+    date_of_birth: date | None
+    nationality: str
+    residence: str
+    available_from: date | None
+    available_to: date | None
+    is_available: bool
+    preferred_destinations: list[str]
+    preferred_schemes: list[str]
+    sending_agency: int | None
+    registered_on: date
+    erased_at: datetime | None
+    consents: list[ConsentOut]
+
+
+class ConsentIn(Schema):
+    purpose: str
+
+
+class SkillIO(Schema):
+    esco: str
+    essential: bool = True
+
+
+class CostTermIO(Schema):
+    category: str
+    payer: str
+    amount: Decimal | None = None
+    currency: str | None = None
+
+
+class VacancyIn(Schema):
+    employer: int | None = None
+    title: str
+    occupation: str
+    destination: str
+    place: str
+    positions: int
+    wage_amount: Decimal
+    wage_currency: str
+    wage_period: str
+    weekly_hours: int
+    contract_months: int
+    start_date: date
+    rest_days_per_week: int = 1
+    scheme: str | None = None
+    recruiter: int | None = None
+    min_education: int | None = None
+    min_experience_years: int = 0
+    contract_languages: list[str] = []
+    written_contract: bool = True
+    retains_documents: bool = False
+    housing_terms: str = ""
+    travel_terms: str = ""
+    skills: list[SkillIO] | None = None
+    languages: list[LanguageLevelIO] = []
+    cost_terms: list[CostTermIO] | None = None
+
+
+class VacancyOut(Schema):
+    id: int
+    state: str
+    employer: int
+    employer_name: str
+    title: str
+    occupation: str
+    occupation_label: str
+    isco: str
+    destination: str
+    place: str
+    positions: int
+    wage_amount: Decimal
+    wage_currency: str
+    wage_period: str
+    weekly_hours: int
+    rest_days_per_week: int
+    contract_months: int
+    start_date: date
+    scheme: str | None
+    recruiter: int | None
+    min_education: int | None
+    min_experience_years: int
+    contract_languages: list[str]
+    written_contract: bool
+    retains_documents: bool
+    housing_terms: str
+    travel_terms: str
+    skills: list[SkillIO]
+    languages: list[LanguageLevelIO]
+    cost_terms: list[CostTermIO]
+
+
+class FailureOut(Schema):
+    code: str
+    field: str
+    message: str
+
+
+class ComplianceOut(Schema):
+    compliant: bool
+    failures: list[FailureOut]
+
+
+class ReasonOut(Schema):
+    code: str
+    message: str
+
+
+class EligibilityOut(Schema):
+    eligible: bool
+    reasons: list[ReasonOut]
+
+
+class VacancyForWorkerOut(Schema):
+    vacancy: VacancyOut
+    eligible: bool
+    reasons: list[ReasonOut]
+
+
+class CandidateOut(Schema):
+    profile: PseudonymousOut
+    essential_held: int
+    essential_total: int
+    coverage: float
+    invitation: str
+
+
+class InvitationIn(Schema):
+    worker: str  # pseudonym
+    message: str = ""
+
+
+class InvitationOut(Schema):
+    id: int
+    vacancy: int
+    vacancy_title: str
+    employer_name: str
+    worker: str
+    status: str
+    message: str
+    created_at: datetime
+    answered_at: datetime | None
+
+
+class SchemeIn(Schema):
+    code: str
+    name: str
+    kind: str
+    destination: str
+    eligible_origins: list[str]
+    description: str = ""
+    agreement: int | None = None
+    eligible_occupations: list[str] = []
+    season_start_month: int | None = None
+    season_end_month: int | None = None
+    max_stay_months: int | None = None
+    max_stay_window_months: int | None = None
+    min_weekly_hours: int | None = None
+    cap_per_season: int | None = None
+    origin_caps: dict[str, int] = {}
+    cooling_off_days: int = 0
+    named_returning_allowed: bool = False
+    employer_pays_travel: bool = True
+    cost_sharing_notes: str = ""
+    source_url: str = ""
+    is_active: bool = True
+
+
+class SchemeOut(SchemeIn):
+    id: int
+
+
+class LicenceIn(Schema):
+    issuing_country: str
+    number: str
+    valid_from: date
+    valid_to: date
+    certification: str = "none"
+    certification_expires: date | None = None
+
+
+class LicenceOut(Schema):
+    number: str
+    issuing_country: str
+    valid_from: date
+    valid_to: date
+    certification: str
+    certification_expires: date | None
+
+
+class RecruiterOut(Schema):
+    organisation: int
+    may_place: bool
+    reasons: list[str]
+    licences: list[LicenceOut]
+
+
+class PoolMemberOut(Schema):
+    profile: PseudonymousOut
+    may_edit: bool
+
+
+class Done(Schema):
+    done: bool
+
+
+# --- conversions ---------------------------------------------------------------------------------------------------
+
+
+def pseudonymous_out(worker: WorkerProfile) -> PseudonymousOut:
+    profile = selectors.pseudonymous_profile(worker)
+    return PseudonymousOut(
+        pseudonym=profile.pseudonym,
+        region=profile.region,
+        education=profile.education,
+        occupations=[OccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years) for o in profile.occupations],
+        skills=profile.skills,
+        languages=[LanguageLevelIO(language=lang.code, level=lang.level) for lang in profile.languages],
+    )
+
+
+def worker_out(record: selectors.WorkerRecord) -> WorkerOut:
+    worker = record.worker
+    return WorkerOut(
+        **pseudonymous_out(worker).dict(exclude={"full"}),
+        full=True,
+        name=record.name,
+        email=record.email,
+        sex=worker.sex_id,
+        date_of_birth=worker.date_of_birth,
+        nationality=worker.nationality_id,
+        residence=worker.residence_id,
+        available_from=worker.available_from,
+        available_to=worker.available_to,
+        is_available=worker.is_available,
+        preferred_destinations=sorted(c.pk for c in worker.preferred_destinations.all()),
+        preferred_schemes=sorted(s.code for s in worker.preferred_schemes.all()),
+        sending_agency=worker.sending_agency_id,
+        registered_on=worker.registered_on,
+        erased_at=worker.erased_at,
+        consents=[
+            ConsentOut(
+                purpose=c.purpose,
+                organisation=c.organisation.name if c.organisation else None,
+                given_at=c.given_at,
+                withdrawn_at=c.withdrawn_at,
+            )
+            for c in record.consents
+        ],
+    )
+
+
+def worker_input(payload: WorkerIn) -> services.WorkerProfileInput:
+    return services.WorkerProfileInput(
+        sex=payload.sex,
+        nationality=payload.nationality,
+        residence=payload.residence,
+        date_of_birth=payload.date_of_birth,
+        education=payload.education,
+        available_from=payload.available_from,
+        available_to=payload.available_to,
+        is_available=payload.is_available,
+        preferred_destinations=payload.preferred_destinations,
+        preferred_schemes=payload.preferred_schemes,
+        sending_agency=payload.sending_agency,
+        languages=[(lang.language, _cefr(lang.level, "languages")) for lang in payload.languages],
+        occupations=[(o.esco, o.years_experience) for o in payload.occupations],
+        skills=payload.skills,
+    )
+
+
+def vacancy_out(vacancy: Vacancy) -> VacancyOut:
+    return VacancyOut(
+        id=vacancy.pk,
+        state=vacancy.state,
+        employer=vacancy.employer_id,
+        employer_name=vacancy.employer.name,
+        title=vacancy.title,
+        occupation=vacancy.occupation.uri,
+        occupation_label=vacancy.occupation.preferred_label,
+        isco=vacancy.isco_group_id,
+        destination=vacancy.destination_id,
+        place=vacancy.place,
+        positions=vacancy.positions,
+        wage_amount=vacancy.wage_amount,
+        wage_currency=vacancy.wage_currency_id,
+        wage_period=vacancy.wage_period,
+        weekly_hours=vacancy.weekly_hours,
+        rest_days_per_week=vacancy.rest_days_per_week,
+        contract_months=vacancy.contract_months,
+        start_date=vacancy.start_date,
+        scheme=vacancy.scheme.code if vacancy.scheme else None,
+        recruiter=vacancy.recruiter_id,
+        min_education=vacancy.min_education,
+        min_experience_years=vacancy.min_experience_years,
+        contract_languages=sorted(lang.pk for lang in vacancy.contract_languages.all()),
+        written_contract=vacancy.written_contract,
+        retains_documents=vacancy.retains_documents,
+        housing_terms=vacancy.housing_terms,
+        travel_terms=vacancy.travel_terms,
+        skills=[SkillIO(esco=s.skill.uri, essential=s.essential) for s in vacancy.skills.all()],
+        languages=[
+            LanguageLevelIO(language=lang.language_id, level=Cefr(lang.min_level).label)
+            for lang in vacancy.languages.all()
+        ],
+        cost_terms=[
+            CostTermIO(category=t.category, payer=t.payer, amount=t.amount, currency=t.currency_id)
+            for t in vacancy.cost_terms.all()
+        ],
+    )
+
+
+def vacancy_input(payload: VacancyIn) -> services.VacancyInput:
+    return services.VacancyInput(
+        title=payload.title,
+        occupation=payload.occupation,
+        destination=payload.destination,
+        place=payload.place,
+        positions=payload.positions,
+        wage_amount=payload.wage_amount,
+        wage_currency=payload.wage_currency,
+        wage_period=payload.wage_period,
+        weekly_hours=payload.weekly_hours,
+        contract_months=payload.contract_months,
+        start_date=payload.start_date,
+        rest_days_per_week=payload.rest_days_per_week,
+        scheme=payload.scheme,
+        recruiter=payload.recruiter,
+        min_education=payload.min_education,
+        min_experience_years=payload.min_experience_years,
+        contract_languages=payload.contract_languages,
+        written_contract=payload.written_contract,
+        retains_documents=payload.retains_documents,
+        housing_terms=payload.housing_terms,
+        travel_terms=payload.travel_terms,
+        skills=[(s.esco, s.essential) for s in payload.skills] if payload.skills is not None else None,
+        languages=[(lang.language, _cefr(lang.level, "languages")) for lang in payload.languages],
+        cost_terms=(
+            [services.CostTermInput(t.category, t.payer, t.amount, t.currency) for t in payload.cost_terms]
+            if payload.cost_terms is not None
+            else None
+        ),
+    )
+
+
+def eligibility_out(result: Eligibility) -> EligibilityOut:
+    return EligibilityOut(
+        eligible=result.eligible, reasons=[ReasonOut(code=r.code, message=r.message) for r in result.reasons]
+    )
+
+
+def invitation_out(invitation: Invitation) -> InvitationOut:
+    return InvitationOut(
+        id=invitation.pk,
+        vacancy=invitation.vacancy_id,
+        vacancy_title=invitation.vacancy.title,
+        employer_name=invitation.vacancy.employer.name,
+        worker=invitation.worker.pseudonym,
+        status=invitation.status,
+        message=invitation.message,
+        created_at=invitation.created_at,
+        answered_at=invitation.answered_at,
+    )
+
+
+def scheme_out(scheme: Scheme) -> SchemeOut:
+    return SchemeOut(
+        id=scheme.pk,
+        code=scheme.code,
+        name=scheme.name,
+        kind=scheme.kind,
+        destination=scheme.destination_id,
+        eligible_origins=sorted(c.pk for c in scheme.eligible_origins.all()),
+        description=scheme.description,
+        agreement=scheme.agreement_id,
+        eligible_occupations=sorted(g.code for g in scheme.eligible_occupations.all()),
+        season_start_month=scheme.season_start_month,
+        season_end_month=scheme.season_end_month,
+        max_stay_months=scheme.max_stay_months,
+        max_stay_window_months=scheme.max_stay_window_months,
+        min_weekly_hours=scheme.min_weekly_hours,
+        cap_per_season=scheme.cap_per_season,
+        origin_caps={cap.origin_id: cap.cap for cap in scheme.origin_caps.all()},
+        cooling_off_days=scheme.cooling_off_days,
+        named_returning_allowed=scheme.named_returning_allowed,
+        employer_pays_travel=scheme.employer_pays_travel,
+        cost_sharing_notes=scheme.cost_sharing_notes,
+        source_url=scheme.source_url,
+        is_active=scheme.is_active,
+    )
+
+
+def scheme_input(payload: SchemeIn) -> services.SchemeInput:
+    data = payload.dict(exclude={"destination"})
+    return services.SchemeInput(**data)
+
+
+def _own_profile(request: HttpRequest) -> WorkerProfile:
+    worker = selectors.worker_profile_of(_user(request))
+    if worker is None:
+        raise NotFound(_("You have no worker profile yet."), field="worker")
+    return worker
+
+
+# --- workers -------------------------------------------------------------------------------------------------------
+
+
+@router.get("/workers/me", response=WorkerOut, auth=AUTH, summary="My worker profile")
+def my_profile(request: HttpRequest) -> WorkerOut:
+    worker = _own_profile(request)
+    return worker_out(selectors.worker_record(_user(request), worker))
+
+
+@router.post("/workers/me", response={201: WorkerOut}, auth=AUTH, summary="Open my worker profile")
+def create_my_profile(request: HttpRequest, payload: WorkerIn) -> tuple[int, WorkerOut]:
+    user = _user(request)
+    worker = services.create_worker_profile(user, user, worker_input(payload))
+    return 201, worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym)))
+
+
+@router.put("/workers/me", response=WorkerOut, auth=AUTH, summary="Change my worker profile")
+def update_my_profile(request: HttpRequest, payload: WorkerIn) -> WorkerOut:
+    user = _user(request)
+    worker = services.update_worker_profile(user, _own_profile(request), worker_input(payload))
+    return worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym)))
+
+
+@router.get("/workers/me/export", auth=AUTH, summary="Everything the exchange holds about me, as JSON (audited)")
+def export_my_data(request: HttpRequest) -> dict[str, Any]:
+    return services.export_worker_data(_user(request), _own_profile(request))
+
+
+@router.post("/workers/me/erase", response=Done, auth=AUTH, summary="Erase my worker profile and my account")
+def erase_my_data(request: HttpRequest) -> Done:
+    services.erase_worker(_user(request), _own_profile(request))
+    return Done(done=True)
+
+
+@router.post("/workers/me/consents", response={201: ConsentOut}, auth=AUTH, summary="Give a consent")
+def give_consent(request: HttpRequest, payload: ConsentIn) -> tuple[int, ConsentOut]:
+    consent = services.give_consent(_user(request), _own_profile(request), payload.purpose)
+    return 201, ConsentOut(
+        purpose=consent.purpose,
+        organisation=consent.organisation.name if consent.organisation else None,
+        given_at=consent.given_at,
+        withdrawn_at=consent.withdrawn_at,
+    )
+
+
+@router.post("/workers/me/consents/withdraw", response=Done, auth=AUTH, summary="Withdraw a consent")
+def withdraw_consent(request: HttpRequest, payload: ConsentIn) -> Done:
+    services.withdraw_consent(_user(request), _own_profile(request), payload.purpose)
+    return Done(done=True)
+
+
+@router.get(
+    "/workers/me/vacancies",
+    response=list[VacancyForWorkerOut],
+    auth=AUTH,
+    summary="Published vacancies with my eligibility and the reasons of every refusal",
+)
+def my_vacancies(request: HttpRequest) -> list[VacancyForWorkerOut]:
+    rows = selectors.vacancies_for_worker(_own_profile(request))
+    return [
+        VacancyForWorkerOut(
+            vacancy=vacancy_out(row.vacancy),
+            eligible=row.result.eligible,
+            reasons=[ReasonOut(code=r.code, message=r.message) for r in row.result.reasons],
+        )
+        for row in rows
+    ]
+
+
+@router.get("/workers/me/invitations", response=list[InvitationOut], auth=AUTH, summary="My invitations")
+def my_invitations(request: HttpRequest) -> list[InvitationOut]:
+    return [invitation_out(i) for i in selectors.invitations_of_worker(_own_profile(request))]
+
+
+@router.get(
+    "/workers/{pseudonym}",
+    response=WorkerOut | PseudonymousOut,
+    auth=AUTH,
+    summary="A worker: the full record where allowed (audited), else the pseudonymous profile",
+)
+def worker_detail(request: HttpRequest, pseudonym: str) -> WorkerOut | PseudonymousOut:
+    user = _user(request)
+    worker = selectors.worker_by_pseudonym(pseudonym)
+    if selectors.may_view_full_record(user, worker):
+        return worker_out(selectors.worker_record(user, worker))
+    return pseudonymous_out(worker)
+
+
+@router.put(
+    "/workers/{pseudonym}",
+    response=WorkerOut,
+    auth=AUTH,
+    summary="Change a worker's profile (their sending agency, with the worker's consent)",
+)
+def update_worker(request: HttpRequest, pseudonym: str, payload: WorkerIn) -> WorkerOut:
+    user = _user(request)
+    worker = services.update_worker_profile(user, selectors.worker_by_pseudonym(pseudonym), worker_input(payload))
+    return worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym)))
+
+
+@router.get("/agencies/{agency_id}/pool", response=list[PoolMemberOut], auth=AUTH, summary="An agency's pool")
+def agency_pool(request: HttpRequest, agency_id: int) -> list[PoolMemberOut]:
+    pool = selectors.agency_pool(_user(request), selectors.organisation_by_id(agency_id))
+    return [PoolMemberOut(profile=pseudonymous_out(worker), may_edit=may_edit) for worker, may_edit in pool]
+
+
+# --- vacancies -----------------------------------------------------------------------------------------------------
+
+
+@router.get("/vacancies", response=list[VacancyOut], summary="Published vacancies (public)")
+def list_vacancies(
+    request: HttpRequest, destination: str = "", isco: str = "", scheme: str = "", q: str = ""
+) -> list[VacancyOut]:
+    found = selectors.published_vacancies(destination=destination, isco=isco, scheme=scheme, query=q)
+    return [vacancy_out(v) for v in found[:500]]
+
+
+@router.get("/vacancies/mine", response=list[VacancyOut], auth=AUTH, summary="The vacancies of my employers")
+def my_employer_vacancies(request: HttpRequest) -> list[VacancyOut]:
+    return [vacancy_out(v) for v in selectors.vacancies_of_user(_user(request))]
+
+
+@router.post("/vacancies", response={201: VacancyOut}, auth=AUTH, summary="Draft a vacancy for one of my employers")
+def create_vacancy(request: HttpRequest, payload: VacancyIn) -> tuple[int, VacancyOut]:
+    user = _user(request)
+    if payload.employer is None:
+        employers = list(selectors.employer_organisations(user)[:2])
+        if len(employers) != 1:
+            raise DomainError(_("Say which employer the vacancy is for."), field="employer")
+        employer = employers[0]
+    else:
+        employer = selectors.organisation_by_id(payload.employer, field="employer")
+    vacancy = services.create_vacancy(user, employer, vacancy_input(payload))
+    return 201, vacancy_out(selectors.vacancy_by_id(user, vacancy.pk))
+
+
+@router.get("/vacancies/{vacancy_id}", response=VacancyOut, auth=PUBLIC_OR_AUTH, summary="A vacancy")
+def vacancy_detail(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+    return vacancy_out(selectors.vacancy_by_id(request.user, vacancy_id))
+
+
+@router.put("/vacancies/{vacancy_id}", response=VacancyOut, auth=AUTH, summary="Change a draft or submitted vacancy")
+def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyIn) -> VacancyOut:
+    user = _user(request)
+    vacancy = services.update_vacancy(user, selectors.vacancy_by_id(user, vacancy_id), vacancy_input(payload))
+    return vacancy_out(selectors.vacancy_by_id(user, vacancy.pk))
+
+
+@router.delete("/vacancies/{vacancy_id}", response=Done, auth=AUTH, summary="Delete a draft vacancy")
+def delete_vacancy(request: HttpRequest, vacancy_id: int) -> Done:
+    user = _user(request)
+    services.delete_vacancy(user, selectors.vacancy_by_id(user, vacancy_id))
+    return Done(done=True)
+
+
+def _transition(request: HttpRequest, vacancy_id: int, action: str) -> VacancyOut:
+    user = _user(request)
+    vacancy = selectors.vacancy_by_id(user, vacancy_id)
+    if action == "submit":
+        services.submit_vacancy(user, vacancy)
+    elif action == "publish":
+        services.publish_vacancy(user, vacancy)
+    else:
+        services.close_vacancy(user, vacancy, filled=action == "fill")
+    return vacancy_out(selectors.vacancy_by_id(user, vacancy_id))
+
+
+@router.post("/vacancies/{vacancy_id}/submit", response=VacancyOut, auth=AUTH, summary="Submit a compliant draft")
+def submit_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+    return _transition(request, vacancy_id, "submit")
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/publish", response=VacancyOut, auth=AUTH, summary="Publish (destination officials)"
+)
+def publish_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+    return _transition(request, vacancy_id, "publish")
+
+
+@router.post("/vacancies/{vacancy_id}/close", response=VacancyOut, auth=AUTH, summary="Close a vacancy")
+def close_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+    return _transition(request, vacancy_id, "close")
+
+
+@router.post("/vacancies/{vacancy_id}/fill", response=VacancyOut, auth=AUTH, summary="Mark a vacancy filled")
+def fill_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+    return _transition(request, vacancy_id, "fill")
+
+
+@router.get(
+    "/vacancies/{vacancy_id}/compliance",
+    response=ComplianceOut,
+    auth=PUBLIC_OR_AUTH,
+    summary="The minimum standards the vacancy fails, each naming its field",
+)
+def vacancy_compliance(request: HttpRequest, vacancy_id: int) -> ComplianceOut:
+    failures = compliance.check_vacancy(selectors.vacancy_by_id(request.user, vacancy_id))
+    return ComplianceOut(
+        compliant=not failures,
+        failures=[FailureOut(code=f.code, field=f.field, message=f.message) for f in failures],
+    )
+
+
+@router.get(
+    "/vacancies/{vacancy_id}/candidates",
+    response=list[CandidateOut],
+    auth=AUTH,
+    summary="Eligible workers (pseudonymous), ranked by essential-skill coverage",
+)
+def vacancy_candidates(request: HttpRequest, vacancy_id: int, limit: int = 50) -> list[CandidateOut]:
+    user = _user(request)
+    found = selectors.candidates(user, selectors.vacancy_by_id(user, vacancy_id), limit=max(1, min(limit, 500)))
+    out = []
+    for candidate in found:
+        profile = candidate.profile
+        out.append(
+            CandidateOut(
+                profile=PseudonymousOut(
+                    pseudonym=profile.pseudonym,
+                    region=profile.region,
+                    education=profile.education,
+                    occupations=[
+                        OccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years)
+                        for o in profile.occupations
+                    ],
+                    skills=profile.skills,
+                    languages=[LanguageLevelIO(language=lang.code, level=lang.level) for lang in profile.languages],
+                ),
+                essential_held=candidate.essential_held,
+                essential_total=candidate.essential_total,
+                coverage=round(candidate.coverage, 4),
+                invitation=candidate.invitation,
+            )
+        )
+    return out
+
+
+@router.get(
+    "/vacancies/{vacancy_id}/invitations", response=list[InvitationOut], auth=AUTH, summary="A vacancy's invitations"
+)
+def vacancy_invitations(request: HttpRequest, vacancy_id: int) -> list[InvitationOut]:
+    user = _user(request)
+    return [invitation_out(i) for i in selectors.invitations_of_vacancy(user, selectors.vacancy_by_id(user, vacancy_id))]
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/invitations",
+    response={201: InvitationOut},
+    auth=AUTH,
+    summary="Invite an eligible worker, by pseudonym",
+)
+def invite(request: HttpRequest, vacancy_id: int, payload: InvitationIn) -> tuple[int, InvitationOut]:
+    user = _user(request)
+    vacancy = selectors.vacancy_by_id(user, vacancy_id)
+    try:
+        worker = selectors.worker_by_pseudonym(payload.worker)
+    except NotFound as error:
+        raise DomainError(error.message, field="worker") from error
+    return 201, invitation_out(services.invite_worker(user, vacancy, worker, payload.message))
+
+
+@router.post("/invitations/{invitation_id}/accept", response=InvitationOut, auth=AUTH, summary="Accept")
+def accept_invitation(request: HttpRequest, invitation_id: int) -> InvitationOut:
+    user = _user(request)
+    return invitation_out(services.answer_invitation(user, selectors.invitation_by_id(user, invitation_id), True))
+
+
+@router.post("/invitations/{invitation_id}/decline", response=InvitationOut, auth=AUTH, summary="Decline")
+def decline_invitation(request: HttpRequest, invitation_id: int) -> InvitationOut:
+    user = _user(request)
+    return invitation_out(services.answer_invitation(user, selectors.invitation_by_id(user, invitation_id), False))
+
+
+# --- schemes -------------------------------------------------------------------------------------------------------
+
+
+@router.get("/schemes", response=list[SchemeOut], summary="Schemes (public)")
+def list_schemes(request: HttpRequest, destination: str = "") -> list[SchemeOut]:
+    return [scheme_out(s) for s in selectors.schemes(destination=destination)]
+
+
+@router.post("/schemes", response={201: SchemeOut}, auth=AUTH, summary="Create a scheme (destination officials)")
+def create_scheme(request: HttpRequest, payload: SchemeIn) -> tuple[int, SchemeOut]:
+    destination = selectors.country_by_code(payload.destination, field="destination")
+    scheme = services.create_scheme(_user(request), destination, scheme_input(payload))
+    return 201, scheme_out(selectors.scheme_by_id(scheme.pk))
+
+
+@router.get("/schemes/{scheme_id}", response=SchemeOut, summary="A scheme (public)")
+def scheme_detail(request: HttpRequest, scheme_id: int) -> SchemeOut:
+    return scheme_out(selectors.scheme_by_id(scheme_id))
+
+
+@router.put("/schemes/{scheme_id}", response=SchemeOut, auth=AUTH, summary="Change a scheme's rules")
+def update_scheme(request: HttpRequest, scheme_id: int, payload: SchemeIn) -> SchemeOut:
+    scheme = selectors.scheme_by_id(scheme_id)
+    if payload.destination.upper() != scheme.destination_id:
+        raise DomainError(_("A scheme's destination cannot change."), field="destination")
+    services.update_scheme(_user(request), scheme, scheme_input(payload))
+    return scheme_out(selectors.scheme_by_id(scheme_id))
+
+
+@router.delete("/schemes/{scheme_id}", response=Done, auth=AUTH, summary="Delete a scheme no vacancy uses")
+def delete_scheme(request: HttpRequest, scheme_id: int) -> Done:
+    services.delete_scheme(_user(request), selectors.scheme_by_id(scheme_id))
+    return Done(done=True)
+
+
+@router.get(
+    "/schemes/{scheme_id}/eligibility",
+    response=EligibilityOut,
+    auth=AUTH,
+    summary="Whether a worker (pseudonym) may take a vacancy of the scheme, with every reason of refusal",
+)
+def scheme_eligibility(request: HttpRequest, scheme_id: int, worker: str, vacancy: int) -> EligibilityOut:
+    user = _user(request)
+    scheme = selectors.scheme_by_id(scheme_id)
+    found = selectors.vacancy_by_id(user, vacancy)
+    if found.scheme_id != scheme.pk:
+        raise DomainError(_("The vacancy is not under this scheme."), field="vacancy")
+    try:
+        profile = selectors.worker_by_pseudonym(worker)
+    except NotFound as error:
+        raise DomainError(error.message, field="worker") from error
+    return eligibility_out(selectors.eligibility_for(user, profile, found))
+
+
+# --- recruiters ----------------------------------------------------------------------------------------------------
+
+
+def recruiter_out(organisation_id: int) -> RecruiterOut:
+    organisation = selectors.organisation_by_id(organisation_id)
+    reasons = compliance.recruiter_may_place(organisation, timezone.localdate())
+    return RecruiterOut(
+        organisation=organisation.pk,
+        may_place=not reasons,
+        reasons=reasons,
+        licences=[licence_out(lic) for lic in selectors.licences_of(organisation)],
+    )
+
+
+def licence_out(licence: RecruiterLicence) -> LicenceOut:
+    return LicenceOut(
+        number=licence.number,
+        issuing_country=licence.issuing_country_id,
+        valid_from=licence.valid_from,
+        valid_to=licence.valid_to,
+        certification=licence.certification,
+        certification_expires=licence.certification_expires,
+    )
+
+
+@router.get("/recruiters/{organisation_id}", response=RecruiterOut, summary="A recruiter's licences (public)")
+def recruiter_detail(request: HttpRequest, organisation_id: int) -> RecruiterOut:
+    return recruiter_out(organisation_id)
+
+
+@router.post(
+    "/recruiters/{organisation_id}/licences",
+    response={201: RecruiterOut},
+    auth=AUTH,
+    summary="Record a recruitment licence (officials of the issuing country)",
+)
+def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceIn) -> tuple[int, RecruiterOut]:
+    organisation = selectors.organisation_by_id(organisation_id)
+    issuing = selectors.country_by_code(payload.issuing_country, field="issuing_country")
+    services.record_recruiter_licence(
+        _user(request),
+        issuing,
+        organisation,
+        number=payload.number,
+        valid_from=payload.valid_from,
+        valid_to=payload.valid_to,
+        certification=payload.certification,
+        certification_expires=payload.certification_expires,
+    )
+    return 201, recruiter_out(organisation_id)
