@@ -135,14 +135,16 @@ def run_matching(
     per_worker: int | None = 5,
     duals: bool = True,
     greedy: bool = True,
+    caps: Caps | None = None,
 ) -> dict[str, Any]:
     """Time shortlists and allocation on one exchange; return the figures."""
+    caps = caps or Caps()
     weights = MatchWeights()
     params = ShortlistParams(per_vacancy=per_vacancy, per_worker=per_worker)
     start = time.perf_counter()
     lists = shortlists(exchange, weights, params, executor or LocalExecutor())
     after_lists = time.perf_counter()
-    result = allocate(exchange, lists.candidates, Caps(), duals=duals)
+    result = allocate(exchange, lists.candidates, caps, duals=duals)
     after_allocation = time.perf_counter()
     figures: dict[str, Any] = {
         "workers": exchange.workers.count,
@@ -160,7 +162,7 @@ def run_matching(
     }
     if greedy:
         tic = time.perf_counter()
-        baseline = allocate_greedy(exchange, lists.candidates)
+        baseline = allocate_greedy(exchange, lists.candidates, caps)
         figures["seconds_greedy"] = round(time.perf_counter() - tic, 3)
         figures["greedy_objective"] = round(baseline.objective, 4)
         figures["greedy_ratio"] = round(baseline.objective / result.objective, 5) if result.objective else None

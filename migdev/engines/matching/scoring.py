@@ -22,17 +22,12 @@ COMPONENT_ORDER = (
 )
 
 
-def _coverage(worker_skills: sp.csr_matrix, vacancy_skills: sp.csr_matrix, idf: np.ndarray, grid: bool) -> np.ndarray:
-    """IDF-weighted share of the vacancy's skills the worker has (1 where the vacancy lists none)."""
+def _coverage(worker_skills: sp.csr_matrix, vacancy_skills: sp.csr_matrix, idf: np.ndarray) -> np.ndarray:
+    """IDF-weighted share of each pair's vacancy skills the worker has (1 where the vacancy lists none)."""
     weighted = vacancy_skills.multiply(idf[None, :]).tocsr()
     total = np.asarray(weighted.sum(axis=1)).ravel()
-    if grid:
-        matched = np.asarray((worker_skills @ weighted.T).todense())
-        total = total[None, :]
-    else:
-        matched = np.asarray(worker_skills.multiply(weighted).sum(axis=1)).ravel()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(total > 0, matched / np.where(total > 0, total, 1.0), 1.0)
+    matched = np.asarray(worker_skills.multiply(weighted).sum(axis=1)).ravel()
+    return np.where(total > 0, matched / np.where(total > 0, total, 1.0), 1.0)
 
 
 def _coverage_grid(
@@ -124,8 +119,8 @@ def components(
         result: Components = {"essential": essential, "optional": optional}
     else:
         result = {
-            "essential": _coverage(worker_skills, v.essential[v_idx], exchange.idf, grid),
-            "optional": _coverage(worker_skills, v.optional[v_idx], exchange.idf, grid),
+            "essential": _coverage(worker_skills, v.essential[v_idx], exchange.idf),
+            "optional": _coverage(worker_skills, v.optional[v_idx], exchange.idf),
         }
     w_occ, w_inv = np.unique(w.occupation[w_idx], return_inverse=True)
     v_occ, v_inv = np.unique(v.occupation[v_idx], return_inverse=True)

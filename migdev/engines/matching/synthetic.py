@@ -1,5 +1,7 @@
 """A seeded synthetic labour exchange built from occupation skill profiles (real ESCO ones in the benchmark)."""
 
+from dataclasses import replace
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -135,6 +137,6 @@ def synthetic_exchange(
     named = np.flatnonzero(rng.random(n_vacancies) < 0.02)
     returning = np.full(n_vacancies, -1, dtype=np.int32)
     returning[named] = rng.integers(0, n_workers, len(named))
-    object.__setattr__(vacancies, "returning_worker", returning)
+    vacancies = replace(vacancies, returning_worker=returning)
     admits = rng.random((n_schemes, n_countries)) < 0.6
     return Exchange(workers, vacancies, idf, occupations, admits)

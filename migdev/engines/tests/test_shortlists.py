@@ -71,3 +71,29 @@ def test_small_chunks_give_the_same_shortlists() -> None:
     small = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=4, per_worker=2, max_cells=1000))
     assert np.array_equal(big.candidates.worker, small.candidates.worker)
     assert np.array_equal(big.candidates.vacancy, small.candidates.vacancy)
+
+
+def test_shortlisted_pairs_come_with_their_explanations() -> None:
+    from migdev.engines.matching.shortlists import (
+        contribution_table,
+        explain_vacancy_shortlist,
+        explain_worker_shortlist,
+    )
+
+    exchange = random_exchange(seed=16)
+    weights = MatchWeights()
+    lists = shortlists(exchange, weights, ShortlistParams(per_vacancy=3, per_worker=2))
+    vacancy = int(lists.by_vacancy.vacancy[0])
+    explanations = explain_vacancy_shortlist(exchange, weights, lists, vacancy)
+    assert [e.worker for e in explanations] == [w for w, _ in lists.for_vacancy(vacancy)]
+    for explanation, (_, score) in zip(explanations, lists.for_vacancy(vacancy), strict=True):
+        assert explanation.eligible and abs(explanation.score - score) < 1e-5
+        essential = set(exchange.vacancies.essential[vacancy].indices.tolist())
+        assert set(explanation.matched_essential) | set(explanation.missing_essential) == essential
+    worker = int(lists.by_worker.worker[0])
+    assert [e.vacancy for e in explain_worker_shortlist(exchange, weights, lists, worker)] == [
+        v for v, _ in lists.for_worker(worker)
+    ]
+    table = contribution_table(exchange, weights, lists.candidates)
+    total = sum(table.values())
+    assert np.allclose(total, lists.candidates.score, atol=1e-5)

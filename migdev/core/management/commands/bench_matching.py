@@ -6,6 +6,7 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
+import numpy as np
 from django.core.management.base import BaseCommand, CommandError
 
 from migdev.core.matching_bench import (
@@ -20,6 +21,7 @@ from migdev.core.matching_bench import (
     run_text,
 )
 from migdev.engines.executors import Executor, make_executor
+from migdev.engines.matching import Caps, MatchingError
 
 
 class Command(BaseCommand):
@@ -32,6 +34,8 @@ class Command(BaseCommand):
         parser.add_argument("--per-vacancy", type=int, default=20, help="Shortlist length per vacancy.")
         parser.add_argument("--per-worker", type=int, default=5, help="Shortlist length per worker.")
         parser.add_argument("--no-duals", action="store_true", help="Skip the LP that gives dual prices.")
+        parser.add_argument("--origin-cap", type=int, help="Cap placements per origin country (same for all).")
+        parser.add_argument("--scheme-cap", type=int, help="Cap placements per scheme (same for all).")
         parser.add_argument("--no-greedy", action="store_true", help="Skip the greedy baseline.")
         parser.add_argument("--optimality", action="store_true", help="Also check flow = exact MIP on 20,000 × 2,000.")
         parser.add_argument("--speed-baseline", action="store_true", help="Also time a Python loop on 10,000 × 1,000.")
@@ -73,8 +77,18 @@ class Command(BaseCommand):
                     per_worker=options["per_worker"],
                     duals=not options["no_duals"],
                     greedy=not options["no_greedy"],
+                    caps=Caps(
+                        origin=None
+                        if options["origin_cap"] is None
+                        else np.full(exchange.n_countries, options["origin_cap"]),
+                        scheme=None
+                        if options["scheme_cap"] is None
+                        else np.full(exchange.n_schemes, options["scheme_cap"]),
+                    ),
                 )
             )
+        except MatchingError as error:
+            raise CommandError(str(error)) from error
         finally:
             if hasattr(executor, "close"):
                 executor.close()
