@@ -505,7 +505,7 @@ class Opportunities:
     """Corridors (origin, destination, group) where the group is in surplus at the origin and in shortage at the
     destination, in one month. `gap` = open positions minus available workers at the destination; `excess` =
     available workers minus open positions at the origin; `size` = the smaller of the two; `origin_supply` (n, 3)
-    is the origin's available workers by sex (F, M, _T)."""
+    is the origin's available workers by sex (F, M, _T), `destination_supply` the destination's."""
 
     origin: np.ndarray
     destination: np.ndarray
@@ -514,6 +514,7 @@ class Opportunities:
     excess: np.ndarray
     size: np.ndarray
     origin_supply: np.ndarray
+    destination_supply: np.ndarray
     origin_tightness: np.ndarray
     destination_tightness: np.ndarray
 
@@ -550,6 +551,7 @@ def opportunities(table: MarketTable, month: int) -> Opportunities:
         excess=excess[order],
         size=size[order],
         origin_supply=table.supply[o_index],
+        destination_supply=table.supply[d_index],
         origin_tightness=table.tightness[o_index],
         destination_tightness=table.tightness[d_index],
     )

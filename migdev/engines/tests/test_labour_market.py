@@ -150,6 +150,7 @@ def test_corridor_opportunities_pair_a_surplus_origin_with_a_shortage_destinatio
     assert (int(found.origin[0]), int(found.destination[0]), int(found.group[0])) == (0, 1, 5321)
     assert (int(found.gap[0]), int(found.excess[0]), int(found.size[0])) == (4, 5, 4)
     assert found.origin_supply[0].tolist() == [4, 2, 6]
+    assert found.destination_supply[0].tolist() == [0, 0, 0]
 
 
 def test_suppression_hides_small_counts_and_the_other_sex() -> None:
