@@ -51,7 +51,8 @@ class Caps:
         for name in ("origin", "scheme"):
             values = getattr(self, name)
             if values is not None:
-                values = np.asarray(values)
+                values = np.asarray(values, dtype=np.int64)
+                object.__setattr__(self, name, values)
                 if values.ndim != 1 or (len(values) and values.min() < -1):
                     row = int(np.argmin(values)) if values.ndim == 1 else None
                     raise InfeasibleCaps(name, "caps must be >= 0 (or -1 for no cap)", row)

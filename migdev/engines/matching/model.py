@@ -208,6 +208,9 @@ def validate_exchange(exchange: Exchange) -> None:
     _check_vector("vacancies.min_education", v.min_education, nv, 0, ISCED_MAX)
     _check_vector("vacancies.compliant", v.compliant, nv)
     _check_vector("vacancies.returning_worker", v.returning_worker, nv, -1, nw - 1)
+    late = np.flatnonzero(np.asarray(w.available_from) > np.asarray(w.available_until))
+    if len(late):
+        raise InvalidInput("workers.available_until", "is before available_from", int(late[0]))
     if w.languages.ndim != 2 or w.languages.shape[0] != nw:
         raise InvalidInput("workers.languages", f"must be {nw} × languages CEFR levels")
     if v.min_language.shape != (nv, w.languages.shape[1]):

@@ -106,3 +106,14 @@ def test_shortlist_and_allocation_parameters_out_of_range_raise() -> None:
         allocate(exchange, shortlists(exchange).candidates, method="simplex")
     with pytest.raises(InvalidParameter, match="method"):
         allocate(exchange, shortlists(exchange).candidates, Caps(min_female_share=0.5), method="flow")
+
+
+def test_availability_ending_before_it_starts_is_rejected() -> None:
+    with pytest.raises(InvalidInput, match=r"workers.available_until\[1\]"):
+        tiny_exchange(workers={"available_from": np.array([0, 50]), "available_until": np.array([10, 40])})
+
+
+def test_caps_given_as_plain_lists_work() -> None:
+    exchange = tiny_exchange()
+    result = allocate(exchange, shortlists(exchange).candidates, Caps(origin=[1, 0], scheme=[5]))  # type: ignore[arg-type]
+    assert set(exchange.workers.origin[result.worker].tolist()) <= {0}
