@@ -41,8 +41,12 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=migdev.config.settings.base $(BIN)/python -m django makemigrations --check --dry-run
 	$(BIN)/python scripts/check_deploy.py
 
+# Every figure is printed beside a baseline measured in the same run; docs/benchmarks.md records them.
 bench: install-test
 	MIGDEV_VAR_DIR=$$(mktemp -d) $(BIN)/migdev bench
+	$(BIN)/migdev bench_matching --csv --workers 20000 --vacancies 2000 --optimality --speed-baseline --json
+	$(BIN)/migdev bench_matching --csv --workers 1000 --vacancies 100 --quality --text --seed 0 --json
+	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --json
 
 # Refresh the gettext catalogs after changing user-facing strings (needs GNU gettext).
 messages: install
