@@ -306,3 +306,15 @@ def circular_kpis_by(
     for record in records:
         groups[key(record)].append(record)
     return {name: circular_kpis(groups[name], as_of) for name in sorted(groups)}
+
+
+def suppress_small(kpis: CircularKpis, min_group_size: int = DEFAULT_MIN_GROUP_SIZE) -> CircularKpis:
+    """The KPIs with every rate hidden when fewer than `min_group_size` workers are behind them (for the public).
+
+    >>> one = circular_kpis([SeasonRecord("w", "e", "s", "MEX", "CAN", "F", 2024, "departed")], date(2024, 1, 1))
+    >>> suppress_small(one).named_request_share is None
+    True
+    """
+    if kpis.workers >= min_group_size:
+        return kpis
+    return CircularKpis(kpis.placements, kpis.workers, None, None, None, None, None, None)

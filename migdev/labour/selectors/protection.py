@@ -62,12 +62,18 @@ CIRCULAR_DEFINITIONS = {
 WENT_ABROAD = tuple(s for s in State.values if s not in NEVER_LEFT)
 
 
-def _is_steward(user: Actor) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and (user.is_steward or user.is_superuser))
+def _signed_in(user: Actor | None) -> User | None:
+    return user if isinstance(user, User) and user.is_authenticated and user.is_active else None
 
 
-def _organisation_ids(user: Actor) -> list[int]:
-    if not getattr(user, "is_authenticated", False):
+def _is_steward(user: Actor | None) -> bool:
+    found = _signed_in(user)
+    return bool(found is not None and (found.is_steward or found.is_superuser))
+
+
+def _organisation_ids(actor: Actor) -> list[int]:
+    user = _signed_in(actor)
+    if user is None:
         return []
     return list(
         user.memberships.filter(organisation__status=Organisation.Status.APPROVED).values_list(
@@ -76,8 +82,9 @@ def _organisation_ids(user: Actor) -> list[int]:
     )
 
 
-def _country_ids(user: Actor) -> list[str]:
-    if not getattr(user, "is_authenticated", False):
+def _country_ids(actor: Actor) -> list[str]:
+    user = _signed_in(actor)
+    if user is None:
         return []
     return list(user.official_countries.values_list("iso3", flat=True))
 
@@ -140,9 +147,10 @@ class PlacementRecord:
     may_see_flags: bool
 
 
-def may_see_flags_of(user: Actor, placement: Placement) -> bool:
+def may_see_flags_of(viewer: Actor, placement: Placement) -> bool:
     """The worker, the sending agency, the officials of both countries and stewards see a placement's flags."""
-    if _is_steward(user) or not getattr(user, "is_authenticated", False):
+    user = _signed_in(viewer)
+    if user is None or _is_steward(user):
         return _is_steward(user)
     agency = placement.worker.sending_agency
     return bool(
@@ -302,8 +310,9 @@ def organisations_to_complain_about(worker: WorkerProfile) -> QuerySet[Organisat
     )
 
 
-def worker_profile_of(user: Actor) -> WorkerProfile | None:
-    if not getattr(user, "is_authenticated", False):
+def worker_profile_of(actor: Actor) -> WorkerProfile | None:
+    user = _signed_in(actor)
+    if user is None:
         return None
     return WorkerProfile.objects.filter(user=user).first()
 
@@ -400,7 +409,7 @@ def _filtered(placements: QuerySet[Placement], filters: IndicatorFilters) -> Que
         placements = placements.filter(vacancy__destination_id=filters.destination)
     if filters.occupation:
         # ISCO-08 codes nest by prefix: 9 > 91 > 911 > 9111.
-        placements = placements.filter(vacancy__isco_group_id__startswith=filters.occupation)
+        placements = placements.filter(vacancy__isco_group__code__startswith=filters.occupation)
     if filters.period is not None:
         placements = placements.filter(season=filters.period)
     if filters.scheme:

@@ -204,7 +204,7 @@ def offer_placement(actor: User, vacancy: Vacancy, worker: WorkerProfile, detail
 # ---------------------------------------------------------------------------------------------------------------------
 # The state machine
 
-DATE_FIELDS = {
+DATE_FIELDS: dict[str, str] = {
     State.DEPARTED: "departed_on",
     State.ARRIVED: "arrived_on",
     State.COMPLETED: "completed_on",

@@ -15,6 +15,7 @@ from migdev.core.models import Country, Currency, EscoOccupation, IscoGroup, Lan
 from migdev.labour.models import (
     Contract,
     CostCategory,
+    CostPayment,
     LabourStandard,
     Payer,
     Placement,
@@ -260,3 +261,46 @@ class World:
             "other_employer": self.other_member,
             "anonymous": AnonymousUser(),
         }
+
+
+def worker_paid(placement: Placement, amount: str | Decimal, to: Organisation | None = None) -> CostPayment:
+    """A recruitment fee the worker paid, recorded directly (in the wage currency)."""
+    return CostPayment.objects.create(
+        placement=placement,
+        category="recruiter_fee",
+        amount=Decimal(amount),
+        currency_id=placement.vacancy.wage_currency_id,
+        amount_in_wage_currency=Decimal(amount),
+        paid_by="worker",
+        paid_to=to,
+        paid_on=placement.offered_on,
+        reported_by="worker",
+    )
+
+
+def season_abroad(
+    sex: str = "F",
+    nationality: str = "PHL",
+    monthly_wage: str = "2000",
+    cost: str | None = None,
+    **placement: Any,
+) -> Placement:
+    """A returned placement with a destination contract paying `monthly_wage` a month, and the fee the worker paid."""
+    worker = placement.pop("worker", None) or WorkerProfileFactory(
+        sex=Sex.objects.get(pk=sex), nationality=Country.objects.get(pk=nationality)
+    )
+    season = placement.pop("season", 2024)
+    values: dict[str, Any] = {
+        "state": Placement.State.RETURNED,
+        "departed_on": date(season, 4, 1),
+        "arrived_on": date(season, 4, 2),
+        "completed_on": date(season, 9, 30),
+        "due_return_on": date(season, 10, 15),
+        "returned_on": date(season, 10, 2),
+    }
+    values.update(placement)
+    made = PlacementFactory(worker=worker, season=season, **values)
+    contract_for(made, "destination", wage_amount=Decimal(monthly_wage), wage_period="month")
+    if cost is not None:
+        worker_paid(made, cost)
+    return made
