@@ -240,26 +240,29 @@ def _scheme_failures(vacancy: Vacancy) -> list[Failure]:
                 % {"scheme": scheme.name, "code": vacancy.isco_group_id},
             )
         )
-    if scheme.season_start_month and scheme.season_end_month:
-        if not within_season(
-            scheme.season_start_month, scheme.season_end_month, vacancy.start_date.month, vacancy.contract_months
-        ):
-            failures.append(
-                Failure(
-                    "scheme_season",
-                    "start_date",
-                    _(
-                        "The contract (%(start)s to %(end)s) runs outside the season of %(scheme)s (months %(from)s to %(to)s)."
-                    )
-                    % {
-                        "start": vacancy.start_date.isoformat(),
-                        "end": contract_end(vacancy.start_date, vacancy.contract_months).isoformat(),
-                        "scheme": scheme.name,
-                        "from": scheme.season_start_month,
-                        "to": scheme.season_end_month,
-                    },
+    season = (scheme.season_start_month, scheme.season_end_month)
+    if (
+        season[0]
+        and season[1]
+        and not within_season(season[0], season[1], vacancy.start_date.month, vacancy.contract_months)
+    ):
+        failures.append(
+            Failure(
+                "scheme_season",
+                "start_date",
+                _(
+                    "The contract (%(start)s to %(end)s) runs outside the season of %(scheme)s "
+                    "(months %(from)s to %(to)s)."
                 )
+                % {
+                    "start": vacancy.start_date.isoformat(),
+                    "end": contract_end(vacancy.start_date, vacancy.contract_months).isoformat(),
+                    "scheme": scheme.name,
+                    "from": scheme.season_start_month,
+                    "to": scheme.season_end_month,
+                },
             )
+        )
     if scheme.max_stay_months and vacancy.contract_months > scheme.max_stay_months:
         failures.append(
             Failure(
@@ -282,7 +285,7 @@ def check_vacancy(vacancy: Vacancy) -> list[Failure]:
         *_contract_failures(vacancy),
         *_scheme_failures(vacancy),
     ]
-    if vacancy.recruiter_id is not None:
+    if vacancy.recruiter is not None:
         for reason in recruiter_may_place(vacancy.recruiter, timezone.localdate()):
             failures.append(Failure("recruiter_licence", "recruiter", reason))
     return failures

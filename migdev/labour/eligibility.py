@@ -290,20 +290,19 @@ def _scheme_reasons(worker: _WorkerFacts, vacancy: _VacancyFacts, counts: _Count
                 % {"scheme": scheme.name, "code": vacancy.isco},
             )
         )
-    if scheme.season is not None:
-        if not within_season(scheme.season[0], scheme.season[1], vacancy.start.month, vacancy.months):
-            reasons.append(
-                Reason(
-                    "outside_season",
-                    _("The contract (%(start)s to %(end)s) runs outside the season (months %(from)s to %(to)s).")
-                    % {
-                        "start": vacancy.start.isoformat(),
-                        "end": vacancy.end.isoformat(),
-                        "from": scheme.season[0],
-                        "to": scheme.season[1],
-                    },
-                )
+    if scheme.season is not None and not within_season(*scheme.season, vacancy.start.month, vacancy.months):
+        reasons.append(
+            Reason(
+                "outside_season",
+                _("The contract (%(start)s to %(end)s) runs outside the season (months %(from)s to %(to)s).")
+                % {
+                    "start": vacancy.start.isoformat(),
+                    "end": vacancy.end.isoformat(),
+                    "from": scheme.season[0],
+                    "to": scheme.season[1],
+                },
             )
+        )
     if scheme.max_stay is not None:
         stays = [(s.first, s.last) for s in worker.stays.get(vacancy.destination, []) if s.vacancy_id != vacancy.id]
         worst = longest_stay([*stays, (vacancy.start, vacancy.end)], *scheme.max_stay)

@@ -318,7 +318,9 @@ def pseudonymous_out(worker: WorkerProfile) -> PseudonymousOut:
         pseudonym=profile.pseudonym,
         region=profile.region,
         education=profile.education,
-        occupations=[OccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years) for o in profile.occupations],
+        occupations=[
+            OccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years) for o in profile.occupations
+        ],
         skills=profile.skills,
         languages=[LanguageLevelIO(language=lang.code, level=lang.level) for lang in profile.languages],
     )
@@ -749,7 +751,9 @@ def vacancy_candidates(request: HttpRequest, vacancy_id: int, limit: int = 50) -
 )
 def vacancy_invitations(request: HttpRequest, vacancy_id: int) -> list[InvitationOut]:
     user = _user(request)
-    return [invitation_out(i) for i in selectors.invitations_of_vacancy(user, selectors.vacancy_by_id(user, vacancy_id))]
+    return [
+        invitation_out(i) for i in selectors.invitations_of_vacancy(user, selectors.vacancy_by_id(user, vacancy_id))
+    ]
 
 
 @router.post(

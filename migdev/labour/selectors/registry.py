@@ -48,21 +48,27 @@ def organisation_by_id(organisation_id: int, field: str = "organisation") -> Org
     return found
 
 
+def _person(user: Actor) -> User | None:
+    return user if isinstance(user, User) and user.is_authenticated else None
+
+
 def employer_organisations(user: Actor) -> QuerySet[Organisation]:
     """The approved employers the user is a member of."""
-    if not getattr(user, "is_authenticated", False):
+    person = _person(user)
+    if person is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(
-        memberships__user=user, status=Organisation.Status.APPROVED, kind=Organisation.Kind.EMPLOYER
+        memberships__user=person, status=Organisation.Status.APPROVED, kind=Organisation.Kind.EMPLOYER
     ).order_by("name")
 
 
 def agency_organisations(user: Actor) -> QuerySet[Organisation]:
     """The approved sending or recruitment agencies the user is a member of."""
-    if not getattr(user, "is_authenticated", False):
+    person = _person(user)
+    if person is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(
-        memberships__user=user,
+        memberships__user=person,
         status=Organisation.Status.APPROVED,
         kind__in=[Organisation.Kind.SENDING_AGENCY, Organisation.Kind.RECRUITMENT_AGENCY],
     ).order_by("name")
@@ -85,9 +91,10 @@ def _workers() -> QuerySet[WorkerProfile]:
 
 def worker_profile_of(user: Actor) -> WorkerProfile | None:
     """The signed-in person's own worker profile, if any."""
-    if not getattr(user, "is_authenticated", False):
+    person = _person(user)
+    if person is None:
         return None
-    return _workers().filter(user=user).first()
+    return _workers().filter(user=person).first()
 
 
 def worker_by_pseudonym(pseudonym: str) -> WorkerProfile:
@@ -145,15 +152,18 @@ def pseudonymous_profile(worker: WorkerProfile) -> PseudonymousProfile:
         pseudonym=worker.pseudonym,
         region=subregion.name if subregion else "",
         education=worker.education,
-        education_label=Isced(worker.education).label if worker.education is not None else "",
+        education_label=str(Isced(worker.education).label) if worker.education is not None else "",
         occupations=[
-            HeldOccupation(o.occupation.uri, o.occupation.preferred_label, o.occupation.isco_group_id, o.years_experience)
+            HeldOccupation(
+                o.occupation.uri, o.occupation.preferred_label, o.occupation.isco_group_id, o.years_experience
+            )
             for o in worker.occupations.all()
         ],
         skills=sorted(s.skill.uri for s in worker.skills.all()),
         skill_labels=sorted(s.skill.preferred_label for s in worker.skills.all()),
         languages=[
-            LanguageLevel(lang.language_id, lang.language.name, Cefr(lang.level).label) for lang in worker.languages.all()
+            LanguageLevel(lang.language_id, lang.language.name, Cefr(lang.level).label)
+            for lang in worker.languages.all()
         ],
     )
 
@@ -274,7 +284,9 @@ def with_compliance(vacancies: "QuerySet[Vacancy] | list[Vacancy]") -> list[Vaca
 
 def occupation_skills(occupation: EscoOccupation) -> QuerySet[EscoOccupationSkill]:
     """ESCO's skills of an occupation, essential first, to default a vacancy's skills."""
-    return EscoOccupationSkill.objects.filter(occupation=occupation).select_related("skill").order_by("relation", "skill")
+    return (
+        EscoOccupationSkill.objects.filter(occupation=occupation).select_related("skill").order_by("relation", "skill")
+    )
 
 
 # --- candidates, eligibility and invitations -----------------------------------------------------------------------
@@ -410,8 +422,19 @@ def official_countries(user: Actor) -> QuerySet[Country]:
     return user.official_countries.order_by("name")  # type: ignore[union-attr]
 
 
+def scheme_destinations(user: Actor) -> QuerySet[Country]:
+    """The countries the user may create schemes for: their official countries (every country for stewards)."""
+    if getattr(user, "is_steward", False) or getattr(user, "is_superuser", False):
+        return Country.objects.order_by("name")
+    return official_countries(user)
+
+
 def licences_of(organisation: Organisation) -> QuerySet[RecruiterLicence]:
-    return organisation.recruiter_licences.select_related("issuing_country").order_by("-valid_to")
+    return (
+        RecruiterLicence.objects.filter(organisation=organisation)
+        .select_related("issuing_country")
+        .order_by("-valid_to")
+    )
 
 
 @dataclass

@@ -104,9 +104,7 @@ def _unique(values: list[Any], field_name: str) -> None:
 
 def _in_range(value: int | None, low: int, high: int, field_name: str) -> None:
     if value is not None and not low <= value <= high:
-        raise DomainError(
-            _("Give a number from %(low)s to %(high)s.") % {"low": low, "high": high}, field=field_name
-        )
+        raise DomainError(_("Give a number from %(low)s to %(high)s.") % {"low": low, "high": high}, field=field_name)
 
 
 def _cefr(level: int, field_name: str) -> int:
@@ -267,7 +265,8 @@ def update_worker_profile(actor: Actor, worker: WorkerProfile, data: WorkerProfi
     if worker.erased_at is not None:
         raise DomainError(_("This profile was erased."), field="worker")
     resolved = _resolve_profile(data)
-    updated, deleted = [], []
+    updated: list[str] = []
+    deleted: list[str] = []
     for name, value in resolved.values.items():
         if getattr(worker, name) == value:
             continue
@@ -284,7 +283,9 @@ def update_worker_profile(actor: Actor, worker: WorkerProfile, data: WorkerProfi
 
 
 @checks_permission("labour.change_consent", obj="worker")
-def give_consent(actor: Actor, worker: WorkerProfile, purpose: str, organisation: Organisation | None = None) -> Consent:
+def give_consent(
+    actor: Actor, worker: WorkerProfile, purpose: str, organisation: Organisation | None = None
+) -> Consent:
     """The worker consents to a purpose (the agency_edit consent names the worker's sending agency)."""
     if purpose not in Consent.Purpose.values:
         raise DomainError(_("Unknown purpose of consent."), field="purpose")
@@ -346,9 +347,7 @@ def export_worker_data(actor: Actor, worker: WorkerProfile) -> dict[str, Any]:
             "preferred_destinations": sorted(c.pk for c in worker.preferred_destinations.all()),
             "preferred_schemes": sorted(s.code for s in worker.preferred_schemes.all()),
         },
-        "languages": [
-            {"language": row.language_id, "level": Cefr(row.level).label} for row in worker.languages.all()
-        ],
+        "languages": [{"language": row.language_id, "level": Cefr(row.level).label} for row in worker.languages.all()],
         "occupations": [
             {
                 "esco": row.occupation.uri,
@@ -448,8 +447,9 @@ def erase_worker(actor: Actor, worker: WorkerProfile) -> WorkerProfile:
         status=Invitation.Status.DECLINED, answered_at=worker.erased_at
     )
     record_audit(actor, AuditEvent.Action.ERASE, worker.user, worker, cleared)
-    if worker.user.erased_at is None:
-        erase_person(actor, worker.user)
+    person = _user(actor)
+    if worker.user.erased_at is None and person is not None:
+        erase_person(person, worker.user)
     return worker
 
 
@@ -767,7 +767,10 @@ def _resolve_scheme(data: SchemeInput, destination: Country, scheme: Scheme | No
     code = data.code.strip().lower()
     if not code or not all(ch.isalnum() or ch in "-_" for ch in code):
         raise DomainError(_("Give a code of letters, digits and hyphens."), field="code")
-    if Scheme.objects.filter(code=code).exclude(pk=scheme.pk if scheme else None).exists():
+    others = Scheme.objects.filter(code=code)
+    if scheme is not None:
+        others = others.exclude(pk=scheme.pk)
+    if others.exists():
         raise DomainError(_("This code is already used by another scheme."), field="code")
     if not data.name.strip():
         raise DomainError(_("Give the scheme a name."), field="name")
@@ -953,4 +956,3 @@ def record_labour_standard(
         },
     )
     return standard
-

@@ -171,7 +171,7 @@ def test_the_sending_agency_edits_only_with_the_workers_consent() -> None:
 
 
 def test_vacancy_lifecycle_draft_submit_publish_close() -> None:
-    employer, member = employer_with_member()
+    _employer, member = employer_with_member()
     official = UserFactory()
     official.official_countries.add(Country.objects.get(pk="CAN"))
     created = post(member, "/vacancies", vacancy_body())
@@ -192,7 +192,7 @@ def test_vacancy_lifecycle_draft_submit_publish_close() -> None:
 
 
 def test_a_non_compliant_vacancy_cannot_be_submitted_or_published() -> None:
-    employer, member = employer_with_member()
+    _employer, member = employer_with_member()
     body = vacancy_body(
         wage_amount="10.00",
         cost_terms=[{"category": "recruiter_fee", "payer": "worker", "amount": "500", "currency": "PHP"}],
@@ -223,8 +223,14 @@ def test_a_non_compliant_vacancy_cannot_be_submitted_or_published() -> None:
         ({"start_date": "2001-01-01"}, "start_date"),
         ({"contract_languages": ["xx1"]}, "contract_languages"),
         ({"scheme": "no-such-scheme"}, "scheme"),
-        ({"cost_terms": [{"category": "visa", "payer": "employer", "amount": "-1", "currency": "CAD"}]}, "cost_terms.visa"),
-        ({"cost_terms": [{"category": "visa", "payer": "employer", "amount": "10", "currency": "ZZZ"}]}, "cost_terms.visa"),
+        (
+            {"cost_terms": [{"category": "visa", "payer": "employer", "amount": "-1", "currency": "CAD"}]},
+            "cost_terms.visa",
+        ),
+        (
+            {"cost_terms": [{"category": "visa", "payer": "employer", "amount": "10", "currency": "ZZZ"}]},
+            "cost_terms.visa",
+        ),
         ({"languages": [{"language": "eng", "level": "Z1"}]}, "languages"),
     ],
 )
@@ -267,7 +273,9 @@ def test_candidates_invitation_and_the_full_profile_after_acceptance() -> None:
     assert seen["full"] is False and "email" not in seen
     invited = post(member, f"/vacancies/{vacancy.pk}/invitations", {"worker": worker.pseudonym})
     assert invited.status_code == 201
-    assert error(post(member, f"/vacancies/{vacancy.pk}/invitations", {"worker": worker.pseudonym}))["field"] == "worker"
+    assert (
+        error(post(member, f"/vacancies/{vacancy.pk}/invitations", {"worker": worker.pseudonym}))["field"] == "worker"
+    )
     invitation_id = invited.json()["id"]
     assert post(member, f"/invitations/{invitation_id}/accept").status_code == 403
     mine = client(worker.user).get(f"{API}/workers/me/invitations").json()
@@ -365,11 +373,16 @@ def test_scheme_eligibility_endpoint_gives_every_reason() -> None:
     )
     assert response.json() == {
         "eligible": False,
-        "reasons": [{"code": "origin_not_eligible", "message": f"{scheme.name} does not admit nationals of Philippines."}],
+        "reasons": [
+            {"code": "origin_not_eligible", "message": f"{scheme.name} does not admit nationals of Philippines."}
+        ],
     }
-    assert client(UserFactory()).get(
-        f"{API}/schemes/{scheme.pk}/eligibility", {"worker": worker.pseudonym, "vacancy": vacancy.pk}
-    ).status_code == 403
+    assert (
+        client(UserFactory())
+        .get(f"{API}/schemes/{scheme.pk}/eligibility", {"worker": worker.pseudonym, "vacancy": vacancy.pk})
+        .status_code
+        == 403
+    )
 
 
 # --- recruiters ----------------------------------------------------------------------------------------------------
@@ -380,7 +393,12 @@ def test_licences_recorded_by_officials_of_the_issuing_country() -> None:
     official = UserFactory()
     official.official_countries.add(Country.objects.get(pk="PHL"))
     today = timezone.localdate()
-    body = {"issuing_country": "PHL", "number": "DMW-1", "valid_from": str(today), "valid_to": str(today + timedelta(days=30))}
+    body = {
+        "issuing_country": "PHL",
+        "number": "DMW-1",
+        "valid_from": str(today),
+        "valid_to": str(today + timedelta(days=30)),
+    }
     assert post(UserFactory(), f"/recruiters/{recruiter.pk}/licences", body).status_code == 403
     assert client(None).get(f"{API}/recruiters/{recruiter.pk}").json()["may_place"] is False
     assert post(official, f"/recruiters/{recruiter.pk}/licences", body).json()["may_place"] is True

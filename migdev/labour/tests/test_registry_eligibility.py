@@ -191,7 +191,12 @@ def test_every_refusal_has_a_reason_at_once() -> None:
     vacancy = VacancyFactory(scheme=scheme, state=Vacancy.State.SUBMITTED, min_education=8)
     result = eligibility.check(WorkerProfileFactory(), vacancy)
     assert not result.eligible
-    assert set(codes(result)) == {"vacancy_not_published", "origin_not_eligible", "occupation_not_eligible", "education"}
+    assert set(codes(result)) == {
+        "vacancy_not_published",
+        "origin_not_eligible",
+        "occupation_not_eligible",
+        "education",
+    }
 
 
 def test_bulk_variant_agrees_with_the_single_check() -> None:
