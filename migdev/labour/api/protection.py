@@ -598,6 +598,7 @@ def grievance_status(request: HttpRequest, grievance_id: int, payload: Grievance
 @router.get(
     "/indicators/recruitment-cost",
     response=RecruitmentCostOut,
+    url_name="labour_recruitment_cost",
     summary="SDG 10.7.1: recruitment cost borne by the employee / monthly income (public)",
 )
 def recruitment_cost(

@@ -392,7 +392,7 @@ def record_contract(actor: User, placement: Placement, terms: ContractTerms) -> 
         signed_on=terms.signed_on,
     )
     record_audit(actor, AuditEvent.Action.CREATE, placement.worker.user, contract, ["wage_amount", "weekly_hours"])
-    sync_placement_flags(placement)
+    _sync_placement_flags(placement)
     return contract
 
 
@@ -464,7 +464,7 @@ def record_cost_payment(actor: User, placement: Placement, details: CostDetails)
         reported_by=_reporter(actor, placement),
     )
     record_audit(actor, AuditEvent.Action.CREATE, placement.worker.user, payment, ["amount", "paid_by", "paid_to"])
-    sync_placement_flags(placement)
+    _sync_placement_flags(placement)
     return payment
 
 
@@ -568,7 +568,7 @@ def _store(expected: list[FlagSpec], existing: list[RiskFlag], placement: Placem
     return kept
 
 
-def sync_placement_flags(placement: Placement) -> list[RiskFlag]:
+def _sync_placement_flags(placement: Placement) -> list[RiskFlag]:
     """Store the flags the placement's records raise now (called inside the services that change those records)."""
     placement = (
         Placement.objects.select_related("vacancy", "worker")
@@ -580,7 +580,7 @@ def sync_placement_flags(placement: Placement) -> list[RiskFlag]:
 
 def _sync_grievance_flags(grievance: Grievance) -> None:
     if grievance.placement_id is not None:
-        sync_placement_flags(grievance.placement)  # type: ignore[arg-type]
+        _sync_placement_flags(grievance.placement)  # type: ignore[arg-type]
         return
     spec = protection.grievance_flag(grievance)
     key = f"grievance:{grievance.pk}"
@@ -596,7 +596,7 @@ def recompute_flags(actor: User, placement: Placement | None = None) -> int:
     """
     placements = Placement.objects.all() if placement is None else Placement.objects.filter(pk=placement.pk)
     for one in placements.only("pk"):
-        sync_placement_flags(one)
+        _sync_placement_flags(one)
     if placement is None:
         for grievance in Grievance.objects.filter(placement__isnull=True):
             _sync_grievance_flags(grievance)

@@ -11,6 +11,7 @@ from django.test import Client
 
 from migdev.accounts.models import AuditEvent, User
 from migdev.labour.models import CostPayment, Grievance, Placement, RiskFlag
+from migdev.labour.services.protection import recompute_flags
 from migdev.labour.tests.factories_protection import PlacementFactory, World, contract_for, season_abroad
 
 pytestmark = pytest.mark.django_db
@@ -406,16 +407,14 @@ def test_circular_kpis_by_sex_and_scheme_are_public_with_small_groups_suppressed
 
 def test_protection_counts_by_sex_are_public_and_suppress_small_cells(world: World) -> None:
     for _n in range(3):
-        placement = season_abroad("F", cost="50")
-        from migdev.labour.services.protection import sync_placement_flags
-
-        sync_placement_flags(placement)
+        season_abroad("F", cost="50")
+    recompute_flags(world.steward)
     body = client_for(None).get(f"{API}/indicators/protection-by-sex").json()
     fee = next(row for row in body["flags"] if row["key"] == "worker_paid_fee")
     assert (fee["F"], fee["M"], fee["total"]) == (3, 0, 3)
     assert fee["label"] == "Worker paid a recruitment cost"
     season_abroad("M", cost="50")
-    sync_placement_flags(Placement.objects.get(worker__sex_id="M"))
+    recompute_flags(world.steward)
     body = client_for(None).get(f"{API}/indicators/protection-by-sex").json()
     fee = next(row for row in body["flags"] if row["key"] == "worker_paid_fee")
     assert (fee["F"], fee["M"], fee["total"]) == (3, None, 4)
