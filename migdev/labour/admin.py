@@ -6,6 +6,7 @@ Opening a worker's profile here is a read of the full record and is audited like
 from typing import Any
 
 from django.contrib import admin
+from django.db import models as db_models
 from django.http import HttpRequest, HttpResponse
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -21,6 +22,8 @@ def _is_steward(request: HttpRequest) -> bool:
 
 class StewardAdmin(admin.ModelAdmin):
     """Stewards (and superusers) manage the labour models in the admin."""
+
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return _is_steward(request)
