@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisation, User
 from migdev.accounts.rules import checks_permission
+from migdev.accounts.signals import person_erased
 from migdev.core.errors import DomainError
 from migdev.core.models import Country
 
@@ -290,4 +291,5 @@ def erase_person(actor: User, person: User) -> User:
     # The audit rows stay, without the user name that identified the person.
     AuditEvent.objects.filter(actor=person).update(actor_label=anonymous_name)
     record_audit(actor, AuditEvent.Action.ERASE, person, person, cleared)
+    person_erased.send(sender=User, actor=actor, person=person)
     return person

@@ -12,12 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migdev.accounts.models import AuditEvent, Organisation, User
 from migdev.accounts.rules import checks_permission
 from migdev.accounts.services import Actor, erase_person, record_audit
+from migdev.accounts.signals import person_erased
 from migdev.core.errors import DomainError
 from migdev.core.models import (
     Country,
@@ -428,6 +430,15 @@ def erase_worker(actor: Actor, worker: WorkerProfile) -> WorkerProfile:
     """
     if worker.erased_at is not None:
         raise DomainError(_("This profile was already erased."), field="worker")
+    _erase_worker_data(actor, worker)
+    person = _user(actor)
+    if worker.user.erased_at is None and person is not None:
+        erase_person(person, worker.user)
+    return worker
+
+
+def _erase_worker_data(actor: Actor, worker: WorkerProfile) -> None:
+    """Blank the profile's personal fields and record the erasure (the caller checked the permission)."""
     cleared = ["date_of_birth", "available_from", "available_to", "preferred_destinations", "preferred_schemes"]
     cleared += ["languages", "skills", "sending_agency", "residence"]
     worker.date_of_birth = None
@@ -447,10 +458,6 @@ def erase_worker(actor: Actor, worker: WorkerProfile) -> WorkerProfile:
         status=Invitation.Status.DECLINED, answered_at=worker.erased_at
     )
     record_audit(actor, AuditEvent.Action.ERASE, worker.user, worker, cleared)
-    person = _user(actor)
-    if worker.user.erased_at is None and person is not None:
-        erase_person(person, worker.user)
-    return worker
 
 
 # --- vacancies -----------------------------------------------------------------------------------------------------
@@ -956,3 +963,11 @@ def record_labour_standard(
         },
     )
     return standard
+
+
+@receiver(person_erased, dispatch_uid="labour-erase-worker-with-account")
+def _erase_worker_with_account(sender: object, actor: Actor, person: User, **kwargs: object) -> None:
+    """Receiver of accounts' person_erased: erasing an account erases its worker profile too."""
+    worker = WorkerProfile.objects.filter(user=person, erased_at__isnull=True).first()
+    if worker is not None:
+        _erase_worker_data(actor, worker)
