@@ -1,10 +1,11 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from migdev.labour.views import measurement, protection, registry
+from migdev.labour.views import hub, measurement, protection, registry
 
 app_name = "labour"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include(hub.urlpatterns)),
     path("", include(registry.urlpatterns)),
     path("", include(protection.urlpatterns)),
     path("", include(measurement.urlpatterns)),
