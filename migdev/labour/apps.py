@@ -6,3 +6,9 @@ class LabourConfig(AppConfig):
     name = "migdev.labour"
     label = "labour"
     verbose_name = _("Labour mobility exchange")
+
+    def ready(self) -> None:
+        from migdev.core.datasets import DemoStep, register_demo
+        from migdev.labour.demo import load_labour_demo
+
+        register_demo(DemoStep("labour", load_labour_demo, order=20))
