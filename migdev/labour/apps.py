@@ -10,5 +10,6 @@ class LabourConfig(AppConfig):
     def ready(self) -> None:
         from migdev.core.datasets import DemoStep, register_demo
         from migdev.labour.demo import load_labour_demo
+        from migdev.labour.services import registry  # noqa: F401  (connects its person_erased receiver)
 
         register_demo(DemoStep("labour", load_labour_demo, order=20))
