@@ -171,3 +171,13 @@ rules.add_perm("labour.view_protection_dashboard", is_steward | is_any_official)
 # --- measurement ------------------------------------------------------------------------------------------------------
 # Supply and demand are public aggregates (no person appears; small counts are hidden): anyone may read them.
 rules.add_perm("labour.view_market", rules.always_allow)
+
+# --- matching ---------------------------------------------------------------------------------------------------------
+# Employers see ranked candidates of their own vacancies (officials of the destination and stewards too); a worker sees
+# their own recommendations; officials of a scheme's destination run, review, adjust and confirm its allocations.
+rules.add_perm("labour.view_vacancy_shortlist", is_member_of_org | is_official_for_country | is_steward)
+rules.add_perm("labour.view_recommendations", is_the_worker | is_steward)
+rules.add_perm("labour.run_matching", is_official_for_country | is_steward)
+rules.add_perm("labour.view_matchrun", is_official_for_country | is_steward)
+rules.add_perm("labour.change_matchrun", is_official_for_country | is_steward)
+rules.add_perm("labour.confirm_matchrun", is_official_for_country | is_steward)

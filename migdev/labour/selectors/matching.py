@@ -1,0 +1,162 @@
+"""Reads of the labour exchange: matching. Ranked candidates of a vacancy, a worker's recommended vacancies, and the
+allocation runs of a scheme with their assignments, greedy baseline and dual prices.
+
+Every list is computed by the matching engine through `labour.adapters` on the pairs the room's eligibility rules
+admit; employers see workers by pseudonym only.
+"""
+
+from dataclasses import dataclass, field
+
+import rules
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from migdev.accounts.services import Actor
+from migdev.core.errors import NotFound, PermissionDenied
+from migdev.labour import adapters
+from migdev.labour.models import MatchAssignment, MatchRun, Scheme, Vacancy, WorkerProfile
+
+SHORTLIST_MAX = 100
+
+
+def _allowed(permission: str, viewer: Actor, obj: object) -> bool:
+    return bool(rules.has_perm(permission, viewer, obj) or getattr(viewer, "is_superuser", False))
+
+
+def _limit(limit: int) -> int:
+    return max(1, min(int(limit), SHORTLIST_MAX))
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    """A worker (by pseudonym) ranked for a vacancy, why, and where their invitation stands."""
+
+    rank: int
+    pseudonym: str
+    explanation: adapters.PairExplanation
+    invitation: str = ""
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    vacancy: Vacancy
+    candidates: list[RankedCandidate] = field(default_factory=list)
+    eligible_pairs: int = 0
+    workers_without_skills: int = 0
+
+
+def vacancy_shortlist(viewer: Actor, vacancy: Vacancy, limit: int = 20) -> Shortlist:
+    """The vacancy's best eligible candidates (who agreed to be matched), with explanations; employers' own only."""
+    if not _allowed("labour.view_vacancy_shortlist", viewer, vacancy):
+        raise PermissionDenied(_("You may not see this vacancy's candidates."), field="id")
+    room = adapters.build_exchange(adapters.matchable_workers(), [vacancy])
+    if room is None:
+        return Shortlist(vacancy)
+    options = adapters.MatchSettings()
+    candidates = adapters.score_admitted(room, options)
+    top = adapters.ranked(candidates, room, vacancy=0, limit=_limit(limit))
+    invited = dict(vacancy.invitations.values_list("worker_id", "status"))
+    return Shortlist(
+        vacancy=vacancy,
+        candidates=[
+            RankedCandidate(rank, e.worker.pseudonym, e, invited.get(e.worker.pk, ""))
+            for rank, e in enumerate(adapters.explain_rows(room, options.weights, top), start=1)
+        ],
+        eligible_pairs=room.pairs,
+        workers_without_skills=room.skipped_workers,
+    )
+
+
+def worker_recommendations(viewer: Actor, worker: WorkerProfile, limit: int = 10) -> list[adapters.PairExplanation]:
+    """Published vacancies the worker is eligible for, best match first, with why; for the worker only."""
+    if not _allowed("labour.view_recommendations", viewer, worker):
+        raise PermissionDenied(_("You may only see your own recommendations."), field="worker")
+    room = adapters.build_exchange([worker], adapters.published_vacancies())
+    if room is None:
+        return []
+    options = adapters.MatchSettings()
+    candidates = adapters.score_admitted(room, options)
+    return adapters.explain_rows(
+        room, options.weights, adapters.ranked(candidates, room, worker=0, limit=_limit(limit))
+    )
+
+
+# --- runs ----------------------------------------------------------------------------------------------------------
+
+
+def scheme_for_matching(viewer: Actor, scheme_id: int) -> Scheme:
+    """A scheme whose allocation runs the viewer may see (officials of its destination, stewards)."""
+    found = Scheme.objects.select_related("destination").filter(pk=scheme_id).first()
+    if found is None:
+        raise NotFound(_("No such scheme."), field="scheme")
+    if not _allowed("labour.view_matchrun", viewer, found):
+        raise PermissionDenied(
+            _("Only officials of the scheme's destination may allocate its seasons."), field="scheme"
+        )
+    return found
+
+
+def scheme_by_code(code: str) -> Scheme:
+    found = Scheme.objects.select_related("destination").filter(code=code).first()
+    if found is None:
+        raise NotFound(_("No scheme with the code %(code)s.") % {"code": code}, field="scheme")
+    return found
+
+
+def runs_of_scheme(viewer: Actor, scheme: Scheme) -> QuerySet[MatchRun]:
+    if not _allowed("labour.view_matchrun", viewer, scheme):
+        raise PermissionDenied(
+            _("Only officials of the scheme's destination may allocate its seasons."), field="scheme"
+        )
+    return MatchRun.objects.filter(scheme=scheme).select_related("scheme__destination", "created_by")
+
+
+def run_by_id(viewer: Actor, run_id: int) -> MatchRun:
+    found = MatchRun.objects.select_related("scheme__destination", "created_by").filter(pk=run_id).first()
+    if found is None:
+        raise NotFound(_("No such allocation run."), field="id")
+    if not _allowed("labour.view_matchrun", viewer, found):
+        raise PermissionDenied(_("Only officials of the scheme's destination may see its runs."), field="id")
+    return found
+
+
+def assignment_of(viewer: Actor, run: MatchRun, assignment_id: int) -> MatchAssignment:
+    found = MatchAssignment.objects.select_related("run__scheme").filter(run=run, pk=assignment_id).first()
+    if found is None:
+        raise NotFound(_("No such assignment in this run."), field="assignment")
+    return found
+
+
+@dataclass(frozen=True)
+class RunReview:
+    """A run with its assignments (kept and removed) and, per vacancy, what one more position would add."""
+
+    run: MatchRun
+    assignments: list[MatchAssignment]
+    vacancy_values: list[dict[str, object]]
+
+    @property
+    def kept(self) -> int:
+        return sum(1 for a in self.assignments if not a.removed)
+
+    @property
+    def greedy_ratio(self) -> float | None:
+        run = self.run
+        if not run.objective or run.greedy_objective is None:
+            return None
+        return run.greedy_objective / run.objective
+
+
+def run_review(viewer: Actor, run: MatchRun) -> RunReview:
+    if not _allowed("labour.view_matchrun", viewer, run):
+        raise PermissionDenied(_("Only officials of the scheme's destination may see its runs."), field="id")
+    assignments = list(
+        run.assignments.select_related("worker__nationality", "vacancy__employer", "placement").order_by(
+            "vacancy_id", "-score", "worker_id"
+        )
+    )
+    values = sorted(
+        run.result.get("vacancy_values", []),
+        key=lambda v: -(v.get("one_more_position_adds") or 0.0),
+    )
+    return RunReview(run=run, assignments=assignments, vacancy_values=values)
