@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from migdev.labour.views import hub, measurement, protection, registry
+from migdev.labour.views import hub, matching, measurement, protection, registry
 
 app_name = "labour"
 
@@ -9,4 +9,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(registry.urlpatterns)),
     path("", include(protection.urlpatterns)),
     path("", include(measurement.urlpatterns)),
+    path("", include(matching.urlpatterns)),
 ]

@@ -2,9 +2,10 @@
 
 from ninja import Router
 
-from migdev.labour.api import measurement, protection, registry
+from migdev.labour.api import matching, measurement, protection, registry
 
 router = Router(tags=["labour"])
 router.add_router("", registry.router)
 router.add_router("", protection.router)
 router.add_router("", measurement.router)
+router.add_router("", matching.router)

@@ -230,11 +230,16 @@ def _fail(run: MatchRun, progress: Progress, message: str) -> None:
     )
 
 
+def _check_adjustable(assignment: MatchAssignment) -> None:
+    status = MatchRun.objects.select_for_update().values_list("status", flat=True).get(pk=assignment.run_id)
+    if status != MatchRun.Status.DONE:
+        raise RunNotReady(_("Only a finished, unconfirmed run can be adjusted."), field="status")
+
+
 @checks_permission("labour.change_matchrun", obj="assignment")
 def remove_assignment(actor: Actor, assignment: MatchAssignment) -> MatchAssignment:
     """Take an assignment out of a run before it is confirmed (the worker is not offered this vacancy)."""
-    if assignment.run.status != MatchRun.Status.DONE:
-        raise RunNotReady(_("Only a finished, unconfirmed run can be adjusted."), field="status")
+    _check_adjustable(assignment)
     assignment.removed = True
     assignment.save(update_fields=["removed"])
     return assignment
@@ -243,8 +248,7 @@ def remove_assignment(actor: Actor, assignment: MatchAssignment) -> MatchAssignm
 @checks_permission("labour.change_matchrun", obj="assignment")
 def restore_assignment(actor: Actor, assignment: MatchAssignment) -> MatchAssignment:
     """Put a removed assignment back before the run is confirmed."""
-    if assignment.run.status != MatchRun.Status.DONE:
-        raise RunNotReady(_("Only a finished, unconfirmed run can be adjusted."), field="status")
+    _check_adjustable(assignment)
     assignment.removed = False
     assignment.save(update_fields=["removed"])
     return assignment
@@ -257,6 +261,7 @@ def confirm_match_run(actor: Actor, run: MatchRun, offered_on: date | None = Non
     An offer the service refuses (a cap reached since the run, a worker no longer eligible...) is kept with its
     reason; the others stand. Returns the assignments offered or refused.
     """
+    run.status = MatchRun.objects.select_for_update().values_list("status", flat=True).get(pk=run.pk)
     if run.status != MatchRun.Status.DONE:
         raise RunNotReady(_("Only a finished, unconfirmed run can be confirmed."), field="status")
     on = offered_on or timezone.localdate()
