@@ -255,7 +255,7 @@ def restore_assignment(actor: Actor, assignment: MatchAssignment) -> MatchAssign
 
 
 @checks_permission("labour.confirm_matchrun", obj="run")
-def confirm_match_run(actor: Actor, run: MatchRun, offered_on: date | None = None) -> list[MatchAssignment]:
+def confirm_match_run(actor: User, run: MatchRun, offered_on: date | None = None) -> list[MatchAssignment]:
     """Offer every kept assignment through the protection part's offer service, in one transaction.
 
     An offer the service refuses (a cap reached since the run, a worker no longer eligible...) is kept with its
@@ -282,6 +282,6 @@ def confirm_match_run(actor: Actor, run: MatchRun, offered_on: date | None = Non
         assignment.save(update_fields=["placement", "refusal"])
     run.status = MatchRun.Status.CONFIRMED
     run.confirmed_at = timezone.now()
-    run.confirmed_by = actor if isinstance(actor, User) else None
+    run.confirmed_by = actor
     run.save(update_fields=["status", "confirmed_at", "confirmed_by"])
     return kept

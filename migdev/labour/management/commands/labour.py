@@ -5,7 +5,7 @@ officials' pages or the API) and prints a summary.
 """
 
 from argparse import ArgumentParser
-from typing import Any
+from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             parameters.update(executor="dask", scheduler=options["scheduler"])
         elif options["dask_local"]:
             parameters["executor"] = "dask"
-        console = Console(file=self.stdout, force_terminal=False)
+        console = Console(file=cast(IO[str], self.stdout), force_terminal=False)
         try:
             scheme = selectors.scheme_by_code(options["scheme"])
             with Progress(
