@@ -1,6 +1,7 @@
 """Allocation runs: queued -> done with the result stored, adjust, confirm into offers, caps, bad input, the CLI."""
 
 from io import StringIO
+from unittest import mock
 
 import pytest
 import rules
@@ -62,6 +63,17 @@ def test_a_queued_run_waits_for_the_commit(world: MatchingWorld, django_capture_
         run = services.start_match_run(world.official, world.scheme, world.season)
     assert run.status == MatchRun.Status.QUEUED and run.progress == 0
     assert len(callbacks) == 1
+    submitted: list[tuple[object, ...]] = []
+    with mock.patch.object(services, "_JOBS") as jobs:
+        jobs.submit.side_effect = lambda *args: submitted.append(args)
+        callbacks[0]()
+    assert submitted == [(services._execute_in_thread, run.pk)]
+    # The thread's body, run here (its connection is the test's, so it is not closed).
+    with mock.patch.object(services.connection, "close") as close:
+        services._execute_in_thread(run.pk)
+    close.assert_called_once()
+    run.refresh_from_db()
+    assert run.status == MatchRun.Status.DONE and run.assignments.count() == 4
 
 
 def test_runs_respect_the_season_cap_and_origin_caps_left(world: MatchingWorld) -> None:
@@ -185,3 +197,12 @@ def test_cli_unknown_scheme_and_empty_season(world: MatchingWorld) -> None:
             "--as",
             world.other_official.username,
         )
+
+
+def test_a_run_on_a_dask_local_cluster_matches_the_local_run(world: MatchingWorld) -> None:
+    """Conformance in the product: the same season allocated on the local executor and on Dask."""
+    local = run_for(world)
+    dask = run_for(world, executor="dask")
+    assert dask.status == MatchRun.Status.DONE, dask.error
+    assert dask.objective == local.objective
+    assert dask.result["assignments"] == local.result["assignments"]
