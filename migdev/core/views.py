@@ -12,7 +12,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def about_data(request: HttpRequest) -> HttpResponse:
-    counts = selectors.reference_counts()
+    counts = selectors.row_counts(label for dataset in SHIPPED_DATASETS for label in dataset.counted)
     datasets = [
         {"dataset": dataset, "counts": [(name, *counts[name]) for name in dataset.counted]}
         for dataset in SHIPPED_DATASETS

@@ -124,9 +124,12 @@ def test_about_data_page_shows_every_dataset_with_attribution_and_counts(client:
     )
     assert "ISCO-08 © International Labour Organization" in html
     assert "UN DESA, International Migrant Stock 2020, CC BY 3.0 IGO" in html
-    assert re.search(r'data-table="escooccupation">3,007<', html)
-    assert re.search(r'data-table="country">249<', html)
-    assert re.search(r'data-table="escooccupationskill">123,788<', html)
+    assert re.search(r'data-table="core.escooccupation">3,007<', html)
+    assert re.search(r'data-table="core.country">249<', html)
+    assert re.search(r'data-table="core.escooccupationskill">123,788<', html)
+    # The statistics room's rows are counted too, by table label (core does not import stats).
+    assert re.search(r'data-table="stats.area">282<', html)
+    assert re.search(r'data-table="stats.observation">245,349<', html)
 
 
 def test_docs_data_md_repeats_the_attributions_of_the_page() -> None:
