@@ -206,3 +206,9 @@ def test_a_run_on_a_dask_local_cluster_matches_the_local_run(world: MatchingWorl
     assert dask.status == MatchRun.Status.DONE, dask.error
     assert dask.objective == local.objective
     assert dask.result["assignments"] == local.result["assignments"]
+
+
+def test_a_share_of_women_goes_to_the_exact_solver(world: MatchingWorld) -> None:
+    run = run_for(world, min_female_share=0.5)
+    assert run.status == MatchRun.Status.DONE, run.error
+    assert run.result["method"] == "mip" and len(run.result["assignments"]) == 4
