@@ -230,10 +230,13 @@ def _vacancies() -> QuerySet[Vacancy]:
 
 
 def may_see_vacancy(viewer: Actor, vacancy: Vacancy) -> bool:
-    """Published vacancies are public; others only for the employer, the destination's officials and stewards."""
+    """Published vacancies are public; others only for the employer, the destination's officials and stewards, and
+    the workers placed in them (who keep reading the terms they were hired on after the vacancy closes)."""
     if vacancy.state in (Vacancy.State.PUBLISHED, Vacancy.State.FILLED):
         return True
-    return _allowed("labour.close_vacancy", viewer, vacancy)
+    if _allowed("labour.close_vacancy", viewer, vacancy):
+        return True
+    return bool(getattr(viewer, "is_authenticated", False) and vacancy.placements.filter(worker__user=viewer).exists())
 
 
 def vacancy_by_id(viewer: Actor, vacancy_id: int) -> Vacancy:
