@@ -155,6 +155,8 @@ class _ResolvedProfile:
 def _resolve_profile(data: WorkerProfileInput) -> _ResolvedProfile:
     today = timezone.localdate()
     sex = _get(Sex, data.sex, "sex", _("sex code"))
+    if sex.pk == "_T":  # "Total" is an aggregate of the SDMX code list, not a person's sex
+        raise DomainError(_("Give the worker's sex: F, M, _O (other) or _U (not stated)."), field="sex")
     nationality = _country(data.nationality, "nationality")
     residence = _country(data.residence, "residence")
     if data.date_of_birth is not None:
