@@ -320,8 +320,10 @@ def test_a_newcomer_is_found_placed_fee_free_returns_and_is_rehired_by_name(cloc
     terms = call(maria, "get", f"/vacancies/{vacancy_id}")
     assert {t["category"]: t["payer"] for t in terms["cost_terms"]} == dict.fromkeys(CostCategory.values, "employer")
     assert terms["travel_terms"] == "The employer books and pays the round trip."
-    page = signed_in(User.objects.get(username="maria-santos")).get(f"/en/labour/vacancies/{vacancy_id}/")
-    text = page.content.decode()
+    maria_user = User.objects.get(username="maria-santos")
+    offer_page = signed_in(maria_user).get(f"/en/labour/placements/{first}/").content.decode()
+    assert f'href="/en/labour/vacancies/{vacancy_id}/"' in offer_page  # the offer links to the vacancy's terms
+    text = signed_in(maria_user).get(f"/en/labour/vacancies/{vacancy_id}/").content.decode()
     assert "Who pays the recruitment costs" in text and "You are eligible for this vacancy." in text
     assert table_row(text, "Recruitment agency fee") == table_row(text, "Travel (round trip)") == ["Employer"]
     assert call(maria, "post", f"/placements/{first}/accept", {"on": "2030-01-16"})["state"] == "accepted"
