@@ -1,9 +1,12 @@
 """Forms of the labour registry pages; they parse input into the services' inputs, the services decide.
 
-Lists are typed as short lines ("eng B2", "PHL 40", ISCO-08 codes separated by commas) so that each form stays one
-page; the services validate every code and name the field at fault.
+A worker's occupations, skills and languages, and a vacancy's skills and languages, are edited as rows (one hidden
+key, one value, a "remove" box each) plus the picks of a searchable picker; other lists are typed as short lines
+("PHL 40", ISO codes separated by commas). The services validate every code and name the field at fault.
 """
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -11,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from migdev.accounts.models import Organisation
 from migdev.core.errors import DomainError
-from migdev.core.models import Country, Currency, EscoOccupation, Sex
-from migdev.labour.models import Cefr, CostCategory, Isced, Payer, Scheme, WagePeriod
+from migdev.core.models import Country, Currency, Sex
+from migdev.labour.models import CostCategory, Isced, Payer, Scheme, WagePeriod
+from migdev.labour.selectors import registry_reference as reference
 from migdev.labour.services.registry import CostTermInput, SchemeInput, VacancyInput, WorkerProfileInput
 
 DATE = forms.DateInput(attrs={"type": "date"})
-CEFR_BY_LABEL = {level.label: int(level.value) for level in Cefr}
 
 
 def _codes(text: str) -> list[str]:
@@ -33,13 +36,133 @@ def _pairs(text: str, field: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _language_levels(text: str) -> list[tuple[str, int]]:
-    levels = []
-    for code, label in _pairs(text, "languages"):
-        if label.upper() not in CEFR_BY_LABEL:
-            raise forms.ValidationError(_("Give a CEFR level from A1 to C2, e.g. “eng B2”."))
-        levels.append((code, CEFR_BY_LABEL[label.upper()]))
-    return levels
+# --- rows: lists edited one row at a time -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a list a form edits: its key (ESCO URI or ISO 639-3 code), its value as sent, whether "remove" is
+    ticked, and the label people read."""
+
+    key: str
+    value: str
+    removed: bool = False
+    label: str = ""
+
+
+def _getlist(data: Mapping[str, Any], name: str) -> list[str]:
+    if hasattr(data, "getlist"):
+        return [str(v) for v in data.getlist(name)]
+    value = data.get(name)
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+class RowsWidget(forms.Widget):
+    """Reads the rows `<prefix>_key`/`<prefix>_value`/`<prefix>_remove` and the picks `<prefix>_add` (with
+    `<prefix>_add_value`, else the default value); the page renders the rows itself."""
+
+    def __init__(self, prefix: str, default_value: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.default_value = default_value
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[Row]:
+        keys = _getlist(data, f"{self.prefix}_key")
+        values = _getlist(data, f"{self.prefix}_value")
+        values += [self.default_value] * (len(keys) - len(values))
+        removed = set(_getlist(data, f"{self.prefix}_remove"))
+        rows = [Row(key.strip(), value.strip(), key in removed) for key, value in zip(keys, values, strict=False)]
+        added_value = (data.get(f"{self.prefix}_add_value") or self.default_value).strip()
+        for key in _getlist(data, f"{self.prefix}_add"):
+            if key.strip() and key.strip() not in {row.key for row in rows}:
+                rows.append(Row(key.strip(), added_value))
+        return rows
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return False
+
+
+class RowsField(forms.Field):
+    """A list of (key, value) rows; `parse` turns each value into what the service takes, or raises ValueError."""
+
+    def __init__(
+        self,
+        *,
+        prefix: str,
+        parse: Callable[[str], Any],
+        labels: Callable[[list[str]], dict[str, str]],
+        bad_value: Any,
+        default_value: str = "",
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(widget=RowsWidget(prefix, default_value), **kwargs)
+        self.prefix = prefix
+        self.parse = parse
+        self.labels = labels
+        self.bad_value = bad_value
+
+    def clean(self, value: Any) -> list[tuple[str, Any]]:
+        rows: list[Row] = value or []
+        cleaned = []
+        for row in rows:
+            if row.removed:
+                continue
+            try:
+                cleaned.append((row.key, self.parse(row.value)))
+            except ValueError:
+                raise forms.ValidationError(self.bad_value, code="invalid") from None
+        return cleaned
+
+
+def _years(value: str) -> int:
+    return int(value or 0)
+
+
+def _essential(value: str) -> bool:
+    if value not in ("essential", "optional"):
+        raise ValueError(value)
+    return value == "essential"
+
+
+def _no_value(value: str) -> None:
+    return None
+
+
+def _rows_of(form: forms.Form, name: str) -> list[Row]:
+    """The rows a form shows for a list field: as sent if the form is bound, else from its initial (key, value) pairs;
+    each with its label in the request's language (the key itself if unknown)."""
+    field = form.fields[name]
+    assert isinstance(field, RowsField)
+    if form.is_bound:
+        rows = field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+    else:
+        rows = [Row(key, "" if value is None else str(value)) for key, value in form.initial.get(name, [])]
+    labels = field.labels([row.key for row in rows])
+    return [Row(row.key, row.value, row.removed, labels.get(row.key, row.key)) for row in rows]
+
+
+def _occupation_field(**kwargs: Any) -> RowsField:
+    return RowsField(
+        prefix="occupation",
+        parse=_years,
+        labels=reference.occupation_labels,
+        bad_value=_("Give the years of experience as a whole number."),
+        default_value="0",
+        **kwargs,
+    )
+
+
+def _language_field(**kwargs: Any) -> RowsField:
+    return RowsField(
+        prefix="language",
+        parse=int,
+        labels=reference.language_names,
+        bad_value=_("Give a CEFR level from A1 to C2."),
+        **kwargs,
+    )
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
@@ -66,18 +189,6 @@ class WorkerProfileForm(forms.Form):
     education = forms.TypedChoiceField(
         label=_("Education (ISCED level)"), choices=_education_choices, coerce=int, empty_value=None, required=False
     )
-    occupation: "forms.ModelChoiceField[EscoOccupation]" = forms.ModelChoiceField(
-        label=_("Main occupation (ESCO)"),
-        queryset=EscoOccupation.objects.order_by("preferred_label"),
-        to_field_name="uri",
-        required=False,
-    )
-    years_experience = forms.IntegerField(label=_("Years of experience in it"), min_value=0, max_value=60, initial=0)
-    languages = forms.CharField(
-        label=_("Languages with CEFR levels"),
-        help_text=_("ISO 639-3 codes with levels, separated by commas, e.g. “fil C2, eng B2”."),
-        required=False,
-    )
     available_from = forms.DateField(label=_("Available from"), required=False, widget=DATE)
     available_to = forms.DateField(label=_("Available until"), required=False, widget=DATE)
     is_available = forms.BooleanField(label=_("I am looking for work"), required=False, initial=True)
@@ -91,13 +202,46 @@ class WorkerProfileForm(forms.Form):
         ).order_by("name"),
         required=False,
     )
+    occupations = _occupation_field(label=_("My occupations (ESCO) and years of experience"))
+    skills = RowsField(
+        prefix="skill",
+        parse=_no_value,
+        labels=reference.skill_labels,
+        bad_value=_("Choose skills from ESCO."),
+        label=_("My skills (ESCO)"),
+    )
+    languages = _language_field(label=_("My languages and CEFR levels"))
 
-    def clean_languages(self) -> list[tuple[str, int]]:
-        return _language_levels(self.cleaned_data["languages"])
+    DETAILS = (
+        "sex",
+        "date_of_birth",
+        "nationality",
+        "residence",
+        "education",
+        "available_from",
+        "available_to",
+        "is_available",
+        "preferred_destinations",
+        "sending_agency",
+    )
 
-    def profile_input(self, skills: list[str]) -> WorkerProfileInput:
+    def details(self) -> list[Any]:
+        """The bound fields of the personal details, in order (the lists are rendered as rows)."""
+        return [self[name] for name in self.DETAILS]
+
+    def rows(self, name: str) -> list[Row]:
+        return _rows_of(self, name)
+
+    def held_occupations(self) -> list[str]:
+        """The occupations the form holds now (sent or initial), not those ticked for removal."""
+        return [row.key for row in self.rows("occupations") if not row.removed]
+
+    def held_skills(self) -> list[str]:
+        return [row.key for row in self.rows("skills")]
+
+    def profile_input(self) -> WorkerProfileInput:
         data = self.cleaned_data
-        occupations = [(data["occupation"].uri, data["years_experience"] or 0)] if data["occupation"] else []
+        occupations = data["occupations"]
         return WorkerProfileInput(
             sex=data["sex"].pk,
             nationality=data["nationality"].pk,
@@ -111,18 +255,21 @@ class WorkerProfileForm(forms.Form):
             sending_agency=data["sending_agency"].pk if data["sending_agency"] else None,
             languages=data["languages"],
             occupations=occupations,
-            skills=skills,
+            skills=[uri for uri, _value in data["skills"]],
         )
 
 
 class VacancyForm(forms.Form):
     employer = forms.ModelChoiceField(label=_("Employer"), queryset=Organisation.objects.none())
     title = forms.CharField(label=_("Title"), max_length=200)
-    occupation: "forms.ModelChoiceField[EscoOccupation]" = forms.ModelChoiceField(
+    occupation = forms.CharField(
         label=_("Occupation (ESCO)"),
-        queryset=EscoOccupation.objects.order_by("preferred_label"),
-        to_field_name="uri",
-        help_text=_("The essential and optional skills are taken from ESCO's description of the occupation."),
+        max_length=200,
+        help_text=_(
+            "Search and choose it. The essential and optional skills are taken from ESCO's description of the "
+            "occupation; changing the occupation starts them again from ESCO."
+        ),
+        error_messages={"required": _("Choose the occupation (search ESCO).")},
     )
     destination: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         label=_("Destination country"), queryset=Country.objects.order_by("name")
@@ -153,9 +300,15 @@ class VacancyForm(forms.Form):
     contract_languages = forms.CharField(
         label=_("Contract languages"), help_text=_("ISO 639-3 codes, e.g. “eng, fil”.")
     )
-    languages = forms.CharField(
-        label=_("Required languages"), help_text=_("With minimum CEFR levels, e.g. “eng B1”."), required=False
+    skills = RowsField(
+        prefix="skill",
+        parse=_essential,
+        labels=reference.skill_labels,
+        bad_value=_("Mark each skill essential or optional."),
+        default_value="essential",
+        label=_("Skills (ESCO)"),
     )
+    languages = _language_field(label=_("Required languages and minimum CEFR levels"))
     written_contract = forms.BooleanField(label=_("Written contract"), required=False, initial=True)
     retains_documents = forms.BooleanField(
         label=_("The employer keeps the worker's identity documents"), required=False
@@ -177,14 +330,28 @@ class VacancyForm(forms.Form):
     def cost_fields(self) -> list[Any]:
         return [self[f"cost_{category.value}"] for category in CostCategory]
 
-    def clean_languages(self) -> list[tuple[str, int]]:
-        return _language_levels(self.cleaned_data["languages"])
+    LISTS = ("occupation", "skills", "languages")
 
-    def vacancy_input(self) -> VacancyInput:
+    def terms(self) -> list[Any]:
+        """The bound fields rendered one after the other (not the picker, the lists or the cost terms)."""
+        return [self[name] for name in self.fields if name not in self.LISTS and not name.startswith("cost_")]
+
+    def rows(self, name: str) -> list[Row]:
+        return _rows_of(self, name)
+
+    def chosen_occupation(self) -> Row | None:
+        """The occupation chosen so far (sent or initial), with its label, to show as the picker's checked choice."""
+        uri = (self.data.get("occupation") if self.is_bound else self.initial.get("occupation")) or ""
+        if not uri:
+            return None
+        return Row(uri, "", label=reference.occupation_labels([uri]).get(uri, uri))
+
+    def vacancy_input(self, *, skills_from_esco: bool = False) -> VacancyInput:
+        """The vacancy as the service takes it; `skills_from_esco` leaves the skills to ESCO's for the occupation."""
         data = self.cleaned_data
         return VacancyInput(
             title=data["title"],
-            occupation=data["occupation"].uri,
+            occupation=data["occupation"].strip(),
             destination=data["destination"].pk,
             place=data["place"],
             positions=data["positions"],
@@ -205,6 +372,7 @@ class VacancyForm(forms.Form):
             housing_terms=data["housing_terms"],
             travel_terms=data["travel_terms"],
             languages=data["languages"],
+            skills=None if skills_from_esco else data["skills"],
             cost_terms=[CostTermInput(category.value, data[f"cost_{category.value}"]) for category in CostCategory],
         )
 
@@ -284,3 +452,43 @@ class SchemeForm(forms.Form):
 class InviteForm(forms.Form):
     worker = forms.CharField(label=_("Worker (pseudonym)"), max_length=12)
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class LabourStandardForm(forms.Form):
+    """A country's minimum wage and legal weekly hours with their source; the service checks the values."""
+
+    country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.order_by("name")
+    )
+    valid_from = forms.DateField(label=_("Valid from"), widget=DATE)
+    minimum_wage = forms.DecimalField(
+        label=_("Minimum wage"),
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        help_text=_("Leave empty where the country has no statutory minimum wage."),
+    )
+    currency = forms.CharField(
+        label=_("Currency (ISO 4217)"), max_length=3, required=False, help_text=_("E.g. “CAD”, “NZD”, “EUR”.")
+    )
+    wage_period = forms.ChoiceField(label=_("Per"), choices=WagePeriod.choices, initial=WagePeriod.HOUR)
+    max_weekly_hours = forms.IntegerField(label=_("Legal maximum weekly hours"), required=False)
+    source = forms.CharField(label=_("Source"), max_length=300, help_text=_("The law, decree or official page."))
+    source_url = forms.URLField(label=_("Source address (URL)"), required=False, assume_scheme="https")
+    verified = forms.BooleanField(label=_("Verified against the source"), required=False)
+
+    FIXED = ("country", "valid_from")  # a standard is known by its country and date: editing keeps both
+
+    def standard_values(self) -> dict[str, Any]:
+        """The keyword arguments of `record_labour_standard` (the country code is passed first)."""
+        data = self.cleaned_data
+        return {
+            "valid_from": data["valid_from"],
+            "source": data["source"],
+            "minimum_wage": data["minimum_wage"],
+            "currency_code": data["currency"].strip() or None,
+            "wage_period": data["wage_period"],
+            "max_weekly_hours": data["max_weekly_hours"],
+            "source_url": data["source_url"],
+            "verified": data["verified"],
+        }

@@ -18,8 +18,9 @@ from migdev.accounts.models import User
 from migdev.core.errors import DomainError, NotFound
 from migdev.labour import compliance
 from migdev.labour.eligibility import Eligibility
-from migdev.labour.models import Cefr, Invitation, RecruiterLicence, Scheme, Vacancy, WorkerProfile
+from migdev.labour.models import Cefr, Invitation, LabourStandard, RecruiterLicence, Scheme, Vacancy, WorkerProfile
 from migdev.labour.selectors import registry as selectors
+from migdev.labour.selectors import registry_reference as reference
 from migdev.labour.services import registry as services
 
 router = Router(tags=["labour"])
@@ -888,3 +889,75 @@ def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceI
         certification_expires=payload.certification_expires,
     )
     return 201, recruiter_out(organisation_id)
+
+
+# --- labour standards ----------------------------------------------------------------------------------------------
+
+
+class StandardIn(Schema):
+    country: str
+    valid_from: date
+    source: str
+    minimum_wage: Decimal | None = None
+    currency: str | None = None
+    wage_period: str = "hour"
+    max_weekly_hours: int | None = None
+    source_url: str = ""
+    verified: bool = False
+
+
+class StandardOut(StandardIn):
+    id: int
+    country_name: str
+    in_force: bool
+
+
+def standard_out(standard: LabourStandard, in_force: bool) -> StandardOut:
+    return StandardOut(
+        id=standard.pk,
+        country=standard.country_id,
+        country_name=standard.country.name,
+        valid_from=standard.valid_from,
+        source=standard.source,
+        minimum_wage=standard.minimum_wage,
+        currency=standard.currency_id,
+        wage_period=standard.wage_period,
+        max_weekly_hours=standard.max_weekly_hours,
+        source_url=standard.source_url,
+        verified=standard.verified,
+        in_force=in_force,
+    )
+
+
+@router.get(
+    "/standards",
+    response=list[StandardOut],
+    url_name="labour_standards",
+    summary="Minimum wages and legal weekly hours per country, with source and whether verified (public)",
+)
+def list_standards(request: HttpRequest, country: str = "") -> list[StandardOut]:
+    """`in_force` marks each country's standard vacancies are checked against today."""
+    return [standard_out(row.standard, row.in_force) for row in reference.labour_standard_rows(country)]
+
+
+@router.post(
+    "/standards",
+    response={201: StandardOut},
+    auth=AUTH,
+    summary="Record a country's labour standard (stewards); the same country and date replaces it",
+)
+def record_standard(request: HttpRequest, payload: StandardIn) -> tuple[int, StandardOut]:
+    standard = services.record_labour_standard(
+        _user(request),
+        payload.country,
+        valid_from=payload.valid_from,
+        source=payload.source,
+        minimum_wage=payload.minimum_wage,
+        currency_code=payload.currency,
+        wage_period=payload.wage_period,
+        max_weekly_hours=payload.max_weekly_hours,
+        source_url=payload.source_url,
+        verified=payload.verified,
+    )
+    rows = reference.labour_standard_rows(standard.country_id)
+    return 201, next(standard_out(r.standard, r.in_force) for r in rows if r.standard.pk == standard.pk)

@@ -60,12 +60,13 @@ def test_a_worker_opens_a_profile_in_the_browser_and_sees_reasons() -> None:
         "nationality": "PHL",
         "residence": "PHL",
         "date_of_birth": "1991-01-01",
-        "occupation": CROP_WORKER,
-        "years_experience": "2",
-        "languages": "eng B1, fil C2",
+        "occupation_key": CROP_WORKER,
+        "occupation_value": "2",
+        "language_key": ["eng", "fil"],
+        "language_value": ["3", "6"],
         "is_available": "on",
     }
-    bad = client.post(f"{ROOT}/worker/profile/", {**form, "languages": "eng Q9"})
+    bad = client.post(f"{ROOT}/worker/profile/", {**form, "language_value": ["3", "9"]})
     assert bad.status_code == 200 and "CEFR" in bad.content.decode()
     assert not WorkerProfile.objects.filter(user=user).exists()
     assert client.post(f"{ROOT}/worker/profile/", form).status_code == 302

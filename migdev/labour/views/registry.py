@@ -4,23 +4,34 @@ Thin: each view parses a form, calls one service or selector, and renders.
 """
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, URLResolver, path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from migdev.accounts.models import User
 from migdev.accounts.views import domain_errors_as_http
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.labour import compliance
-from migdev.labour.forms import InviteForm, SchemeForm, VacancyForm, WorkerProfileForm, add_domain_error
+from migdev.labour.forms import (
+    InviteForm,
+    LabourStandardForm,
+    SchemeForm,
+    VacancyForm,
+    WorkerProfileForm,
+    add_domain_error,
+)
 from migdev.labour.models import Cefr, Consent, CostCategory, Scheme, Vacancy, WorkerProfile
 from migdev.labour.selectors import registry as selectors
+from migdev.labour.selectors import registry_reference as reference
 from migdev.labour.services import registry as services
 
 
@@ -77,17 +88,15 @@ def scheme_list(request: HttpRequest) -> HttpResponse:
 
 
 def _profile_initial(worker: WorkerProfile) -> dict[str, Any]:
-    held = worker.occupations.all()
-    first = held[0] if held else None
     return {
         "sex": worker.sex_id,
         "date_of_birth": worker.date_of_birth,
         "nationality": worker.nationality_id,
         "residence": worker.residence_id,
         "education": worker.education,
-        "occupation": first.occupation.uri if first else None,
-        "years_experience": first.years_experience if first else 0,
-        "languages": ", ".join(f"{lang.language_id} {Cefr(lang.level).label}" for lang in worker.languages.all()),
+        "occupations": [(held.occupation.uri, held.years_experience) for held in worker.occupations.all()],
+        "skills": [(held.skill.uri, None) for held in worker.skills.all()],
+        "languages": [(lang.language_id, lang.level) for lang in worker.languages.all()],
         "available_from": worker.available_from,
         "available_to": worker.available_to,
         "is_available": worker.is_available,
@@ -96,20 +105,100 @@ def _profile_initial(worker: WorkerProfile) -> dict[str, Any]:
     }
 
 
+# --- searchable pickers --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picker:
+    """A searchable picker: what it searches, and whether its results are ticked (several) or chosen (one)."""
+
+    search: Callable[[str], list[reference.Choice]]
+    multiple: bool
+    label: Any
+
+
+PICKERS: dict[str, Picker] = {
+    "occupation_add": Picker(reference.pick_occupations, True, _lazy("Find an occupation in ESCO")),
+    "occupation": Picker(reference.pick_occupations, False, _lazy("Find the occupation in ESCO")),
+    "skill_add": Picker(reference.pick_skills, True, _lazy("Find a skill in ESCO (English labels)")),
+    "language_add": Picker(reference.pick_languages, False, _lazy("Find a language (name or ISO 639-3 code)")),
+}
+
+
+@dataclass(frozen=True)
+class PickerResults:
+    """What a picker shows: the field its results are sent as, the term searched and the choices found."""
+
+    field: str
+    multiple: bool
+    q: str
+    choices: list[reference.Choice]
+    checked: bool = False
+    searched: bool = False
+    note: str = ""
+
+
+def _picker_results(data: Any, fields: list[str]) -> dict[str, PickerResults]:
+    """The results of each picker whose search term (`<field>_q`) was sent: a search without JavaScript."""
+    results = {}
+    for name in fields:
+        q = str(data.get(f"{name}_q", "")).strip()
+        picker = PICKERS[name]
+        results[name] = PickerResults(name, picker.multiple, q, picker.search(q) if q else [], searched=bool(q))
+    return results
+
+
+def _essential_suggestion(form: WorkerProfileForm) -> PickerResults:
+    """ESCO's essential skills of the worker's occupations not yet held, ticked, for the worker to confirm."""
+    found = reference.essential_skills_of(form.held_occupations(), excluding=form.held_skills())
+    note = (
+        _("The essential skills of your occupations in ESCO. Untick those you do not have, then save.")
+        if found
+        else _("You already list every essential skill of your occupations (or you list no occupation).")
+    )
+    return PickerResults("skill_add", True, "", found, checked=True, searched=True, note=note)
+
+
+def pick(request: HttpRequest) -> HttpResponse:
+    """A picker's results: a fragment for htmx, a page of its own without JavaScript."""
+    name = request.GET.get("field", "")
+    if name not in PICKERS:
+        raise Http404(_("No such picker."))
+    picker = PICKERS[name]
+    q = (request.GET.get("q") or request.GET.get(f"{name}_q") or "").strip()
+    results = PickerResults(name, picker.multiple, q, picker.search(q) if q else [], searched=bool(q))
+    if request.headers.get("HX-Request"):
+        return render(request, "labour/registry/_picker_results.html", {"results": results})
+    return render(request, "labour/registry/pick.html", {"results": results, "label": picker.label})
+
+
+def essential_skills(request: HttpRequest) -> HttpResponse:
+    """The essential-skill suggestion of the profile page, for htmx (the worker's unsaved rows are sent along)."""
+    results = _essential_suggestion(WorkerProfileForm(request.GET))
+    return render(request, "labour/registry/_picker_results.html", {"results": results})
+
+
+PROFILE_PICKERS = ["occupation_add", "skill_add", "language_add"]
+
+
 @login_required
 @domain_errors_as_http
 def my_profile(request: HttpRequest) -> HttpResponse:
+    """The worker's profile; a search or a suggestion (buttons `search`, `suggest`) shows results and saves nothing."""
     user = _user(request)
     worker = selectors.worker_profile_of(user)
     initial = _profile_initial(worker) if worker else {"nationality": user.country_id, "residence": user.country_id}
     form = WorkerProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        skills = [s.skill.uri for s in worker.skills.all()] if worker else []
+    pickers = _picker_results(request.POST, PROFILE_PICKERS)
+    searching = request.method == "POST" and ("search" in request.POST or "suggest" in request.POST)
+    if "suggest" in request.POST:
+        pickers["skill_add"] = _essential_suggestion(form)
+    if request.method == "POST" and not searching and form.is_valid():
         try:
             if worker is None:
-                services.create_worker_profile(user, user, form.profile_input(skills))
+                services.create_worker_profile(user, user, form.profile_input())
             else:
-                services.update_worker_profile(user, worker, form.profile_input(skills))
+                services.update_worker_profile(user, worker, form.profile_input())
         except DomainError as error:
             add_domain_error(form, error)
         else:
@@ -119,7 +208,16 @@ def my_profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "labour/registry/my_profile.html",
-        {"form": form, "worker": worker, "record": record, "purposes": Consent.Purpose.choices},
+        {
+            "form": form,
+            "worker": worker,
+            "record": record,
+            "purposes": Consent.Purpose.choices,
+            "rows": {name: form.rows(name) for name in ("occupations", "skills", "languages")},
+            "pickers": pickers,
+            "levels": Cefr.choices,
+            "searching": searching,
+        },
     )
 
 
@@ -233,16 +331,25 @@ def _vacancy_initial(vacancy: Vacancy) -> dict[str, Any]:
         scheme=vacancy.scheme.code if vacancy.scheme else None,
         recruiter=vacancy.recruiter_id,
         contract_languages=", ".join(lang.pk for lang in vacancy.contract_languages.all()),
-        languages=", ".join(f"{n.language_id} {Cefr(n.min_level).label}" for n in vacancy.languages.all()),
+        languages=[(need.language_id, need.min_level) for need in vacancy.languages.all()],
+        skills=[(need.skill.uri, "essential" if need.essential else "optional") for need in vacancy.skills.all()],
     )
     for term in vacancy.cost_terms.all():
         initial[f"cost_{term.category}"] = term.payer
     return initial
 
 
+VACANCY_PICKERS = ["occupation", "skill_add", "language_add"]
+
+
 @login_required
 @domain_errors_as_http
 def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpResponse:
+    """A vacancy's terms; a search (button `search`) shows the pickers' results and saves nothing.
+
+    A new vacancy, or one whose occupation changes, takes ESCO's skills of the occupation; the employer then edits
+    them (add, remove, essential or optional).
+    """
     user = _user(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id) if vacancy_id else None
     employers = selectors.employer_organisations(user)
@@ -251,13 +358,20 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
     form = VacancyForm(request.POST or None, employers=employers, initial=_vacancy_initial(vacancy) if vacancy else {})
     if vacancy is not None:
         del form.fields["employer"]  # a vacancy stays with its employer
-    if request.method == "POST" and form.is_valid():
+    pickers = _picker_results(request.POST, VACANCY_PICKERS)
+    searching = request.method == "POST" and "search" in request.POST
+    if request.method == "POST" and not searching and form.is_valid():
+        skills_from_esco = vacancy is None or form.cleaned_data["occupation"].strip() != vacancy.occupation.uri
         try:
             if vacancy is None:
-                saved = services.create_vacancy(user, form.cleaned_data["employer"], form.vacancy_input())
+                saved = services.create_vacancy(
+                    user, form.cleaned_data["employer"], form.vacancy_input(skills_from_esco=True)
+                )
             else:
-                saved = services.update_vacancy(user, vacancy, form.vacancy_input())
+                saved = services.update_vacancy(user, vacancy, form.vacancy_input(skills_from_esco=skills_from_esco))
         except DomainError as error:
+            if isinstance(error, PermissionDenied):
+                raise
             add_domain_error(form, error)
         else:
             messages.success(request, _("The vacancy is saved as a draft."))
@@ -265,7 +379,17 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
     return render(
         request,
         "labour/registry/vacancy_form.html",
-        {"form": form, "vacancy": vacancy, "cost_fields": form.cost_fields(), "categories": CostCategory.choices},
+        {
+            "form": form,
+            "vacancy": vacancy,
+            "cost_fields": form.cost_fields(),
+            "categories": CostCategory.choices,
+            "rows": {name: form.rows(name) for name in ("skills", "languages")},
+            "chosen_occupation": form.chosen_occupation(),
+            "pickers": pickers,
+            "levels": Cefr.choices,
+            "searching": searching,
+        },
     )
 
 
@@ -432,6 +556,61 @@ def scheme_form(request: HttpRequest, scheme_id: int | None = None) -> HttpRespo
     return render(request, "labour/registry/scheme_form.html", {"form": form, "scheme": scheme})
 
 
+# --- labour standards ----------------------------------------------------------------------------------------------
+
+
+def standard_list(request: HttpRequest) -> HttpResponse:
+    """Public: the minimum wages and legal weekly hours vacancies are checked against, with their sources."""
+    country = request.GET.get("country", "")
+    return render(
+        request,
+        "labour/registry/standard_list.html",
+        {
+            "rows": reference.labour_standard_rows(country),
+            "country": country,
+            "may_edit": request.user.has_perm("labour.change_labourstandard"),
+        },
+    )
+
+
+@login_required
+@domain_errors_as_http
+def standard_form(request: HttpRequest, standard_id: int | None = None) -> HttpResponse:
+    """Stewards add a country's labour standard, or correct one (its country and date stay)."""
+    user = _user(request)
+    if not user.has_perm("labour.change_labourstandard"):
+        raise PermissionDenied(_("Only stewards maintain the labour standards."))
+    standard = reference.labour_standard_by_id(standard_id) if standard_id else None
+    initial: dict[str, Any] = {}
+    if standard is not None:
+        initial = {
+            "country": standard.country_id,
+            "valid_from": standard.valid_from,
+            "minimum_wage": standard.minimum_wage,
+            "currency": standard.currency_id or "",
+            "wage_period": standard.wage_period,
+            "max_weekly_hours": standard.max_weekly_hours,
+            "source": standard.source,
+            "source_url": standard.source_url,
+            "verified": standard.verified,
+        }
+    form = LabourStandardForm(request.POST or None, initial=initial)
+    if standard is not None:
+        for name in LabourStandardForm.FIXED:
+            form.fields[name].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_labour_standard(user, form.cleaned_data["country"].pk, **form.standard_values())
+        except DomainError as error:
+            if isinstance(error, PermissionDenied):
+                raise
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("The labour standard is saved."))
+            return redirect("labour:standard_list")
+    return render(request, "labour/registry/standard_form.html", {"form": form, "standard": standard})
+
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("vacancies/", vacancy_list, name="vacancy_list"),
     path("vacancies/<int:vacancy_id>/", vacancy_detail, name="vacancy_detail"),
@@ -453,4 +632,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("official/schemes/", scheme_manage, name="scheme_manage"),
     path("official/schemes/new/", scheme_form, name="scheme_new"),
     path("official/schemes/<int:scheme_id>/edit/", scheme_form, name="scheme_edit"),
+    path("pick/", pick, name="pick"),
+    path("pick/essential-skills/", essential_skills, name="pick_essential_skills"),
+    path("standards/", standard_list, name="standard_list"),
+    path("standards/new/", standard_form, name="standard_new"),
+    path("standards/<int:standard_id>/edit/", standard_form, name="standard_edit"),
 ]
