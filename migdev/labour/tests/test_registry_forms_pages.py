@@ -337,6 +337,10 @@ def test_the_public_sees_the_standards_with_their_sources_and_unverified_marked(
     assert page.count("(in force)") == 1
     assert "/standards/new/" not in page
     assert client_for(None).get("/fr/labour/standards/").status_code == 200
+    vacancy = VacancyFactory()
+    assert (
+        "/en/labour/standards/?country=CAN" in client_for(None).get(f"{ROOT}/vacancies/{vacancy.pk}/").content.decode()
+    )
 
 
 def test_a_steward_adds_and_corrects_a_standard_on_the_page() -> None:
