@@ -236,7 +236,7 @@ def may_see_vacancy(viewer: Actor, vacancy: Vacancy) -> bool:
         return True
     if _allowed("labour.close_vacancy", viewer, vacancy):
         return True
-    return bool(getattr(viewer, "is_authenticated", False) and vacancy.placements.filter(worker__user=viewer).exists())
+    return isinstance(viewer, User) and vacancy.placements.filter(worker__user=viewer).exists()
 
 
 def vacancy_by_id(viewer: Actor, vacancy_id: int) -> Vacancy:
