@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from migdev.accounts.api import AUTH
@@ -167,7 +168,7 @@ def my_recommendations(request: HttpRequest, k: int = 10) -> list[dict[str, Any]
     user = _user(request)
     worker = registry_selectors.worker_profile_of(user)
     if worker is None:
-        raise NotFound("You have no worker profile.", field="worker")
+        raise NotFound(_("You have no worker profile yet."), field="worker")
     return [
         {
             "vacancy": e.vacancy.pk,

@@ -228,6 +228,8 @@ def test_a_newcomer_is_found_placed_fee_free_returns_and_is_rehired_by_name(cloc
 
     # --- 2. She opens her worker profile through the API -------------------------------------------------------------
     call(maria, "get", "/workers/me", status=404)
+    no_profile = call(maria, "get", "/workers/me/recommendations", status=404)
+    assert no_profile["error"] == {"code": "not_found", "message": "You have no worker profile yet.", "field": "worker"}
     refused = call(maria, "post", "/workers/me", {"sex": "_T", "nationality": "PHL", "residence": "PHL"}, status=400)
     assert refused["error"]["field"] == "sex"  # "Total" is not a person's sex
     profile = call(
