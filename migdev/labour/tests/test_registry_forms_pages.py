@@ -139,6 +139,17 @@ def test_the_picker_returns_a_fragment_for_htmx_and_a_page_without_javascript() 
     page = client_for(None).get(f"{ROOT}/pick/", {"field": "occupation", "q": occupation.preferred_label_en})
     assert "<html" in page.content.decode() and CROP_WORKER in page.content.decode()
     assert client_for(None).get(f"{ROOT}/pick/", {"field": "password", "q": "x"}).status_code == 404
+    other = EscoOccupation.objects.get(uri=HEALTHCARE_ASSISTANT).preferred_label_en
+    again = (
+        client_for(None)
+        .get(
+            f"{ROOT}/pick/",
+            {"field": "occupation_add", "q": other, "occupation_add": [CROP_WORKER]},
+            HTTP_HX_REQUEST="true",
+        )
+        .content.decode()
+    )
+    assert f'value="{CROP_WORKER}" checked' in again and HEALTHCARE_ASSISTANT in again  # a new search keeps the ticks
     languages = client_for(None).get(f"{ROOT}/pick/", {"field": "language_add", "q": "fil"}, HTTP_HX_REQUEST="true")
     assert 'type="radio" name="language_add" value="fil"' in languages.content.decode()
 

@@ -5,7 +5,7 @@ Thin: each view parses a form, calls one service or selector, and renders.
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib import messages
@@ -113,15 +113,24 @@ class Picker:
     """A searchable picker: what it searches, and whether its results are ticked (several) or chosen (one)."""
 
     search: Callable[[str], list[reference.Choice]]
+    labels: Callable[[list[str]], dict[str, str]]
     multiple: bool
     label: Any
 
 
 PICKERS: dict[str, Picker] = {
-    "occupation_add": Picker(reference.pick_occupations, True, _lazy("Find an occupation in ESCO")),
-    "occupation": Picker(reference.pick_occupations, False, _lazy("Find the occupation in ESCO")),
-    "skill_add": Picker(reference.pick_skills, True, _lazy("Find a skill in ESCO (English labels)")),
-    "language_add": Picker(reference.pick_languages, False, _lazy("Find a language (name or ISO 639-3 code)")),
+    "occupation_add": Picker(
+        reference.pick_occupations, reference.occupation_labels, True, _lazy("Find an occupation in ESCO")
+    ),
+    "occupation": Picker(
+        reference.pick_occupations, reference.occupation_labels, False, _lazy("Find the occupation in ESCO")
+    ),
+    "skill_add": Picker(
+        reference.pick_skills, reference.skill_labels, True, _lazy("Find a skill in ESCO (English labels)")
+    ),
+    "language_add": Picker(
+        reference.pick_languages, reference.language_names, False, _lazy("Find a language (name or ISO 639-3 code)")
+    ),
 }
 
 
@@ -136,6 +145,7 @@ class PickerResults:
     checked: bool = False
     searched: bool = False
     note: str = ""
+    kept: tuple[reference.Choice, ...] = ()  # ticked before this search: they stay ticked
 
 
 def _picker_results(data: Any, fields: list[str]) -> dict[str, PickerResults]:
@@ -166,7 +176,11 @@ def pick(request: HttpRequest) -> HttpResponse:
         raise Http404(_("No such picker."))
     picker = PICKERS[name]
     q = (request.GET.get("q") or request.GET.get(f"{name}_q") or "").strip()
-    results = PickerResults(name, picker.multiple, q, picker.search(q) if q else [], searched=bool(q))
+    ticked = request.GET.getlist(name) if picker.multiple else []
+    labels = picker.labels(ticked)
+    kept = tuple(reference.Choice(value, labels[value], "") for value in ticked if value in labels)
+    found = [choice for choice in picker.search(q) if choice.value not in labels] if q else []
+    results = PickerResults(name, picker.multiple, q, found, searched=bool(q), kept=kept)
     if request.headers.get("HX-Request"):
         return render(request, "labour/registry/_picker_results.html", {"results": results})
     return render(request, "labour/registry/pick.html", {"results": results, "label": picker.label})
@@ -174,7 +188,12 @@ def pick(request: HttpRequest) -> HttpResponse:
 
 def essential_skills(request: HttpRequest) -> HttpResponse:
     """The essential-skill suggestion of the profile page, for htmx (the worker's unsaved rows are sent along)."""
-    results = _essential_suggestion(WorkerProfileForm(request.GET))
+    ticked = request.GET.getlist("skill_add")
+    labels = reference.skill_labels(ticked)
+    results = replace(
+        _essential_suggestion(WorkerProfileForm(request.GET)),
+        kept=tuple(reference.Choice(uri, labels[uri], "") for uri in ticked if uri in labels),
+    )
     return render(request, "labour/registry/_picker_results.html", {"results": results})
 
 
