@@ -18,12 +18,12 @@ from django.views.decorators.http import require_POST
 from migdev.accounts.models import User
 from migdev.accounts.views import domain_errors_as_http
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
-from migdev.labour.forms import InviteForm, add_domain_error
+from migdev.labour.forms import add_domain_error
 from migdev.labour.models import MatchRun
 from migdev.labour.selectors import matching as selectors
 from migdev.labour.selectors import registry as registry_selectors
 from migdev.labour.services import matching as services
-from migdev.labour.services import registry as registry_services
+from migdev.labour.views.registry import invite_from_form
 
 
 def _user(request: HttpRequest) -> User:
@@ -62,20 +62,9 @@ def vacancy_shortlist(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     """Ranked candidates with explanations; the employer invites one from here."""
     user = _user(request)
     vacancy = registry_selectors.vacancy_by_id(user, vacancy_id)
-    form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            worker = registry_selectors.worker_by_pseudonym(form.cleaned_data["worker"])
-            registry_services.invite_worker(user, vacancy, worker, form.cleaned_data["message"])
-        except NotFound as error:
-            form.add_error("worker", str(error.message))
-        except PermissionDenied:
-            raise
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("%(worker)s is invited.") % {"worker": worker.pseudonym})
-            return redirect("labour:vacancy_shortlist", vacancy_id=vacancy.pk)
+    form, invited = invite_from_form(request, user, vacancy)
+    if invited:
+        return redirect("labour:vacancy_shortlist", vacancy_id=vacancy.pk)
     return render(
         request,
         "labour/matching/shortlist.html",

@@ -437,25 +437,34 @@ def vacancy_action(request: HttpRequest, vacancy_id: int, action: str) -> HttpRe
     return redirect("labour:vacancy_detail", vacancy_id=vacancy.pk)
 
 
+def invite_from_form(request: HttpRequest, user: User, vacancy: Vacancy) -> tuple[InviteForm, bool]:
+    """The invitation form of a candidates page; on a valid POST, invite the worker it names (True if invited)."""
+    form = InviteForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return form, False
+    try:
+        worker = selectors.worker_by_pseudonym(form.cleaned_data["worker"])
+        services.invite_worker(user, vacancy, worker, form.cleaned_data["message"])
+    except NotFound as error:
+        form.add_error("worker", str(error.message))
+    except PermissionDenied:
+        raise
+    except DomainError as error:
+        add_domain_error(form, error)
+    else:
+        messages.success(request, _("%(worker)s is invited.") % {"worker": worker.pseudonym})
+        return form, True
+    return form, False
+
+
 @login_required
 @domain_errors_as_http
 def vacancy_candidates(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     user = _user(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id)
-    form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            worker = selectors.worker_by_pseudonym(form.cleaned_data["worker"])
-            services.invite_worker(user, vacancy, worker, form.cleaned_data["message"])
-        except NotFound as error:
-            form.add_error("worker", str(error.message))
-        except PermissionDenied:
-            raise
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("%(worker)s is invited.") % {"worker": worker.pseudonym})
-            return redirect("labour:vacancy_candidates", vacancy_id=vacancy.pk)
+    form, invited = invite_from_form(request, user, vacancy)
+    if invited:
+        return redirect("labour:vacancy_candidates", vacancy_id=vacancy.pk)
     return render(
         request,
         "labour/registry/candidates.html",
