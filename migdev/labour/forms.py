@@ -178,7 +178,10 @@ def _education_choices() -> list[tuple[str, Any]]:
 
 
 class WorkerProfileForm(forms.Form):
-    sex: "forms.ModelChoiceField[Sex]" = forms.ModelChoiceField(label=_("Sex"), queryset=Sex.objects.all())
+    sex: "forms.ModelChoiceField[Sex]" = forms.ModelChoiceField(
+        label=_("Sex"),
+        queryset=Sex.objects.exclude(code="_T"),  # "Total" is a statistical aggregate, not a person's sex
+    )
     date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
     nationality: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         label=_("Nationality"), queryset=Country.objects.order_by("name")

@@ -153,7 +153,8 @@ _officials = is_origin_official | is_destination_official
 _operators = is_placement_employer | is_placement_recruiter
 
 rules.add_perm("labour.offer_placement", is_steward | is_vacancy_employer | is_official_for_country)
-rules.add_perm("labour.answer_offer", is_steward | is_placement_worker | _officials)
+# Only the worker answers an offer made to them (a steward may, to correct a record).
+rules.add_perm("labour.answer_offer", is_steward | is_placement_worker)
 rules.add_perm("labour.record_placement_progress", is_steward | _operators | _officials)
 rules.add_perm("labour.record_contract", is_steward | _operators | _officials)
 rules.add_perm(

@@ -110,6 +110,9 @@ def test_only_the_worker_accepts_or_declines_an_offer(world: World) -> None:
         services.accept_offer(world.employer_member, placement, date(2024, 2, 5))
     with pytest.raises(PermissionDenied):
         services.advance_placement(world.employer_member, placement, State.ACCEPTED, date(2024, 2, 5))
+    for official in (world.official_origin, world.official_destination):  # officials do not answer for the worker
+        with pytest.raises(PermissionDenied):
+            services.accept_offer(official, placement, date(2024, 2, 5))
     services.decline_offer(world.worker_user, placement, date(2024, 2, 5), reason="family")
     assert placement.state == State.DECLINED
 
