@@ -267,7 +267,21 @@ def _move(actor: Actor, placement: Placement, to_state: str, on: date, reason: s
         changed.append("ended_reason")
     placement.save(update_fields=changed)
     PlacementEvent.objects.create(placement=placement, state=to_state, on=on, by=_user(actor), note=note or reason)
+    _update_availability(placement.worker, to_state)
     return placement
+
+
+def _update_availability(worker: WorkerProfile, to_state: str) -> None:
+    """A worker abroad (or who absconded) is not available at home; back home, they look for the next season."""
+    if to_state in (State.DEPARTED, State.ABSCONDED):
+        available = False
+    elif to_state == State.RETURNED and worker.erased_at is None:
+        available = True
+    else:
+        return
+    if worker.is_available != available:
+        worker.is_available = available
+        worker.save(update_fields=["is_available"])
 
 
 @checks_permission("labour.answer_offer", obj="placement")

@@ -556,3 +556,19 @@ def test_a_placement_made_directly_can_be_flagged_by_recomputation(world: World)
     contract_for(placement, "destination", weekly_hours=45)
     assert services.recompute_flags(world.steward, placement) == 1
     assert RiskFlag.objects.get().kind == RiskFlag.Kind.CONTRACT_SUBSTITUTION
+
+
+def test_a_worker_abroad_is_not_available_at_home_and_is_again_after_returning(world: World) -> None:
+    """Supply counts available workers: one who departed is abroad, one who returned looks for the next season."""
+    placement = offer(world)
+    services.accept_offer(world.worker_user, placement, date(2024, 2, 5))
+    services.record_contract(world.recruiter_member, placement, terms(world, "origin", date(2024, 2, 20)))
+    services.advance_placement(world.recruiter_member, placement, State.DEPARTED, date(2024, 4, 1))
+    world.worker.refresh_from_db()
+    assert world.worker.is_available is False
+    services.advance_placement(world.official_destination, placement, State.ARRIVED, date(2024, 4, 2))
+    services.record_contract(world.employer_member, placement, terms(world, "destination", date(2024, 4, 3)))
+    services.advance_placement(world.employer_member, placement, State.COMPLETED, date(2024, 9, 30))
+    services.advance_placement(world.employer_member, placement, State.RETURNED, date(2024, 10, 2))
+    world.worker.refresh_from_db()
+    assert world.worker.is_available is True
