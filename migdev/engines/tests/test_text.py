@@ -1,29 +1,116 @@
-"""Free text to skills with character n-gram TF-IDF."""
+"""Free text to ESCO skills and occupations: TF-IDF over labels, fusion with embeddings, the text pipeline."""
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from migdev.engines.matching.errors import InvalidInput, InvalidParameter
-from migdev.engines.matching.text import SkillTextIndex, TextParams
+from migdev.engines.matching.text import (
+    EscoTextPipeline,
+    LabelIndex,
+    PipelineParams,
+    TextParams,
+    phrase_skill_profiles,
+    phrases,
+    top_k,
+)
 
 LABELS = ["weld metal parts", "use spreadsheets software", "care for elderly people", "drive heavy trucks", "welding"]
 SKILLS = [0, 1, 2, 3, 0]
+# occupation 0 = welder (skills 0, 3), 1 = office clerk (1), 2 = care worker (2)
+ESSENTIAL = sp.csr_matrix([[1, 0, 0, 1], [0, 1, 0, 0], [0, 0, 1, 0]])
+IDF = np.ones(4)
 
 
 def test_misspelt_text_finds_the_skill() -> None:
-    found, scores = SkillTextIndex(LABELS, SKILLS).search(["spreadshets", "elderly care", "truck driving"], k=1)
+    found, scores = LabelIndex(LABELS, SKILLS).search(["spreadshets", "elderly care", "truck driving"], k=1)
     assert found[:, 0].tolist() == [1, 2, 3]
     assert (scores[:, 0] > 0).all()
 
 
 def test_a_skill_named_by_two_labels_is_listed_once() -> None:
-    found, _ = SkillTextIndex(LABELS, SKILLS).search(["welding metal"], k=3)
+    found, _ = LabelIndex(LABELS, SKILLS).search(["welding metal"], k=3)
     assert found[0].tolist().count(0) == 1
 
 
-def test_bad_index_input_is_a_typed_error() -> None:
+def test_scores_do_not_depend_on_the_chunk_size() -> None:
+    texts = ["welding", "trucks", "elderly", "spreadsheet", "xyz"]
+    whole = LabelIndex(LABELS, SKILLS).scores(texts)
+    chunked = LabelIndex(LABELS, SKILLS, TextParams(chunk=2)).scores(texts)
+    assert np.allclose(whole, chunked)
+
+
+def test_embeddings_decide_when_characters_do_not_match() -> None:
+    # "soudure" shares few n-grams with "welding"; a (fake) embedding puts it next to skill 0.
+    vectors = np.eye(4, dtype=np.float32)
+    index = LabelIndex(LABELS, SKILLS, TextParams(embedding_weight=0.9), vectors=vectors, vector_concepts=[0, 1, 2, 3])
+    found, _ = index.search(["soudure"], k=1, text_vectors=np.array([[1.0, 0.0, 0.0, 0.0]]))
+    assert found[0, 0] == 0
+    without = LabelIndex(LABELS, SKILLS).search(["soudure"], k=1)[0]
+    assert without[0, 0] != 0
+
+
+def test_phrases_split_lines_bullets_and_semicolons() -> None:
+    assert phrases("welding; trucks\n• elderly care\n\n  - spreadsheets") == [
+        "welding",
+        "trucks",
+        "elderly care",
+        "spreadsheets",
+    ]
+
+
+def test_top_k_pads_zero_scores_with_minus_one() -> None:
+    found, scores = top_k(np.array([[0.0, 0.3, 0.0]]), 3)
+    assert found.tolist() == [[1, -1, -1]]
+    assert scores.tolist() == [[0.3, 0.0, 0.0]]
+
+
+def test_phrase_profiles_keep_the_best_weight_of_a_skill_named_twice() -> None:
+    scores = np.array([[0.8, 0.4, 0.0], [0.5, 0.0, 0.0]])
+    profile = phrase_skill_profiles(scores, np.array([0, 0]), 1, PipelineParams(skills_per_phrase=2, sharpness=1))
+    assert profile.toarray().round(3).tolist() == [[1.0, 0.5, 0.0]]
+
+
+def test_pipeline_finds_the_occupation_from_a_cv() -> None:
+    pipeline = EscoTextPipeline(LabelIndex(LABELS, SKILLS), ESSENTIAL, IDF, PipelineParams(skills_per_phrase=2))
+    matches = pipeline.match(["Welding of metal parts\nI drive heavy trucks", "care for the elderly"], k=2)
+    assert matches.occupations[:, 0].tolist() == [0, 2]
+    profile = matches.skill_profiles[0].toarray().ravel()
+    assert sorted(np.flatnonzero(profile > 0.5).tolist()) == [0, 3]
+
+
+def test_job_title_weight_adds_the_occupation_label_score() -> None:
+    occupations = LabelIndex(["welder", "office clerk", "care worker"], [0, 1, 2])
+    pipeline = EscoTextPipeline(
+        LabelIndex(LABELS, SKILLS), ESSENTIAL, IDF, PipelineParams(title_weight=2.0), occupation_index=occupations
+    )
+    assert pipeline.match(["clerk"], k=1).occupations[0, 0] == 1
+
+
+def test_empty_text_has_an_empty_profile_and_no_occupation() -> None:
+    matches = EscoTextPipeline(LabelIndex(LABELS, SKILLS), ESSENTIAL, IDF).match([""], k=1)
+    assert matches.skill_profiles.nnz == 0
+    assert matches.occupations.tolist() == [[-1]]
+
+
+def test_bad_input_is_a_typed_error() -> None:
     with pytest.raises(InvalidInput, match="labels"):
-        SkillTextIndex(["a"], [0, 1])
+        LabelIndex(["a"], [0, 1])
+    with pytest.raises(InvalidInput, match="labels"):
+        LabelIndex([], [])
+    with pytest.raises(InvalidInput, match="concepts"):
+        LabelIndex(["a"], [3], n_concepts=2)
     with pytest.raises(InvalidParameter, match="ngram_max"):
         TextParams(ngram_min=5, ngram_max=3)
+    with pytest.raises(InvalidParameter, match="embedding_weight"):
+        TextParams(embedding_weight=1.5)
     with pytest.raises(InvalidParameter, match="k"):
-        SkillTextIndex(LABELS, SKILLS).search(["x"], k=0)
+        LabelIndex(LABELS, SKILLS).search(["x"], k=0)
+    with pytest.raises(InvalidInput, match="text_vectors"):
+        LabelIndex(LABELS, SKILLS).scores(["x"], text_vectors=np.ones((1, 3)))
+    with pytest.raises(InvalidInput, match="vectors"):
+        LabelIndex(LABELS, SKILLS, vectors=np.ones((2, 3)))
+    with pytest.raises(InvalidParameter, match="skills_per_phrase"):
+        PipelineParams(skills_per_phrase=0)
+    with pytest.raises(InvalidInput, match="skill_index"):
+        EscoTextPipeline(LabelIndex(LABELS, SKILLS), sp.csr_matrix((2, 7)), np.ones(7))

