@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-postgres check bench messages install install-test install-dev clean
+.PHONY: run setup test test-postgres check bench messages install install-test install-bench install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ install: $(BIN)/python
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+
+install-bench: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,dev]'
@@ -42,10 +45,11 @@ check: install-dev
 	$(BIN)/python scripts/check_deploy.py
 
 # Every figure is printed beside a baseline measured in the same run; docs/benchmarks.md records them.
-bench: install-test
+bench: install-bench
 	MIGDEV_VAR_DIR=$$(mktemp -d) $(BIN)/migdev bench
 	$(BIN)/migdev bench_matching --csv --workers 20000 --vacancies 2000 --optimality --speed-baseline --json
 	$(BIN)/migdev bench_matching --csv --workers 1000 --vacancies 100 --quality --text --seed 0 --json
+	$(BIN)/migdev bench_matching --csv --only-text --text-quality --job-titles --seed 0 --json
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --json
 
 # Refresh the gettext catalogs after changing user-facing strings (needs GNU gettext).
