@@ -6,7 +6,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import HttpBearer, django_auth
 
 from migdev.accounts import selectors, services
@@ -166,9 +166,9 @@ def list_tokens(request: HttpRequest) -> list[TokenOut]:
 
 
 @router.post("/tokens", response={201: TokenCreatedOut}, auth=AUTH, summary="Create an API token (key shown once)")
-def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, TokenCreatedOut]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[TokenCreatedOut]:
     token, key = services.create_api_token(signed_in(request), payload.name)
-    return 201, TokenCreatedOut(**token_out(token).dict(), key=key)
+    return Status(201, TokenCreatedOut(**token_out(token).dict(), key=key))
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, auth=AUTH, summary="Revoke one of my API tokens")
@@ -189,14 +189,14 @@ def list_organisations(request: HttpRequest) -> list[OrganisationOut]:
     auth=AUTH,
     summary="Register an organisation (awaits a steward's approval)",
 )
-def register_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[int, OrganisationOut]:
+def register_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[OrganisationOut]:
     country = Country.objects.filter(pk=payload.country.upper()).first()
     if country is None:
         raise DomainError(_("Unknown country code: %(code)s") % {"code": payload.country}, field="country")
     organisation = services.register_organisation(
         signed_in(request), name=payload.name, kind=payload.kind, country=country, website=payload.website
     )
-    return 201, organisation_out(organisation)
+    return Status(201, organisation_out(organisation))
 
 
 @router.post(

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.models import User
@@ -187,11 +187,11 @@ def my_recommendations(request: HttpRequest, k: int = 10) -> list[dict[str, Any]
     auth=AUTH,
     summary="Start an allocation run of a scheme's season (a background job)",
 )
-def start_run(request: HttpRequest, scheme_id: int, payload: RunIn) -> tuple[int, dict[str, Any]]:
+def start_run(request: HttpRequest, scheme_id: int, payload: RunIn) -> Status[dict[str, Any]]:
     user = _user(request)
     scheme = selectors.scheme_for_matching(user, scheme_id)
     run = services.start_match_run(user, scheme, payload.season, payload.parameters)
-    return 202, _run(run)
+    return Status(202, _run(run))
 
 
 @router.get("/runs/{run_id}", response=RunOut, auth=AUTH, summary="An allocation run: status, progress and result")

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.models import Organisation, User
@@ -401,7 +401,7 @@ def list_placements(request: HttpRequest, state: str = "", season: int | None = 
 
 
 @router.post("/placements", response={201: PlacementOut}, auth=AUTH, summary="Offer a worker a season in a vacancy")
-def offer(request: HttpRequest, payload: OfferIn) -> tuple[int, dict[str, Any]]:
+def offer(request: HttpRequest, payload: OfferIn) -> Status[dict[str, Any]]:
     vacancy = Vacancy.objects.filter(pk=payload.vacancy_id).first()
     if vacancy is None:
         raise NotFound(_("No such vacancy."), field="vacancy_id")
@@ -415,7 +415,7 @@ def offer(request: HttpRequest, payload: OfferIn) -> tuple[int, dict[str, Any]]:
         named_request=payload.named_request,
         due_return_on=payload.due_return_on,
     )
-    return 201, placement_out(services.offer_placement(_user(request), vacancy, worker, details))
+    return Status(201, placement_out(services.offer_placement(_user(request), vacancy, worker, details)))
 
 
 @router.get("/placements/returning-workers", response=list[ReturningWorkerOut], auth=AUTH, summary="Returning workers")
@@ -466,7 +466,7 @@ def step(request: HttpRequest, placement_id: int, payload: StepIn) -> dict[str, 
 @router.post(
     "/placements/{placement_id}/contracts", response={201: ContractOut}, auth=AUTH, summary="Record a signed contract"
 )
-def add_contract(request: HttpRequest, placement_id: int, payload: ContractIn) -> tuple[int, ContractOut]:
+def add_contract(request: HttpRequest, placement_id: int, payload: ContractIn) -> Status[ContractOut]:
     placement = _placement(placement_id)
     employer = _organisation(payload.employer_id, "employer_id") or placement.vacancy.employer
     occupation = placement.vacancy.occupation
@@ -488,7 +488,7 @@ def add_contract(request: HttpRequest, placement_id: int, payload: ContractIn) -
         rest_days_per_week=payload.rest_days_per_week,
         retains_documents=payload.retains_documents,
     )
-    return 201, contract_out(services.record_contract(_user(request), placement, terms))
+    return Status(201, contract_out(services.record_contract(_user(request), placement, terms)))
 
 
 @router.get("/placements/{placement_id}/costs", response=list[CostOut], auth=AUTH, summary="The cost ledger")
@@ -498,7 +498,7 @@ def list_costs(request: HttpRequest, placement_id: int) -> list[CostOut]:
 
 
 @router.post("/placements/{placement_id}/costs", response={201: CostOut}, auth=AUTH, summary="Report a cost paid")
-def add_cost(request: HttpRequest, placement_id: int, payload: CostIn) -> tuple[int, CostOut]:
+def add_cost(request: HttpRequest, placement_id: int, payload: CostIn) -> Status[CostOut]:
     details = services.CostDetails(
         category=payload.category,
         amount=payload.amount,
@@ -508,7 +508,7 @@ def add_cost(request: HttpRequest, placement_id: int, payload: CostIn) -> tuple[
         paid_to=_organisation(payload.paid_to_id, "paid_to_id"),
         amount_in_wage_currency=payload.amount_in_wage_currency,
     )
-    return 201, cost_out(services.record_cost_payment(_user(request), _placement(placement_id), details))
+    return Status(201, cost_out(services.record_cost_payment(_user(request), _placement(placement_id), details)))
 
 
 # --- flags ------------------------------------------------------------------------------------------------------------
@@ -543,7 +543,7 @@ def list_grievances(request: HttpRequest, status: str = "") -> list[GrievanceOut
 
 
 @router.post("/grievances", response={201: GrievanceOut}, auth=AUTH, summary="File a confidential grievance (worker)")
-def file_grievance(request: HttpRequest, payload: GrievanceIn) -> tuple[int, GrievanceOut]:
+def file_grievance(request: HttpRequest, payload: GrievanceIn) -> Status[GrievanceOut]:
     user = _user(request)
     worker = selectors.worker_profile_of(user)
     if worker is None:
@@ -556,7 +556,7 @@ def file_grievance(request: HttpRequest, payload: GrievanceIn) -> tuple[int, Gri
         if placement is None:
             raise NotFound(_("No such placement of yours."), field="placement_id")
     grievance = services.file_grievance(user, worker, against, payload.indicator, payload.description, placement)
-    return 201, grievance_out(grievance)
+    return Status(201, grievance_out(grievance))
 
 
 @router.get(

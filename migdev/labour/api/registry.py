@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.models import User
@@ -520,10 +520,10 @@ def my_profile(request: HttpRequest) -> WorkerOut:
 
 
 @router.post("/workers/me", response={201: WorkerOut}, auth=AUTH, summary="Open my worker profile")
-def create_my_profile(request: HttpRequest, payload: WorkerIn) -> tuple[int, WorkerOut]:
+def create_my_profile(request: HttpRequest, payload: WorkerIn) -> Status[WorkerOut]:
     user = _user(request)
     worker = services.create_worker_profile(user, user, worker_input(payload))
-    return 201, worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym)))
+    return Status(201, worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym))))
 
 
 @router.put("/workers/me", response=WorkerOut, auth=AUTH, summary="Change my worker profile")
@@ -545,13 +545,16 @@ def erase_my_data(request: HttpRequest) -> Done:
 
 
 @router.post("/workers/me/consents", response={201: ConsentOut}, auth=AUTH, summary="Give a consent")
-def give_consent(request: HttpRequest, payload: ConsentIn) -> tuple[int, ConsentOut]:
+def give_consent(request: HttpRequest, payload: ConsentIn) -> Status[ConsentOut]:
     consent = services.give_consent(_user(request), _own_profile(request), payload.purpose)
-    return 201, ConsentOut(
-        purpose=consent.purpose,
-        organisation=consent.organisation.name if consent.organisation else None,
-        given_at=consent.given_at,
-        withdrawn_at=consent.withdrawn_at,
+    return Status(
+        201,
+        ConsentOut(
+            purpose=consent.purpose,
+            organisation=consent.organisation.name if consent.organisation else None,
+            given_at=consent.given_at,
+            withdrawn_at=consent.withdrawn_at,
+        ),
     )
 
 
@@ -633,7 +636,7 @@ def my_employer_vacancies(request: HttpRequest) -> list[VacancyOut]:
 
 
 @router.post("/vacancies", response={201: VacancyOut}, auth=AUTH, summary="Draft a vacancy for one of my employers")
-def create_vacancy(request: HttpRequest, payload: VacancyIn) -> tuple[int, VacancyOut]:
+def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status[VacancyOut]:
     user = _user(request)
     if payload.employer is None:
         employers = list(selectors.employer_organisations(user)[:2])
@@ -643,7 +646,7 @@ def create_vacancy(request: HttpRequest, payload: VacancyIn) -> tuple[int, Vacan
     else:
         employer = selectors.organisation_by_id(payload.employer, field="employer")
     vacancy = services.create_vacancy(user, employer, vacancy_input(payload))
-    return 201, vacancy_out(selectors.vacancy_by_id(user, vacancy.pk))
+    return Status(201, vacancy_out(selectors.vacancy_by_id(user, vacancy.pk)))
 
 
 @router.get("/vacancies/{vacancy_id}", response=VacancyOut, auth=PUBLIC_OR_AUTH, summary="A vacancy")
@@ -763,14 +766,14 @@ def vacancy_invitations(request: HttpRequest, vacancy_id: int) -> list[Invitatio
     auth=AUTH,
     summary="Invite an eligible worker, by pseudonym",
 )
-def invite(request: HttpRequest, vacancy_id: int, payload: InvitationIn) -> tuple[int, InvitationOut]:
+def invite(request: HttpRequest, vacancy_id: int, payload: InvitationIn) -> Status[InvitationOut]:
     user = _user(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id)
     try:
         worker = selectors.worker_by_pseudonym(payload.worker)
     except NotFound as error:
         raise DomainError(error.message, field="worker") from error
-    return 201, invitation_out(services.invite_worker(user, vacancy, worker, payload.message))
+    return Status(201, invitation_out(services.invite_worker(user, vacancy, worker, payload.message)))
 
 
 @router.post("/invitations/{invitation_id}/accept", response=InvitationOut, auth=AUTH, summary="Accept")
@@ -794,10 +797,10 @@ def list_schemes(request: HttpRequest, destination: str = "") -> list[SchemeOut]
 
 
 @router.post("/schemes", response={201: SchemeOut}, auth=AUTH, summary="Create a scheme (destination officials)")
-def create_scheme(request: HttpRequest, payload: SchemeIn) -> tuple[int, SchemeOut]:
+def create_scheme(request: HttpRequest, payload: SchemeIn) -> Status[SchemeOut]:
     destination = selectors.country_by_code(payload.destination, field="destination")
     scheme = services.create_scheme(_user(request), destination, scheme_input(payload))
-    return 201, scheme_out(selectors.scheme_by_id(scheme.pk))
+    return Status(201, scheme_out(selectors.scheme_by_id(scheme.pk)))
 
 
 @router.get("/schemes/{scheme_id}", response=SchemeOut, summary="A scheme (public)")
@@ -875,7 +878,7 @@ def recruiter_detail(request: HttpRequest, organisation_id: int) -> RecruiterOut
     auth=AUTH,
     summary="Record a recruitment licence (officials of the issuing country)",
 )
-def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceIn) -> tuple[int, RecruiterOut]:
+def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceIn) -> Status[RecruiterOut]:
     organisation = selectors.organisation_by_id(organisation_id)
     issuing = selectors.country_by_code(payload.issuing_country, field="issuing_country")
     services.record_recruiter_licence(
@@ -888,7 +891,7 @@ def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceI
         certification=payload.certification,
         certification_expires=payload.certification_expires,
     )
-    return 201, recruiter_out(organisation_id)
+    return Status(201, recruiter_out(organisation_id))
 
 
 # --- labour standards ----------------------------------------------------------------------------------------------
@@ -946,7 +949,7 @@ def list_standards(request: HttpRequest, country: str = "") -> list[StandardOut]
     auth=AUTH,
     summary="Record a country's labour standard (stewards); the same country and date replaces it",
 )
-def record_standard(request: HttpRequest, payload: StandardIn) -> tuple[int, StandardOut]:
+def record_standard(request: HttpRequest, payload: StandardIn) -> Status[StandardOut]:
     standard = services.record_labour_standard(
         _user(request),
         payload.country,
@@ -960,4 +963,4 @@ def record_standard(request: HttpRequest, payload: StandardIn) -> tuple[int, Sta
         verified=payload.verified,
     )
     rows = reference.labour_standard_rows(standard.country_id)
-    return 201, next(standard_out(r.standard, r.in_force) for r in rows if r.standard.pk == standard.pk)
+    return Status(201, next(standard_out(r.standard, r.in_force) for r in rows if r.standard.pk == standard.pk))
