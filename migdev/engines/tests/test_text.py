@@ -10,8 +10,11 @@ from migdev.engines.matching.text import (
     LabelIndex,
     PipelineParams,
     TextParams,
+    max_by_text,
     phrase_skill_profiles,
     phrases,
+    sharpened,
+    soft_match_scores,
     top_k,
 )
 
@@ -114,3 +117,77 @@ def test_bad_input_is_a_typed_error() -> None:
         PipelineParams(skills_per_phrase=0)
     with pytest.raises(InvalidInput, match="skill_index"):
         EscoTextPipeline(LabelIndex(LABELS, SKILLS), sp.csr_matrix((2, 7)), np.ones(7))
+
+
+def test_max_by_text_takes_each_texts_best_phrase_and_zero_for_none() -> None:
+    values = np.array([[0.1, 0.5], [0.3, 0.2], [0.4, 0.0]])
+    assert max_by_text(values, np.array([1, 1, 0]), 3).tolist() == [[0.4, 0.0], [0.3, 0.5], [0.0, 0.0]]
+
+
+def test_sharpened_scores_are_relative_to_each_phrases_best() -> None:
+    out = sharpened(np.array([[0.4, 0.2, 0.0], [0.0, 0.0, 0.0]]), 1.0)
+    assert out.tolist() == [[1.0, 0.5, 0.0], [0.0, 0.0, 0.0]]
+    assert sharpened(np.array([[0.4, 0.2]]), 0.0).tolist() == [[1.0, 1.0]]
+
+
+def test_soft_match_credits_a_phrase_whose_second_guess_is_essential() -> None:
+    # The phrase's best skill (1) is essential nowhere; its near miss (0) is welder's. A top-1 profile loses it.
+    phrase_scores = np.array([[0.9, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]])
+    owner = np.array([0, 0])
+    soft = soft_match_scores(phrase_scores, owner, 1, ESSENTIAL, IDF)
+    assert int(np.argmax(soft[0])) == 0
+
+
+def test_soft_match_recall_prefers_the_occupation_the_text_covers_more() -> None:
+    essential = sp.csr_matrix([[1, 1, 0, 0], [1, 1, 1, 1]])
+    scores = soft_match_scores(np.eye(4)[:2], np.array([0, 0]), 1, essential, IDF, recall_power=0.5)
+    assert scores[0, 0] > scores[0, 1]
+    assert soft_match_scores(np.eye(4)[:2], np.array([0, 0]), 1, essential, IDF, recall_power=0.0)[0].tolist() == [
+        1.0,
+        1.0,
+    ]
+
+
+def test_phrase_weights_shift_precision_towards_heavier_phrases() -> None:
+    essential = sp.csr_matrix([[1, 0, 0, 0], [0, 1, 0, 0]])
+    light_first = soft_match_scores(np.eye(4)[:2], np.array([0, 0]), 1, essential, IDF, np.array([1.0, 3.0]))
+    assert light_first[0, 1] > light_first[0, 0]
+
+
+def test_a_text_without_phrases_scores_zero_everywhere() -> None:
+    scores = soft_match_scores(np.eye(4)[:1], np.array([1]), 2, ESSENTIAL, IDF)
+    assert scores[0].tolist() == [0.0, 0.0, 0.0]
+    assert scores[1, 0] > 0
+
+
+@pytest.mark.parametrize("ranker", ["profile", "soft"])
+@pytest.mark.parametrize("embedded", [False, True])
+def test_chunked_pipeline_equals_unchunked(ranker: str, embedded: bool) -> None:
+    texts = ["Welding of metal parts\nI drive heavy trucks", "", "care for the elderly; spreadsheets", "welding"] * 3
+    rng = np.random.default_rng(0)
+    vectors = [rng.normal(size=(len(phrases(text)), 4)) for text in texts] if embedded else None
+    index = LabelIndex(
+        LABELS,
+        SKILLS,
+        TextParams(chunk=2, embedding_weight=0.5 if embedded else 0.0),
+        vectors=np.eye(4) if embedded else None,
+        vector_concepts=[0, 1, 2, 3] if embedded else None,
+    )
+    results = [
+        EscoTextPipeline(
+            index, ESSENTIAL, IDF, PipelineParams(skills_per_phrase=2, ranker=ranker, phrase_chunk=chunk)
+        ).occupation_scores(texts, vectors)
+        for chunk in (1, 3, 4096)
+    ]
+    for profiles, scores in results[:2]:
+        assert np.allclose(profiles.toarray(), results[2][0].toarray())
+        assert np.allclose(scores, results[2][1])
+    assert results[2][1].shape == (len(texts), 3)
+    assert (results[2][1][1] == 0).all()
+
+
+def test_soft_ranker_finds_the_occupation_from_a_cv() -> None:
+    pipeline = EscoTextPipeline(LabelIndex(LABELS, SKILLS), ESSENTIAL, IDF, PipelineParams(ranker="soft"))
+    matches = pipeline.match(["Welding of metal parts\nI drive heavy trucks", "care for the elderly", ""], k=2)
+    assert matches.occupations[:2, 0].tolist() == [0, 2]
+    assert matches.occupations[2].tolist() == [-1, -1]

