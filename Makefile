@@ -18,7 +18,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
 install-bench: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test]'
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,dev]'
