@@ -270,22 +270,12 @@ def build_index() -> EscoTextIndex:
             found = pickle.load(kept)  # noqa: S301 - our own file in our own var directory, never uploaded
         if isinstance(found, EscoTextIndex):
             return found
-    skills = LabelIndex(
-        labels,
-        owners,
-        params,
-        n_concepts=len(skill_rows),
-        vectors=skill_vectors[0] if skill_vectors else None,
-        vector_concepts=skill_vectors[1] if skill_vectors else None,
-    )
-    occupations = LabelIndex(
-        titles,
-        title_owners,
-        params,
-        n_concepts=len(occupation_rows),
-        vectors=occupation_vectors[0] if occupation_vectors else None,
-        vector_concepts=occupation_vectors[1] if occupation_vectors else None,
-    )
+    def index(names: list[str], of: list[int], n: int, embedded: tuple[np.ndarray, list[int]] | None) -> LabelIndex:
+        vectors, concepts = embedded if embedded else (None, None)
+        return LabelIndex(names, of, params, n_concepts=n, vectors=vectors, vector_concepts=concepts)
+
+    skills = index(labels, owners, len(skill_rows), skill_vectors)
+    occupations = index(titles, title_owners, len(occupation_rows), occupation_vectors)
     built = EscoTextIndex(
         skill_uris=[row[1] for row in skill_rows],
         skill_labels=[row[2] for row in skill_rows],
