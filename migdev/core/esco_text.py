@@ -270,6 +270,7 @@ def build_index() -> EscoTextIndex:
             found = pickle.load(kept)  # noqa: S301 - our own file in our own var directory, never uploaded
         if isinstance(found, EscoTextIndex):
             return found
+
     def index(names: list[str], of: list[int], n: int, embedded: tuple[np.ndarray, list[int]] | None) -> LabelIndex:
         vectors, concepts = embedded if embedded else (None, None)
         return LabelIndex(names, of, params, n_concepts=n, vectors=vectors, vector_concepts=concepts)
@@ -360,11 +361,12 @@ class TextSuggestions:
 
 
 # How a text's phrases were matched to skills, and the scores below which a phrase's skill is not shown / at which it
-# is ticked. "tfidf" and "fused" were calibrated on 1,500 held-out ESCO alternative labels (precision of the top
-# skill) against 20 ordinary CV sentences naming no skill: fused, 0.78 shows 98 % of the held-out labels and 6 of
-# the 20 sentences, 0.86 ticks labels whose top skill is right 90 % of the time and 1 of the 20. "embedding" (text in
-# French or Spanish, against English labels) was set by inspecting a few dozen phrases, not calibrated: the model's
-# cosines are compressed (about 0.85 for noise, 0.88-0.92 for a right skill), so few skills are ticked.
+# is ticked. "tfidf" and "fused" are calibrated by `migdev bench_suggestions` (1,500 held-out ESCO alternative
+# labels, seed 7, against 20 CV sentences naming no skill; docs/benchmarks.md, "Free-text suggestions"): fused,
+# 0.78 shows 98.6 % of the held-out labels and 3 of the 20 sentences, and from 0.86 the best skill is right 91 % of
+# the time (1 sentence of 20); by n-grams, 0.5 shows 98.7 % (6 sentences) and from 0.75 it is right 89 % (none).
+# "embedding" (French or Spanish text against English labels) was set by inspecting a few dozen phrases, not
+# calibrated: the model's cosines are compressed (about 0.85 for noise, 0.88-0.92 for a right skill).
 SHOW_SCORE = {"tfidf": 0.5, "fused": 0.78, "embedding": 0.86}
 LIKELY_SCORE = {"tfidf": 0.75, "fused": 0.86, "embedding": 0.9}
 SKILLS_PER_PHRASE = 3

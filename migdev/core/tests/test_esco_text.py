@@ -183,3 +183,15 @@ def test_the_command_line_names_the_file_at_fault(tmp_path: Path) -> None:
     binary.write_bytes(b"%PDF\xff\xfe")
     with pytest.raises(CommandError, match="not UTF-8"):
         call_command("esco_suggest", str(binary))
+
+
+def test_the_calibration_benchmark_reports_coverage_and_precision_per_threshold() -> None:
+    from migdev.core.suggestion_bench import run_suggestion_calibration
+
+    figures = run_suggestion_calibration(seed=1, sample=200, embeddings=False)
+    assert figures["queries"] == 200 and "not run" in figures["fused"]
+    [tfidf] = figures["modes"]
+    assert tfidf["show"] == esco_text.SHOW_SCORE["tfidf"] and 0.5 < tfidf["r_at_1"] < 1.0
+    coverage = [row["coverage"] for row in tfidf["thresholds"]]
+    negatives = [row["negatives_shown"] for row in tfidf["thresholds"]]
+    assert coverage == sorted(coverage, reverse=True) and negatives == sorted(negatives, reverse=True)
