@@ -25,7 +25,9 @@ import scipy.sparse as sp
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from ninja.throttling import UserRateThrottle
 
 from migdev.core.errors import DomainError
 from migdev.core.models import EscoLabelEmbedding, EscoOccupation, EscoOccupationSkill, EscoSkill
@@ -321,6 +323,21 @@ def esco_text_index() -> EscoTextIndex:
         if _built is None or _built[0] != version:
             _built = (version, build_index())
         return _built[1]
+
+
+class SuggestionThrottle(UserRateThrottle):
+    """Each suggestion reads a text with the embedding model (a fraction of a second of CPU): at most
+    `settings.TEXT_SUGGESTIONS_RATE` per user (MIGDEV_TEXT_SUGGESTIONS_RATE, default 30 a minute), the forms' box
+    and the API together."""
+
+    scope = "text-suggestions"
+
+    def __init__(self) -> None:
+        super().__init__(settings.TEXT_SUGGESTIONS_RATE)
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        self.num_requests, self.duration = self.parse_rate(settings.TEXT_SUGGESTIONS_RATE)
+        return super().allow_request(request)
 
 
 # --- suggestions ---------------------------------------------------------------------------------------------------

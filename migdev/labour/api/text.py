@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from migdev.accounts.api import AUTH
-from migdev.core.esco_text import MAX_TEXT_CHARS
+from migdev.core.esco_text import MAX_TEXT_CHARS, SuggestionThrottle
 from migdev.labour.selectors import registry_reference as reference
 
 router = Router(tags=["labour"])
@@ -47,6 +47,7 @@ class SuggestionsOut(Schema):
     "/text-suggestions",
     response=SuggestionsOut,
     auth=AUTH,
+    throttle=[SuggestionThrottle()],
     summary="ESCO occupations and skills suggested by a CV or vacancy text (the text is not stored)",
 )
 def text_suggestions(request: HttpRequest, payload: TextIn) -> SuggestionsOut:

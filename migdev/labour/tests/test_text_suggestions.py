@@ -108,3 +108,25 @@ def test_the_api_suggests_and_names_bad_input() -> None:
     assert too_many.status_code == 422 and too_many.json()["error"]["field"] == "max_skills"
     anonymous = Client().post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json")
     assert anonymous.status_code == 401
+
+
+def test_suggestions_are_limited_per_user_in_the_forms_and_the_api() -> None:
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    user = WorkerFactory()
+    _token, key = create_api_token(user, "test")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+    page = client_for(user)
+    with override_settings(TEXT_SUGGESTIONS_RATE="2/m"):
+        assert page.post(f"{ROOT}/suggest-from-text/", {"free_text": CV}).status_code == 200
+        assert (
+            api.post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json").status_code
+            == 200
+        )
+        refused = api.post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json")
+        assert refused.status_code == 429 and refused.json()["error"]["code"] == "throttled"
+        fragment = page.post(f"{ROOT}/suggest-from-text/", {"free_text": CV}).content.decode()
+        assert "Too many suggestions in a minute" in fragment and "skill_add" not in fragment
+    cache.clear()

@@ -216,16 +216,18 @@ def _kept_keys(data: Any, prefix: str) -> list[str]:
     return [key for key in keys if key and key not in removed]
 
 
-def _text_box(data: Any, occupation_field: str, suggest: bool) -> TextBox:
+def _text_box(request: HttpRequest, occupation_field: str, suggest: bool) -> TextBox:
     """The box as sent; with `suggest`, ESCO suggestions for its text, less what the form already lists."""
-    text = str(data.get("free_text", "")) if data else ""
-    box = TextBox(text, occupation_field)
+    data = request.POST
+    box = TextBox(str(data.get("free_text", "")), occupation_field)
     if not suggest:
         return box
+    if not esco_text.SuggestionThrottle().allow_request(request):
+        return replace(box, error=_("Too many suggestions in a minute: wait a moment, then try again."))
     held_occupations = [data.get("occupation", "")] if occupation_field == "occupation" else []
     try:
         found = reference.text_suggestions(
-            text, _kept_keys(data, "skill"), _kept_keys(data, "occupation") + held_occupations
+            box.text, _kept_keys(data, "skill"), _kept_keys(data, "occupation") + held_occupations
         )
     except DomainError as error:
         return replace(box, error=str(error.message))
@@ -239,7 +241,7 @@ def _text_box(data: Any, occupation_field: str, suggest: bool) -> TextBox:
 def suggest_from_text(request: HttpRequest) -> HttpResponse:
     """The free-text box's suggestions, for htmx; `for=vacancy` offers one occupation, else several."""
     field = "occupation" if request.GET.get("for") == "vacancy" else "occupation_add"
-    box = _text_box(request.POST, field, suggest=True)
+    box = _text_box(request, field, suggest=True)
     return render(request, "labour/registry/_text_suggestions.html", {"box": box})
 
 
@@ -256,7 +258,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
     form = WorkerProfileForm(request.POST or None, initial=initial)
     pickers = _picker_results(request.POST, PROFILE_PICKERS)
     searching = request.method == "POST" and any(k in request.POST for k in ("search", "suggest", "suggest_text"))
-    text_box = _text_box(request.POST, "occupation_add", suggest="suggest_text" in request.POST)
+    text_box = _text_box(request, "occupation_add", suggest="suggest_text" in request.POST)
     if "suggest" in request.POST:
         pickers["skill_add"] = _essential_suggestion(form)
     if request.method == "POST" and not searching and form.is_valid():
@@ -427,7 +429,7 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
         del form.fields["employer"]  # a vacancy stays with its employer
     pickers = _picker_results(request.POST, VACANCY_PICKERS)
     searching = request.method == "POST" and ("search" in request.POST or "suggest_text" in request.POST)
-    text_box = _text_box(request.POST, "occupation", suggest="suggest_text" in request.POST)
+    text_box = _text_box(request, "occupation", suggest="suggest_text" in request.POST)
     if request.method == "POST" and not searching and form.is_valid():
         skills_from_esco = vacancy is None or form.cleaned_data["occupation"].strip() != vacancy.occupation.uri
         try:
