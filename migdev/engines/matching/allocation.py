@@ -460,13 +460,18 @@ def _marginal_values(
     home = np.where(assigned_to[worker] >= 0, assigned_to[worker], n_v + origin_of[worker])
     offset = np.where(assigned_to[worker] >= 0, assigned_score[worker], 0.0) - scaled
 
+    by_vacancy = np.argsort(vacancy, kind="stable")
+
     def distances(start: int, relaxed: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray, int] | None:
         """Distances from the sink (start -1) or a scheme to vacancies and origins, to schemes, and the number of
-        rounds; None if they have not settled after `limit` rounds (always the case with a negative cycle)."""
-        e_order, e_vacancy, e_starts = _grouped(vacancy[relaxed])
-        e_home = home[relaxed][e_order]
-        e_offset = offset[relaxed][e_order]
+        rounds; None if they have not settled after `limit` rounds (always the case with a negative cycle).
+
+        Each round relaxes only the edges whose worker is reached through a vacancy or origin that got closer
+        since the previous round (the others cannot offer anything new)."""
+        edges = by_vacancy[relaxed[by_vacancy]]
+        e_vacancy, e_home, e_offset = vacancy[edges], home[edges], offset[edges]
         dist = np.full(n_v + n_c, np.inf)
+        offered = dist.copy()  # the distances the last relaxed edges were offered from
         d_scheme = np.full(n_s, np.inf)
         d_sink, d_source = (0.0, np.inf) if start < 0 else (np.inf, np.inf)
         if start >= 0:
@@ -487,7 +492,13 @@ def _marginal_values(
                     d_origin, np.minimum(via_source, _min_by_group(via_worker, p_origin, p_starts, n_c))
                 )
             dist[n_v:] = d_origin
-            offer = _min_by_group(dist[e_home] + e_offset, e_vacancy, e_starts, n_v)
+            active = np.flatnonzero((dist < offered)[e_home])
+            offered = dist.copy()
+            head = e_vacancy[active]
+            offer = np.full(n_v, np.inf)
+            if len(active):
+                runs = np.flatnonzero(np.r_[True, head[1:] != head[:-1]])
+                offer[head[runs]] = np.minimum.reduceat(dist[e_home[active]] + e_offset[active], runs)
             via_scheme = np.where(fill > 0, d_scheme[scheme_of], np.inf)
             dist[:n_v] = np.minimum(d_vacancy, np.minimum(offer, via_scheme))
             if np.array_equal(dist, previous):
@@ -516,21 +527,22 @@ def _marginal_values(
     for start in starts:
         needed = saturated | ~linked[scheme_of] if start < 0 else np.ones(n_v, dtype=bool)
         usable = free_edge & needed[vacancy]
-        dist, d_scheme, rounds = settled(start, usable & solved)
-        outside = np.flatnonzero(free_edge & ~solved)
-        shorter = shortening(dist, d_scheme, needed, outside)
-        if shorter.any() and start >= 0:  # optimal on every edge (the sink said so): only this start's distances
-            dist, d_scheme, _ = settled(start, usable)
-        elif shorter.any():
-            # Shorter paths through left-out edges: settle on every edge. If they do not settle soon (as with a
-            # negative cycle) or now beat a vacancy left out of the relaxation (through any edge, solved or not:
-            # the distances of the solved edges' workers have changed), the flow may not be optimal on every edge.
-            found = distances(start, usable, 2 * rounds + 20)
-            unrelaxed = np.flatnonzero(free_edge & ~needed[vacancy])
-            if found is None or shortening(found[0], found[1], needed, unrelaxed).any():
-                improving[outside[shorter]] = True
-                return _PricedFlow(gains, improving)
-            dist, d_scheme, _ = found
+        if start >= 0:  # the flow is optimal on every edge (the sink said so): settle on every edge at once
+            dist = settled(start, usable)[0]
+        else:
+            dist, d_scheme, rounds = settled(start, usable & solved)
+            outside = np.flatnonzero(free_edge & ~solved)
+            shorter = shortening(dist, d_scheme, needed, outside)
+            if shorter.any():
+                # Shorter paths through left-out edges: settle on every edge. If they do not settle soon (as with
+                # a negative cycle) or now beat a vacancy left out of the relaxation (through any edge, solved or
+                # not: the solved edges' workers may be closer now), the flow may not be optimal on every edge.
+                found = distances(start, usable, 2 * rounds + 20)
+                unrelaxed = np.flatnonzero(free_edge & ~needed[vacancy])
+                if found is None or shortening(found[0], found[1], needed, unrelaxed).any():
+                    improving[outside[shorter]] = True
+                    return _PricedFlow(gains, improving)
+                dist = found[0]
         mine = targets[start_of == start]
         reached = np.isfinite(dist[mine])
         gains[mine[reached]] = np.maximum(0.0, -dist[mine[reached]])
