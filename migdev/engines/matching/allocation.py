@@ -328,7 +328,7 @@ def _likely_workers(exchange: Exchange, candidates: Candidates, caps: Caps, pool
     """Edge mask: every edge of the `pool` × cap workers with the best edge scores in each capped origin.
 
     A binding origin cap places only its best few workers, so the rest rarely matter (at 1M × 100k with a cap of
-    600 per origin, every placed worker ranked within the first 990 of its origin).
+    600 per origin, every placed worker ranked within the first 991 of its origin).
     """
     if caps.origin is None:
         return np.ones(len(candidates), dtype=bool)
