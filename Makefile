@@ -18,7 +18,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
 install-bench: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test]'
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,dev]'
@@ -51,6 +51,7 @@ bench: install-bench
 	$(BIN)/migdev bench_matching --csv --workers 1000 --vacancies 100 --quality --text --seed 0 --json
 	$(BIN)/migdev bench_matching --csv --only-text --text-quality --job-titles --seed 0 --json
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --json
+	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --origin-cap 600 --scheme-cap 15000 --json
 
 # Refresh the gettext catalogs after changing user-facing strings (needs GNU gettext).
 messages: install

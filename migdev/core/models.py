@@ -186,3 +186,31 @@ class EscoOccupationSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occupation_id} -> {self.skill_id} ({self.relation})"
+
+
+class EscoLabelEmbedding(models.Model):
+    """A sentence embedding of an ESCO label, computed once (`migdev embed_esco`) so free text can be matched to
+    ESCO across languages without embedding all of ESCO per request. Derived data: recomputed, never edited."""
+
+    class Kind(models.TextChoices):
+        SKILL = "skill", _("skill")
+        OCCUPATION = "occupation", _("occupation")
+
+    model = models.CharField(_("embedding model"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    concept_uri = models.CharField(_("ESCO URI"), max_length=200)
+    language = models.CharField(_("language"), max_length=8)
+    label = models.CharField(_("label"), max_length=255)
+    vector = models.BinaryField(_("vector (float16)"))
+
+    class Meta:
+        verbose_name = _("ESCO label embedding")
+        verbose_name_plural = _("ESCO label embeddings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "kind", "concept_uri", "language"], name="uniq_esco_label_embedding"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.kind} {self.concept_uri} ({self.language})"

@@ -46,7 +46,7 @@ def served_site(var_dir: Path) -> Iterator[str]:
     env = {key: value for key, value in os.environ.items() if key != "MIGDEV_DATABASE_URL"}
     env.update({"MIGDEV_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "migdev.config.settings.base"})
     migdev = [sys.executable, "-m", "migdev.cli"]
-    subprocess.run([*migdev, "setup"], env=env, check=True, capture_output=True, timeout=600)  # noqa: S603
+    subprocess.run([*migdev, "setup", "--no-embeddings"], env=env, check=True, capture_output=True, timeout=600)  # noqa: S603
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [*migdev, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

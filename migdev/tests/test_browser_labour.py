@@ -130,3 +130,22 @@ def test_demo_official_sees_the_supply_and_demand_map_drawn(page: Any, site_url:
     # Country; supply F M T; open, new positions; filled F M T; tightness; class; fill rate; median days.
     assert rows["Canada"][10] == "Shortage" and int(rows["Canada"][4]) > 0
     assert rows["Philippines"][10] == "Surplus"
+
+
+def test_demo_worker_describes_her_work_and_ticks_the_suggested_skills(page: Any, site_url: str) -> None:
+    log_in(page, site_url, WORKER)
+    page.goto(f"{site_url}/en/labour/worker/profile/")
+    page.fill("#id_free_text", "Fruit and vegetable picker\n- driving a tractor\n- packing fruit for export")
+    page.click("button[name=suggest_text]")
+    skills = page.locator("#suggested-skills")
+    skills.wait_for()
+    assert page.url == f"{site_url}/en/labour/worker/profile/"  # htmx: the page stays, nothing is saved yet
+    tractor = skills.locator("label", has_text="operate tractor").locator("input")
+    assert tractor.is_checked()
+    assert "from “driving a tractor”" in skills.inner_text()
+    occupation = page.locator("#suggested-occupations label", has_text="fruit and vegetable picker")
+    assert occupation.count() == 1
+    page.click("button[name=save]")
+    page.wait_for_load_state()
+    assert "Your worker profile is saved." in page.locator("main").inner_text()
+    assert page.locator("#skills-editor li", has_text="operate tractor").count() == 1

@@ -109,6 +109,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# Free-text suggestions (ESCO from a CV or vacancy text) per user, forms and API together.
+TEXT_SUGGESTIONS_RATE = os.environ.get("MIGDEV_TEXT_SUGGESTIONS_RATE", "30/m")
+
 # Login throttling (django-axes): lock an account+address pair after 5 failures for one hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("MIGDEV_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1

@@ -10,10 +10,15 @@ Origin caps group workers (one origin each) and scheme caps group vacancies (one
 their own side, so source -> origin -> worker -> vacancy -> scheme -> sink is a flow network, its constraint matrix
 is totally unimodular, and integer min-cost flow (OR-Tools) is exact. Bilateral quotas and the sex share cut across
 both sides, which is no longer a network: the LP can be fractional, so those go to a HiGHS MIP (gap 0).
-Dual prices (value of one more position per vacancy): without caps, the exact marginal value from the optimal
-flow's residual graph (longest augmenting path); with caps, the LP duals from HiGHS (via scipy.optimize), which
-for a network are valid shadow prices (not unique where the LP is degenerate) and with side constraints are the
-LP relaxation's.
+Dual prices (value of one more position per vacancy): for the network (with or without origin and scheme caps),
+the exact marginal value from the optimal flow's residual graph (a shortest path, see `_marginal_values`); with
+bilateral quotas or the female share, the LP relaxation's duals from HiGHS (via scipy.optimize).
+
+Scale: without caps the flow splits by connected component of the candidate graph. Origin and scheme caps couple
+the components, so the capped flow is one network; it is solved first on the edges of the workers most likely to
+be placed (the best 2 × cap of each capped origin), then certified on every candidate edge by the residual-graph
+distances, re-solving with any worker that could improve it (`_solve_capped`). The result is the exact optimum
+over all the candidate pairs either way.
 """
 
 from dataclasses import dataclass, field
@@ -106,8 +111,8 @@ def _check_candidates(exchange: Exchange, candidates: Candidates) -> None:
     ineligible = np.flatnonzero(~eligibility(exchange, w, v))
     if len(ineligible):
         raise InvalidInput("candidates", "pair is ineligible and may not be assigned", int(ineligible[0]))
-    keys = w.astype(np.int64) * exchange.vacancies.count + v
-    if len(np.unique(keys)) != len(keys):
+    keys = np.sort(w.astype(np.int64) * exchange.vacancies.count + v)
+    if np.any(keys[1:] == keys[:-1]):
         raise InvalidInput("candidates", "a (worker, vacancy) pair is listed twice")
 
 
@@ -140,14 +145,23 @@ def _cap_or(values: np.ndarray | None, index: np.ndarray, default: int) -> np.nd
     return np.where(picked < 0, default, picked)
 
 
+def _compact(ids: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ids (sorted) and each id's index among them, in linear time (ids in [0, size))."""
+    present = np.zeros(size, dtype=bool)
+    present[ids] = True
+    distinct = np.flatnonzero(present)
+    index = np.cumsum(present) - 1
+    return distinct, index[ids]
+
+
 def _solve_flow(exchange: Exchange, candidates: Candidates, caps: Caps) -> np.ndarray:
     """Max-weight b-matching with origin and scheme caps as an integer min-cost flow (OR-Tools)."""
     from ortools.graph.python import min_cost_flow
 
-    w_nodes, w_local = np.unique(candidates.worker, return_inverse=True)
-    v_nodes, v_local = np.unique(candidates.vacancy, return_inverse=True)
-    origins, o_local = np.unique(exchange.workers.origin[w_nodes], return_inverse=True)
-    schemes, s_local = np.unique(exchange.vacancies.scheme[v_nodes], return_inverse=True)
+    w_nodes, w_local = _compact(candidates.worker, exchange.workers.count)
+    v_nodes, v_local = _compact(candidates.vacancy, exchange.vacancies.count)
+    origins, o_local = _compact(exchange.workers.origin[w_nodes], exchange.n_countries)
+    schemes, s_local = _compact(exchange.vacancies.scheme[v_nodes], exchange.n_schemes)
     n_w, n_v, n_o, n_s = len(w_nodes), len(v_nodes), len(origins), len(schemes)
     source, sink = 0, 1
     o_base = 2
@@ -305,49 +319,234 @@ def _flow_by_component(
     return np.sort(np.concatenate(chosen))
 
 
-def _marginal_values(exchange: Exchange, candidates: Candidates, chosen: np.ndarray) -> np.ndarray:
-    """Exact value of one more position at each vacancy, from an optimal allocation without caps.
+# Workers per unit of origin cap solved in the first round of a capped flow. A speed setting only: the result is
+# certified on every candidate edge, and the workers of any edge that could improve it are added back.
+POOL_PER_CAP = 2
 
-    It is the best augmenting path in the residual graph: vacancy j takes worker i (gain s_ij); if i was placed at
-    j', i leaves it (loss s_ij') and j' has a free position worth g(j'), or stays one short (0). So
-    g(j) = 0 if j has a free position, else max(0, max_i s_ij + h(i)), h(i) = 0 if i is free, else g(a(i)) - s_i,a(i).
-    Optimality rules out positive cycles, so this Bellman-Ford iteration from g = 0 converges; it runs on integer
-    millionths, so it stops exactly.
+
+def _likely_workers(exchange: Exchange, candidates: Candidates, caps: Caps, pool: float) -> np.ndarray:
+    """Edge mask: every edge of the `pool` × cap workers with the best edge scores in each capped origin.
+
+    A binding origin cap places only its best few workers, so the rest rarely matter (at 1M × 100k with a cap of
+    600 per origin, every placed worker ranked within the first 991 of its origin).
     """
-    n_v = exchange.vacancies.count
-    scaled = np.rint(candidates.score.astype(np.float64) * SCALE).astype(np.int64)
-    assigned_to = np.full(exchange.workers.count, -1, dtype=np.int64)
-    assigned_score = np.zeros(exchange.workers.count, dtype=np.int64)
-    assigned_to[candidates.worker[chosen]] = candidates.vacancy[chosen]
-    assigned_score[candidates.worker[chosen]] = scaled[chosen]
-    filled = np.bincount(candidates.vacancy[chosen], minlength=n_v)
-    saturated = filled >= np.asarray(exchange.vacancies.positions)
-    free = np.ones(len(candidates), dtype=bool)
-    free[chosen] = False
-    worker, vacancy, score = candidates.worker[free], candidates.vacancy[free], scaled[free]
-    into_saturated = saturated[vacancy]
-    worker, vacancy, score = worker[into_saturated], vacancy[into_saturated], score[into_saturated]
-    placed = assigned_to[worker] >= 0
-    home = np.where(placed, assigned_to[worker], 0)
-    gain = np.zeros(n_v, dtype=np.int64)
-    for _ in range(n_v + 1):
-        offer = score + np.where(placed, gain[home] - assigned_score[worker], 0)
-        new = np.zeros(n_v, dtype=np.int64)
-        np.maximum.at(new, vacancy, offer)
-        if np.array_equal(new, gain):
+    if caps.origin is None:
+        return np.ones(len(candidates), dtype=bool)
+    best = np.zeros(exchange.workers.count)
+    np.maximum.at(best, candidates.worker, candidates.score.astype(np.float64))
+    workers = _compact(candidates.worker, exchange.workers.count)[0]
+    origin = exchange.workers.origin[workers]
+    order = np.lexsort((workers, -best[workers], origin))
+    workers, origin = workers[order], origin[order]
+    rank = np.arange(len(workers)) - np.searchsorted(origin, origin)
+    cap = np.asarray(caps.origin)[origin]
+    kept = np.zeros(exchange.workers.count, dtype=bool)
+    kept[workers[(cap < 0) | (rank < pool * cap)]] = True
+    return kept[candidates.worker]
+
+
+def _solve_capped(
+    exchange: Exchange, candidates: Candidates, caps: Caps, duals: bool, pool: float = POOL_PER_CAP, rounds: int = 4
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The capped flow (one network: caps couple the components), first on the likeliest workers' edges.
+
+    Exact on all the candidates: the residual-graph distances of `_marginal_values` certify that no left-out edge
+    can improve the flow; the workers of those that could are added and the flow re-solved (after `rounds`, on
+    every edge). Returns the chosen edges and, if asked, the vacancies' dual prices.
+    """
+    solved = _likely_workers(exchange, candidates, caps, pool)
+    for _ in range(rounds):
+        if solved.all():
             break
-        gain = new
-    return gain / SCALE
+        edges = np.flatnonzero(solved)
+        chosen = edges[_solve_flow(exchange, _subset(candidates, edges), caps)]
+        priced = _marginal_values(exchange, candidates, caps, chosen, solved)
+        if not priced.improving.any():
+            return chosen, priced.vacancy_dual if duals else None
+        add = np.zeros(exchange.workers.count, dtype=bool)
+        add[candidates.worker[priced.improving]] = True
+        solved |= add[candidates.worker]
+    chosen = _solve_flow(exchange, candidates, caps)
+    return chosen, _marginal_values(exchange, candidates, caps, chosen).vacancy_dual if duals else None
 
 
-def _lp_duals(exchange: Exchange, candidates: Candidates, caps: Caps, batch_edges: int = 50_000) -> np.ndarray:
-    """Vacancy duals from the LP; without caps the LP splits by connected component, solved in batches."""
-    if not _uncoupled(caps) or len(candidates) <= batch_edges:
-        return _solve_highs(exchange, candidates, caps, integer=False)[1]
-    duals = np.zeros(exchange.vacancies.count)
-    for edges in _component_batches(exchange, candidates, batch_edges):
-        duals += _solve_highs(exchange, _subset(candidates, edges), caps, integer=False)[1]
-    return duals
+def _min_by_group(values: np.ndarray, group: np.ndarray, starts: np.ndarray, n_groups: int) -> np.ndarray:
+    """Minimum of `values` per group (inf for a group without values): `values` sorted by group, `group` the
+    distinct groups present, `starts` where each one's run begins."""
+    out = np.full(n_groups, np.inf)
+    if len(values):
+        out[group] = np.minimum.reduceat(values, starts)
+    return out
+
+
+def _grouped(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A stable order sorting `keys`, the distinct keys, and where each one's run begins in that order."""
+    order = np.argsort(keys, kind="stable")
+    group, starts = np.unique(keys[order], return_index=True)
+    return order, group, starts
+
+
+@dataclass(frozen=True)
+class _PricedFlow:
+    """Dual prices of an allocation and the unused edges outside the solved set that could still improve it."""
+
+    vacancy_dual: np.ndarray
+    improving: np.ndarray
+
+
+def _marginal_values(
+    exchange: Exchange, candidates: Candidates, caps: Caps, chosen: np.ndarray, solved: np.ndarray | None = None
+) -> _PricedFlow:
+    """Exact value of one more position at each vacancy, from an optimal flow with (or without) origin/scheme caps.
+
+    One more position at vacancy j is one more unit of capacity on the arc j -> scheme(j). The flow that is optimal
+    with it differs from the current one by a circulation in the residual graph; cycles not using the new unit cost
+    >= 0 (the current flow is optimal), so the gain is exactly max(0, -d(scheme(j), j)), d the shortest-path
+    distance in the residual graph (costs: minus scores in integer millionths). The residual graph comes from the
+    chosen edges alone (who is placed where, fills of vacancies, origins and schemes), so any exact solver will do.
+
+    Shortest paths by a vectorised Bellman-Ford, worker nodes folded in: a free worker is reached from its origin,
+    a placed one from its vacancy (+ its score). Starts: the sink for vacancies in a scheme linked to the sink both
+    ways (it then has the sink's distances, and from the sink a non-saturated vacancy of such a scheme is at
+    distance 0, so its unused edges are not needed), else the scheme node. Exact on integers (floats hold them
+    exactly below 2**53); a vacancy with a free position gains 0.
+
+    `solved` (a mask over candidates, default all): the edges the flow was optimised on. Distances from the sink
+    are computed on those, then checked against every other unused edge. If one would shorten a path, they are
+    recomputed on every edge; if they settle and no edge beats a vacancy left out of the relaxation, they are a
+    fixpoint of the whole residual graph, so no negative cycle goes through a node reachable from the sink, and
+    none avoids them all (an unreachable origin has no placement and no free capacity, so no arc enters it, nor
+    its free workers, nor vacancies and schemes reached only from them): the flow is optimal on all candidates.
+    Otherwise the left-out edges that shortened a path come back in `improving` (and no prices): the caller adds
+    them and solves again. Not settling within twice the rounds of the first pass (+20) is taken as a negative
+    cycle; at worst that costs one more solve, never a wrong answer.
+    """
+    n_v, n_c, n_s = exchange.vacancies.count, exchange.n_countries, exchange.n_schemes
+    worker, vacancy = candidates.worker, candidates.vacancy
+    solved = np.ones(len(candidates), dtype=bool) if solved is None else solved
+    scaled = np.rint(candidates.score.astype(np.float64) * SCALE)
+    origin_of = np.asarray(exchange.workers.origin, dtype=np.int64)
+    scheme_of = np.asarray(exchange.vacancies.scheme, dtype=np.int64)
+    positions = np.asarray(exchange.vacancies.positions, dtype=np.int64)
+    unbounded = len(candidates) + 1
+    assigned_to = np.full(exchange.workers.count, -1, dtype=np.int64)
+    assigned_score = np.zeros(exchange.workers.count)
+    assigned_to[worker[chosen]] = vacancy[chosen]
+    assigned_score[worker[chosen]] = scaled[chosen]
+    fill = np.bincount(vacancy[chosen], minlength=n_v)
+    saturated = fill >= positions
+    origin_fill = np.bincount(origin_of[worker[chosen]], minlength=n_c)
+    scheme_fill = np.bincount(scheme_of[vacancy[chosen]], minlength=n_s)
+    origin_open = origin_fill < _cap_or(caps.origin, np.arange(n_c), unbounded)
+    scheme_open = scheme_fill < _cap_or(caps.scheme, np.arange(n_s), unbounded)
+    anyone_placed = len(chosen) > 0
+    anyone_free = len(_compact(worker, exchange.workers.count)[0]) > len(chosen)
+    # Residual arcs between the hubs (all cost 0): sink <-> scheme, sink <-> source, source <-> origin.
+    sink_to_scheme = scheme_fill > 0
+    scheme_to_sink = scheme_open
+    origin_to_source = origin_fill > 0
+    # Placed workers, reached from their vacancy, lead back to their origin (the origin gets a free slot).
+    placed = np.flatnonzero(assigned_to >= 0)
+    p_order, p_origin, p_starts = _grouped(origin_of[placed])
+    placed = placed[p_order]
+    # Vacancies with a free position lead to their scheme.
+    open_vacancy = np.flatnonzero(~saturated)
+    ov_order, ov_scheme, ov_starts = _grouped(scheme_of[open_vacancy])
+    open_vacancy = open_vacancy[ov_order]
+    free_edge = np.ones(len(candidates), dtype=bool)
+    free_edge[chosen] = False
+    linked = sink_to_scheme & scheme_to_sink
+    # A worker is reached through its vacancy (placed) or its origin (free): one array, vacancies then origins.
+    home = np.where(assigned_to[worker] >= 0, assigned_to[worker], n_v + origin_of[worker])
+    offset = np.where(assigned_to[worker] >= 0, assigned_score[worker], 0.0) - scaled
+
+    by_vacancy = np.argsort(vacancy, kind="stable")
+
+    def distances(start: int, relaxed: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray, int] | None:
+        """Distances from the sink (start -1) or a scheme to vacancies and origins, to schemes, and the number of
+        rounds; None if they have not settled after `limit` rounds (always the case with a negative cycle).
+
+        Each round relaxes only the edges whose worker is reached through a vacancy or origin that got closer
+        since the previous round (the others cannot offer anything new)."""
+        edges = by_vacancy[relaxed[by_vacancy]]
+        e_vacancy, e_home, e_offset = vacancy[edges], home[edges], offset[edges]
+        dist = np.full(n_v + n_c, np.inf)
+        offered = dist.copy()  # the distances the last relaxed edges were offered from
+        d_scheme = np.full(n_s, np.inf)
+        d_sink, d_source = (0.0, np.inf) if start < 0 else (np.inf, np.inf)
+        if start >= 0:
+            d_scheme[start] = 0.0
+        for rounds in range(1, limit + 1):
+            previous = dist.copy()
+            d_vacancy, d_origin = dist[:n_v], dist[n_v:]
+            for _ in range(4):  # the hubs' own zero-cost arcs: a shortest path uses at most four in a row
+                via_vacancy = _min_by_group(d_vacancy[open_vacancy], ov_scheme, ov_starts, n_s)
+                d_scheme = np.minimum(d_scheme, np.minimum(np.where(sink_to_scheme, d_sink, np.inf), via_vacancy))
+                d_sink = min(d_sink, float(np.min(d_scheme[scheme_to_sink], initial=np.inf)))
+                d_sink = min(d_sink, d_source) if anyone_placed else d_sink
+                d_source = min(d_source, d_sink) if anyone_free else d_source
+                d_source = min(d_source, float(np.min(d_origin[origin_to_source], initial=np.inf)))
+                via_worker = d_vacancy[assigned_to[placed]] + assigned_score[placed]
+                via_source = np.where(origin_open, d_source, np.inf)
+                d_origin = np.minimum(
+                    d_origin, np.minimum(via_source, _min_by_group(via_worker, p_origin, p_starts, n_c))
+                )
+            dist[n_v:] = d_origin
+            active = np.flatnonzero((dist < offered)[e_home])
+            offered = dist.copy()
+            head = e_vacancy[active]
+            offer = np.full(n_v, np.inf)
+            if len(active):
+                runs = np.flatnonzero(np.r_[True, head[1:] != head[:-1]])
+                offer[head[runs]] = np.minimum.reduceat(dist[e_home[active]] + e_offset[active], runs)
+            via_scheme = np.where(fill > 0, d_scheme[scheme_of], np.inf)
+            dist[:n_v] = np.minimum(d_vacancy, np.minimum(offer, via_scheme))
+            if np.array_equal(dist, previous):
+                return dist, d_scheme, rounds
+        return None
+
+    def settled(start: int, relaxed: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+        """Distances that must settle: a simple path visits each vacancy, origin, scheme and hub at most once."""
+        found = distances(start, relaxed, n_v + n_c + n_s + 3)
+        if found is None:
+            raise MatchingError("the residual graph has a negative cycle: the allocation was not optimal")
+        return found
+
+    def shortening(dist: np.ndarray, d_scheme: np.ndarray, needed: np.ndarray, edges: np.ndarray) -> np.ndarray:
+        """Which of these unused edges would shorten a distance; a vacancy left out of the relaxation (`needed`
+        false) is at its scheme's distance, so an edge into it must not beat that."""
+        head = vacancy[edges]
+        bound = np.where(needed[head], dist[head], d_scheme[scheme_of[head]])
+        return np.asarray(dist[home[edges]] + offset[edges] < bound)
+
+    gains = np.zeros(n_v)
+    improving = np.zeros(len(candidates), dtype=bool)
+    targets = np.flatnonzero(saturated)
+    start_of = np.where(linked[scheme_of[targets]], -1, scheme_of[targets])
+    starts = np.union1d(start_of, [-1]) if not solved.all() else np.unique(start_of)
+    for start in starts:
+        needed = saturated | ~linked[scheme_of] if start < 0 else np.ones(n_v, dtype=bool)
+        usable = free_edge & needed[vacancy]
+        if start >= 0:  # the flow is optimal on every edge (the sink said so): settle on every edge at once
+            dist = settled(start, usable)[0]
+        else:
+            dist, d_scheme, rounds = settled(start, usable & solved)
+            outside = np.flatnonzero(free_edge & ~solved)
+            shorter = shortening(dist, d_scheme, needed, outside)
+            if shorter.any():
+                # Shorter paths through left-out edges: settle on every edge. If they do not settle soon (as with
+                # a negative cycle) or now beat a vacancy left out of the relaxation (through any edge, solved or
+                # not: the solved edges' workers may be closer now), the flow may not be optimal on every edge.
+                found = distances(start, usable, 2 * rounds + 20)
+                unrelaxed = np.flatnonzero(free_edge & ~needed[vacancy])
+                if found is None or shortening(found[0], found[1], needed, unrelaxed).any():
+                    improving[outside[shorter]] = True
+                    return _PricedFlow(gains, improving)
+                dist = found[0]
+        mine = targets[start_of == start]
+        reached = np.isfinite(dist[mine])
+        gains[mine[reached]] = np.maximum(0.0, -dist[mine[reached]])
+    return _PricedFlow(gains / SCALE, improving)
 
 
 def allocate(
@@ -373,11 +572,12 @@ def allocate(
         return _result(exchange, candidates, np.empty(0, dtype=np.int64), method, np.zeros(exchange.vacancies.count))
     vacancy_duals = None
     if method == "flow":
-        chosen = _flow_by_component(exchange, candidates, caps)
-        if duals and _uncoupled(caps):
-            vacancy_duals = _marginal_values(exchange, candidates, chosen)
-        elif duals:
-            vacancy_duals = _lp_duals(exchange, candidates, caps)
+        if _uncoupled(caps):
+            chosen = _flow_by_component(exchange, candidates, caps)
+            if duals:
+                vacancy_duals = _marginal_values(exchange, candidates, caps, chosen).vacancy_dual
+        else:
+            chosen, vacancy_duals = _solve_capped(exchange, candidates, caps, duals)
     elif method == "lp":
         chosen, vacancy_duals = _solve_highs(exchange, candidates, caps, integer=False)
     else:

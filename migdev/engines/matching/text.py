@@ -141,9 +141,17 @@ class LabelIndex:
         out[:, ids] = np.maximum.reduceat(label_scores, starts, axis=1)
         return out
 
-    def scores(self, texts: Sequence[str], text_vectors: np.ndarray | None = None) -> np.ndarray:
-        """Dense (texts × concepts) scores: TF-IDF cosine, fused with the embedding cosine when vectors are given."""
-        weight = self.params.embedding_weight
+    def scores(
+        self, texts: Sequence[str], text_vectors: np.ndarray | None = None, embedding_weight: float | None = None
+    ) -> np.ndarray:
+        """Dense (texts × concepts) scores: TF-IDF cosine, fused with the embedding cosine when vectors are given.
+
+        `embedding_weight` overrides the index's own for this call (e.g. 1.0 for text in another language than the
+        labels, where character n-grams only add noise).
+        """
+        weight = self.params.embedding_weight if embedding_weight is None else embedding_weight
+        if not 0.0 <= weight <= 1.0:
+            raise InvalidParameter("embedding_weight", weight, "must be in [0, 1]")
         queries: np.ndarray | None = None
         if text_vectors is not None:
             if self._vectors is None:
@@ -156,8 +164,9 @@ class LabelIndex:
         out = np.zeros((len(texts), self.n_concepts), dtype=np.float32)
         for lo in range(0, len(texts), self.params.chunk):
             hi = min(lo + self.params.chunk, len(texts))
-            tfidf = (self._vectorizer.transform(texts[lo:hi]) @ self._matrix_t).toarray()
-            out[lo:hi] = self._concept_max(np.asarray(tfidf, dtype=np.float32), self._concept_ids, self._starts)
+            if queries is None or weight < 1.0:
+                tfidf = (self._vectorizer.transform(texts[lo:hi]) @ self._matrix_t).toarray()
+                out[lo:hi] = self._concept_max(np.asarray(tfidf, dtype=np.float32), self._concept_ids, self._starts)
             if queries is not None and self._vectors is not None:
                 cosine = queries[lo:hi] @ self._vectors.T
                 dense = self._concept_max(cosine, self._vector_ids, self._vector_starts)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from migdev.engines.matching import (
     Allocation,
+    Candidates,
     Caps,
     Exchange,
     MatchWeights,
@@ -150,3 +151,99 @@ def test_solving_by_connected_component_gives_the_same_objective() -> None:
     split = _flow_by_component(exchange, candidates, Caps(), batch_edges=20)
     scaled = np.rint(candidates.score.astype(np.float64) * SCALE)
     assert scaled[whole].sum() == scaled[split].sum()
+
+
+def _with_one_more_position(exchange: Exchange, vacancy: int) -> Exchange:
+    from dataclasses import replace
+
+    positions = exchange.vacancies.positions.copy()
+    positions[vacancy] += 1
+    return Exchange(
+        exchange.workers,
+        replace(exchange.vacancies, positions=positions),
+        exchange.idf,
+        exchange.occupations,
+        exchange.scheme_admits_origin,
+    )
+
+
+def _caps_bind(exchange: Exchange, result: Allocation, caps: Caps) -> tuple[bool, bool]:
+    origin = np.bincount(exchange.workers.origin[result.worker], minlength=exchange.n_countries)
+    scheme = np.bincount(exchange.vacancies.scheme[result.vacancy], minlength=exchange.n_schemes)
+    assert caps.origin is not None and caps.scheme is not None
+    return bool(np.any((caps.origin >= 0) & (origin >= caps.origin))), bool(
+        np.any((caps.scheme >= 0) & (scheme >= caps.scheme))
+    )
+
+
+def _assert_duals_are_the_value_of_one_more_position(exchange: Exchange, candidates: Candidates, caps: Caps) -> None:
+    base = allocate(exchange, candidates, caps)
+    assert base.vacancy_dual is not None
+    for vacancy in range(exchange.vacancies.count):
+        grown = allocate(_with_one_more_position(exchange, vacancy), candidates, caps, duals=False)
+        assert _scaled(grown) - _scaled(base) == round(base.vacancy_dual[vacancy] * SCALE)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    origin=st.lists(st.integers(-1, 5), min_size=8, max_size=8),
+    scheme=st.lists(st.integers(-1, 10), min_size=3, max_size=3),
+)
+def test_dual_price_with_caps_is_exactly_the_value_of_one_more_position(
+    seed: int, origin: list[int], scheme: list[int]
+) -> None:
+    exchange = random_exchange(seed, n_workers=150, n_vacancies=25)
+    caps = Caps(origin=np.array(origin), scheme=np.array(scheme))
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=5, per_worker=3)).candidates
+    _assert_duals_are_the_value_of_one_more_position(exchange, candidates, caps)
+
+
+def test_dual_price_is_exact_when_origin_and_scheme_caps_both_bind() -> None:
+    exchange = random_exchange(204, n_workers=150, n_vacancies=25)
+    caps = Caps(origin=np.array([4, 2, 5, 4, 0, 3, 3, 0]), scheme=np.array([4, -1, 4]))
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=6, per_worker=3)).candidates
+    assert _caps_bind(exchange, allocate(exchange, candidates, caps, duals=False), caps) == (True, True)
+    _assert_duals_are_the_value_of_one_more_position(exchange, candidates, caps)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), raw_caps=caps_strategy, pool=st.sampled_from([0.0, 0.3, 0.5, 1.0, 2.0]))
+def test_capped_flow_on_the_likeliest_workers_is_exact_on_every_edge(seed: int, raw_caps: dict, pool: float) -> None:
+    from migdev.engines.matching.allocation import _solve_capped, _solve_flow
+
+    exchange = random_exchange(seed, n_workers=150, n_vacancies=25)
+    caps = Caps(**{k: None if v is None else np.array(v) for k, v in raw_caps.items()})
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=5, per_worker=3)).candidates
+    chosen, duals = _solve_capped(exchange, candidates, caps, duals=True, pool=pool)
+    whole = _solve_flow(exchange, candidates, caps)
+    scaled = np.rint(candidates.score.astype(np.float64) * SCALE)
+    assert scaled[chosen].sum() == scaled[whole].sum()
+    reference = allocate(exchange, candidates, caps, duals=True).vacancy_dual
+    assert duals is not None and reference is not None
+    assert np.array_equal(np.rint(duals * SCALE), np.rint(reference * SCALE))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), raw_caps=caps_strategy, keep=st.floats(0.1, 0.9), with_optimum=st.booleans())
+def test_a_flow_certified_on_every_edge_is_optimal(seed: int, raw_caps: dict, keep: float, with_optimum: bool) -> None:
+    """Solve on a random part of the workers (with or without those of an optimum): if no left-out edge is
+    reported as improving, the flow is the optimum on every edge."""
+    from migdev.engines.matching.allocation import _marginal_values, _solve_flow, _subset
+
+    exchange = random_exchange(seed, n_workers=150, n_vacancies=25)
+    caps = Caps(**{k: None if v is None else np.array(v) for k, v in raw_caps.items()})
+    candidates = shortlists(exchange, MatchWeights(), ShortlistParams(per_vacancy=5, per_worker=3)).candidates
+    whole = _solve_flow(exchange, candidates, caps)
+    kept_workers = np.random.default_rng(seed).random(exchange.workers.count) < keep
+    if with_optimum:
+        kept_workers[candidates.worker[whole]] = True
+    solved = kept_workers[candidates.worker]
+    edges = np.flatnonzero(solved)
+    chosen = edges[_solve_flow(exchange, _subset(candidates, edges), caps)]
+    scaled = np.rint(candidates.score.astype(np.float64) * SCALE)
+    optimum = scaled[whole].sum()
+    priced = _marginal_values(exchange, candidates, caps, chosen, solved)
+    if not priced.improving.any():
+        assert scaled[chosen].sum() == optimum
+    assert not np.any(priced.improving & solved), "only left-out edges are reported"

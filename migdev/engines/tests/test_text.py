@@ -53,6 +53,17 @@ def test_embeddings_decide_when_characters_do_not_match() -> None:
     assert without[0, 0] != 0
 
 
+def test_a_call_may_weigh_the_embeddings_alone() -> None:
+    vectors = np.eye(4, dtype=np.float32)
+    index = LabelIndex(LABELS, SKILLS, TextParams(embedding_weight=0.5), vectors=vectors, vector_concepts=[0, 1, 2, 3])
+    query = np.array([[0.0, 0.6, 0.8, 0.0]], dtype=np.float32)
+    alone = index.scores(["welding"], query, embedding_weight=1.0)
+    assert np.allclose(alone[0, :4], [0.0, 0.6, 0.8, 0.0])  # the characters of "welding" no longer count
+    assert index.scores(["welding"], query)[0, 0] > 0  # the index's own weight still fuses them
+    with pytest.raises(InvalidParameter, match="embedding_weight"):
+        index.scores(["welding"], query, embedding_weight=1.5)
+
+
 def test_phrases_split_lines_bullets_and_semicolons() -> None:
     assert phrases("welding; trucks\n• elderly care\n\n  - spreadsheets") == [
         "welding",

@@ -2,10 +2,11 @@
 
 from ninja import Router
 
-from migdev.labour.api import matching, measurement, protection, registry
+from migdev.labour.api import matching, measurement, protection, registry, text
 
 router = Router(tags=["labour"])
 router.add_router("", registry.router)
 router.add_router("", protection.router)
 router.add_router("", measurement.router)
 router.add_router("", matching.router)
+router.add_router("", text.router)

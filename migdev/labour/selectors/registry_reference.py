@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from migdev.core import esco_text
 from migdev.core import selectors as core
 from migdev.core.errors import NotFound
 from migdev.core.models import EscoOccupation, EscoOccupationSkill, EscoSkill, Language
@@ -88,6 +89,23 @@ def essential_skills_of(occupation_uris: list[str], excluding: list[str]) -> lis
                 relation.skill.uri, relation.skill.preferred_label, relation.occupation.preferred_label
             )
     return list(seen.values())
+
+
+def esco_skills_of(occupation_uri: str) -> list[tuple[str, bool]]:
+    """ESCO's skills of an occupation as (URI, essential), essential first: a new vacancy's starting list."""
+    relations = EscoOccupationSkill.objects.filter(occupation__uri=occupation_uri).select_related("skill")
+    ordered = sorted(relations, key=lambda r: (r.relation != EscoOccupationSkill.Relation.ESSENTIAL, r.skill_id))
+    return [(r.skill.uri, r.relation == EscoOccupationSkill.Relation.ESSENTIAL) for r in ordered]
+
+
+def text_suggestions(
+    text: str, held_skills: list[str], held_occupations: list[str], max_skills: int = 20, max_occupations: int = 5
+) -> esco_text.TextSuggestions:
+    """ESCO occupations and skills suggested by a CV or vacancy text, less those the form already lists."""
+    found = esco_text.suggest(text, max_skills + len(held_skills), max_occupations + len(held_occupations))
+    skills = [s for s in found.skills if s.uri not in set(held_skills)][:max_skills]
+    occupations = [o for o in found.occupations if o.uri not in set(held_occupations)][:max_occupations]
+    return esco_text.TextSuggestions(found.phrases, skills, occupations, found.cross_lingual)
 
 
 # --- labour standards ----------------------------------------------------------------------------------------------

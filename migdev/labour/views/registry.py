@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from migdev.accounts.models import User
 from migdev.accounts.views import domain_errors_as_http
+from migdev.core import esco_text
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.labour import compliance
 from migdev.labour.forms import (
@@ -197,6 +198,53 @@ def essential_skills(request: HttpRequest) -> HttpResponse:
     return render(request, "labour/registry/_picker_results.html", {"results": results})
 
 
+@dataclass(frozen=True)
+class TextBox:
+    """The free-text box of a form: the text, what it suggested (or why not), and how occupations are picked
+    (`occupation_add`: several, for a worker; `occupation`: one, for a vacancy)."""
+
+    text: str
+    occupation_field: str
+    suggestions: esco_text.TextSuggestions | None = None
+    error: str = ""
+    check_first_occupation: bool = False
+
+
+def _kept_keys(data: Any, prefix: str) -> list[str]:
+    removed = set(data.getlist(f"{prefix}_remove")) if hasattr(data, "getlist") else set()
+    keys = data.getlist(f"{prefix}_key") + data.getlist(f"{prefix}_add") if hasattr(data, "getlist") else []
+    return [key for key in keys if key and key not in removed]
+
+
+def _text_box(request: HttpRequest, occupation_field: str, suggest: bool) -> TextBox:
+    """The box as sent; with `suggest`, ESCO suggestions for its text, less what the form already lists."""
+    data = request.POST
+    box = TextBox(str(data.get("free_text", "")), occupation_field)
+    if not suggest:
+        return box
+    if not esco_text.SuggestionThrottle().allow_request(request):
+        return replace(box, error=_("Too many suggestions in a minute: wait a moment, then try again."))
+    held_occupations = [data.get("occupation", "")] if occupation_field == "occupation" else []
+    try:
+        found = reference.text_suggestions(
+            box.text, _kept_keys(data, "skill"), _kept_keys(data, "occupation") + held_occupations
+        )
+    except DomainError as error:
+        return replace(box, error=str(error.message))
+    return replace(
+        box, suggestions=found, check_first_occupation=occupation_field == "occupation" and not data.get("occupation")
+    )
+
+
+@login_required
+@require_POST
+def suggest_from_text(request: HttpRequest) -> HttpResponse:
+    """The free-text box's suggestions, for htmx; `for=vacancy` offers one occupation, else several."""
+    field = "occupation" if request.GET.get("for") == "vacancy" else "occupation_add"
+    box = _text_box(request, field, suggest=True)
+    return render(request, "labour/registry/_text_suggestions.html", {"box": box})
+
+
 PROFILE_PICKERS = ["occupation_add", "skill_add", "language_add"]
 
 
@@ -209,7 +257,8 @@ def my_profile(request: HttpRequest) -> HttpResponse:
     initial = _profile_initial(worker) if worker else {"nationality": user.country_id, "residence": user.country_id}
     form = WorkerProfileForm(request.POST or None, initial=initial)
     pickers = _picker_results(request.POST, PROFILE_PICKERS)
-    searching = request.method == "POST" and ("search" in request.POST or "suggest" in request.POST)
+    searching = request.method == "POST" and any(k in request.POST for k in ("search", "suggest", "suggest_text"))
+    text_box = _text_box(request, "occupation_add", suggest="suggest_text" in request.POST)
     if "suggest" in request.POST:
         pickers["skill_add"] = _essential_suggestion(form)
     if request.method == "POST" and not searching and form.is_valid():
@@ -236,6 +285,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
             "pickers": pickers,
             "levels": Cefr.choices,
             "searching": searching,
+            "text_box": text_box,
         },
     )
 
@@ -378,14 +428,13 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
     if vacancy is not None:
         del form.fields["employer"]  # a vacancy stays with its employer
     pickers = _picker_results(request.POST, VACANCY_PICKERS)
-    searching = request.method == "POST" and "search" in request.POST
+    searching = request.method == "POST" and ("search" in request.POST or "suggest_text" in request.POST)
+    text_box = _text_box(request, "occupation", suggest="suggest_text" in request.POST)
     if request.method == "POST" and not searching and form.is_valid():
         skills_from_esco = vacancy is None or form.cleaned_data["occupation"].strip() != vacancy.occupation.uri
         try:
             if vacancy is None:
-                saved = services.create_vacancy(
-                    user, form.cleaned_data["employer"], form.vacancy_input(skills_from_esco=True)
-                )
+                saved = services.create_vacancy(user, form.cleaned_data["employer"], _new_vacancy_input(form))
             else:
                 saved = services.update_vacancy(user, vacancy, form.vacancy_input(skills_from_esco=skills_from_esco))
         except DomainError as error:
@@ -408,8 +457,20 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
             "pickers": pickers,
             "levels": Cefr.choices,
             "searching": searching,
+            "text_box": text_box,
         },
     )
+
+
+def _new_vacancy_input(form: VacancyForm) -> Any:
+    """A new vacancy takes ESCO's skills of its occupation, plus any the employer ticked (e.g. from its text)."""
+    data = form.vacancy_input(skills_from_esco=True)
+    ticked = [uri for uri, _essential in form.cleaned_data["skills"]]
+    if not ticked:
+        return data
+    skills = reference.esco_skills_of(data.occupation)
+    known = {uri for uri, _essential in skills}
+    return replace(data, skills=skills + [(uri, True) for uri in ticked if uri not in known])
 
 
 @login_required
@@ -662,6 +723,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("official/schemes/<int:scheme_id>/edit/", scheme_form, name="scheme_edit"),
     path("pick/", pick, name="pick"),
     path("pick/essential-skills/", essential_skills, name="pick_essential_skills"),
+    path("suggest-from-text/", suggest_from_text, name="suggest_from_text"),
     path("standards/", standard_list, name="standard_list"),
     path("standards/new/", standard_form, name="standard_new"),
     path("standards/<int:standard_id>/edit/", standard_form, name="standard_edit"),

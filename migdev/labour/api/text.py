@@ -1,0 +1,57 @@
+"""Labour exchange API: ESCO occupations and skills suggested by a CV or a vacancy text (EN/FR/ES), to confirm."""
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from migdev.accounts.api import AUTH
+from migdev.core.esco_text import MAX_TEXT_CHARS, SuggestionThrottle
+from migdev.labour.selectors import registry_reference as reference
+
+router = Router(tags=["labour"])
+
+
+class TextIn(Schema):
+    text: str = Field(..., description=f"A CV or a vacancy text, at most {MAX_TEXT_CHARS} characters")
+    max_skills: int = Field(20, ge=1, le=100)
+    max_occupations: int = Field(5, ge=1, le=50)
+    exclude_skills: list[str] = Field(default_factory=list, description="ESCO skill URIs already listed")
+    exclude_occupations: list[str] = Field(default_factory=list, description="ESCO occupation URIs already listed")
+
+
+class SuggestedSkillOut(Schema):
+    uri: str
+    label: str
+    score: float
+    phrase: str = Field(..., description="The line or sentence of the text that named it")
+    likely: bool = Field(..., description="Likely enough to be ticked by default in the forms")
+
+
+class SuggestedOccupationOut(Schema):
+    uri: str
+    label: str
+    isco_code: str
+    score: float
+    phrase: str = Field(..., description="The line naming it outright, or empty")
+    essential_found: int
+    essential_total: int
+
+
+class SuggestionsOut(Schema):
+    phrases: int
+    cross_lingual: bool = Field(..., description="Embeddings took part (French and Spanish text reach ESCO skills)")
+    skills: list[SuggestedSkillOut]
+    occupations: list[SuggestedOccupationOut]
+
+
+@router.post(
+    "/text-suggestions",
+    response=SuggestionsOut,
+    auth=AUTH,
+    throttle=[SuggestionThrottle()],
+    summary="ESCO occupations and skills suggested by a CV or vacancy text (the text is not stored)",
+)
+def text_suggestions(request: HttpRequest, payload: TextIn) -> SuggestionsOut:
+    found = reference.text_suggestions(
+        payload.text, payload.exclude_skills, payload.exclude_occupations, payload.max_skills, payload.max_occupations
+    )
+    return SuggestionsOut.model_validate(found, from_attributes=True)

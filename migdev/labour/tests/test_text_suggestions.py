@@ -1,0 +1,132 @@
+"""The free-text box of the worker profile and vacancy forms (htmx and without JavaScript), and its API."""
+
+import pytest
+from django.test import Client
+
+from migdev.accounts.services import create_api_token
+from migdev.accounts.tests.factories import WorkerFactory
+from migdev.core.models import EscoOccupationSkill
+from migdev.labour.models import Vacancy, WorkerProfile
+from migdev.labour.tests.factories_registry import StandardFactory, employer_with_member
+from migdev.labour.tests.test_registry_forms_pages import ROOT, client_for, profile_form, vacancy_form
+
+pytestmark = pytest.mark.django_db
+
+ESCO = "http://data.europa.eu/esco/"
+FRUIT_PICKER = ESCO + "occupation/373db468-bd25-4b67-a6e0-4ac79d9a9e85"
+OPERATE_TRACTOR = ESCO + "skill/a95f88b8-11b1-406a-aa30-c5a891cb41a8"
+PACK_FRUIT = ESCO + "skill/aa47f037-4197-4484-8dac-2b7835ce2a85"
+CV = "Fruit and vegetable picker\n- driving a tractor\n- packing fruit for export"
+
+
+def test_a_worker_gets_suggestions_from_a_cv_ticks_them_and_saves() -> None:
+    user = WorkerFactory()
+    client = client_for(user)
+    fragment = client.post(f"{ROOT}/suggest-from-text/", {"free_text": CV}, HTTP_HX_REQUEST="true").content.decode()
+    assert f'type="checkbox" name="occupation_add" value="{FRUIT_PICKER}" checked' in fragment  # named outright
+    assert f'name="skill_add" value="{OPERATE_TRACTOR}" checked' in fragment
+    assert "from “driving a tractor”" in fragment and "named in “Fruit and vegetable picker”" in fragment
+
+    # Without JavaScript the button sends the whole form back: suggestions shown, the text kept, nothing saved.
+    page = client.post(f"{ROOT}/worker/profile/", profile_form(free_text=CV, suggest_text="1")).content.decode()
+    assert f'name="skill_add" value="{PACK_FRUIT}"' in page and "packing fruit for export</textarea>" in page
+    assert not WorkerProfile.objects.filter(user=user).exists()
+
+    saved = client.post(
+        f"{ROOT}/worker/profile/",
+        profile_form(free_text=CV, occupation_add=[FRUIT_PICKER], skill_add=[OPERATE_TRACTOR, PACK_FRUIT]),
+    )
+    assert saved.status_code == 302
+    worker = WorkerProfile.objects.get(user=user)
+    assert set(worker.occupations.values_list("occupation__uri", flat=True)) == {FRUIT_PICKER}
+    assert set(worker.skills.values_list("skill__uri", flat=True)) == {OPERATE_TRACTOR, PACK_FRUIT}
+
+    # What the profile already lists is not suggested again.
+    again = client.post(
+        f"{ROOT}/suggest-from-text/",
+        {"free_text": CV, "skill_key": [OPERATE_TRACTOR], "occupation_key": [FRUIT_PICKER]},
+    ).content.decode()
+    assert OPERATE_TRACTOR not in again and FRUIT_PICKER not in again and PACK_FRUIT in again
+
+
+def test_an_empty_text_is_named_and_suggestions_need_a_sign_in() -> None:
+    client = client_for(WorkerFactory())
+    fragment = client.post(f"{ROOT}/suggest-from-text/", {"free_text": "  "}).content.decode()
+    assert 'role="alert"' in fragment and "Write or paste some text first." in fragment
+    assert Client().post(f"{ROOT}/suggest-from-text/", {"free_text": CV}).status_code == 302  # to sign in
+    assert client.get(f"{ROOT}/suggest-from-text/").status_code == 405
+
+
+def test_an_employer_starts_a_vacancy_from_its_text() -> None:
+    StandardFactory()
+    employer, member = employer_with_member()
+    client = client_for(member)
+    fragment = client.post(
+        f"{ROOT}/suggest-from-text/?for=vacancy", {"free_text": CV}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert f'type="radio" name="occupation" value="{FRUIT_PICKER}" checked' in fragment
+
+    page = client.post(
+        f"{ROOT}/vacancies/new/", vacancy_form(employer.pk, occupation="", free_text=CV, suggest_text="1")
+    ).content.decode()
+    assert f'type="radio" name="occupation" value="{FRUIT_PICKER}" checked' in page and not Vacancy.objects.exists()
+
+    extra = ESCO + "skill/25e16679-a7d0-464d-916c-63210001bbab"  # act reliably: not one of the occupation's skills
+    created = client.post(
+        f"{ROOT}/vacancies/new/", vacancy_form(employer.pk, occupation=FRUIT_PICKER, skill_add=[extra])
+    )
+    assert created.status_code == 302
+    vacancy = Vacancy.objects.get()
+    esco = set(EscoOccupationSkill.objects.filter(occupation__uri=FRUIT_PICKER).values_list("skill__uri", flat=True))
+    skills = dict(vacancy.skills.values_list("skill__uri", "essential"))
+    assert set(skills) == esco | {extra} and skills[extra] is True
+
+
+def api_client() -> Client:
+    _token, key = create_api_token(WorkerFactory(), "test")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+
+
+def test_the_api_suggests_and_names_bad_input() -> None:
+    client = api_client()
+    response = client.post(
+        "/api/v1/labour/text-suggestions",
+        {"text": CV, "max_skills": 3, "exclude_skills": [PACK_FRUIT]},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["occupations"][0]["uri"] == FRUIT_PICKER and body["cross_lingual"] is False
+    assert len(body["skills"]) <= 3 and PACK_FRUIT not in {s["uri"] for s in body["skills"]}
+    assert {"uri", "label", "score", "phrase", "likely"} <= set(body["skills"][0])
+
+    empty = client.post("/api/v1/labour/text-suggestions", {"text": " "}, content_type="application/json")
+    assert empty.status_code == 400 and empty.json()["error"]["field"] == "text"
+    too_many = client.post(
+        "/api/v1/labour/text-suggestions", {"text": CV, "max_skills": 500}, content_type="application/json"
+    )
+    assert too_many.status_code == 422 and too_many.json()["error"]["field"] == "max_skills"
+    anonymous = Client().post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json")
+    assert anonymous.status_code == 401
+
+
+def test_suggestions_are_limited_per_user_in_the_forms_and_the_api() -> None:
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    user = WorkerFactory()
+    _token, key = create_api_token(user, "test")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+    page = client_for(user)
+    with override_settings(TEXT_SUGGESTIONS_RATE="2/m"):
+        assert page.post(f"{ROOT}/suggest-from-text/", {"free_text": CV}).status_code == 200
+        assert (
+            api.post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json").status_code
+            == 200
+        )
+        refused = api.post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json")
+        assert refused.status_code == 429 and refused.json()["error"]["code"] == "throttled"
+        fragment = page.post(f"{ROOT}/suggest-from-text/", {"free_text": CV}).content.decode()
+        assert "Too many suggestions in a minute" in fragment and "skill_add" not in fragment
+    cache.clear()
