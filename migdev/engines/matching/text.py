@@ -142,16 +142,24 @@ class LabelIndex:
         return out
 
     def scores(
-        self, texts: Sequence[str], text_vectors: np.ndarray | None = None, embedding_weight: float | None = None
+        self,
+        texts: Sequence[str],
+        text_vectors: np.ndarray | None = None,
+        embedding_weight: float | None = None,
+        embedding_calibration: str | None = None,
     ) -> np.ndarray:
         """Dense (texts × concepts) scores: TF-IDF cosine, fused with the embedding cosine when vectors are given.
 
-        `embedding_weight` overrides the index's own for this call (e.g. 1.0 for text in another language than the
-        labels, where character n-grams only add noise).
+        `embedding_weight` and `embedding_calibration` override the index's own for this call (e.g. weight 1.0 and
+        no calibration for text in another language than the labels, where character n-grams only add noise and
+        the raw cosine says better whether a phrase names anything at all).
         """
         weight = self.params.embedding_weight if embedding_weight is None else embedding_weight
         if not 0.0 <= weight <= 1.0:
             raise InvalidParameter("embedding_weight", weight, "must be in [0, 1]")
+        calibration = self.params.embedding_calibration if embedding_calibration is None else embedding_calibration
+        if calibration not in {"none", "mean_max"}:
+            raise InvalidParameter("embedding_calibration", calibration, "must be 'none' or 'mean_max'")
         queries: np.ndarray | None = None
         if text_vectors is not None:
             if self._vectors is None:
@@ -170,7 +178,7 @@ class LabelIndex:
             if queries is not None and self._vectors is not None:
                 cosine = queries[lo:hi] @ self._vectors.T
                 dense = self._concept_max(cosine, self._vector_ids, self._vector_starts)
-                if self.params.embedding_calibration == "mean_max":
+                if calibration == "mean_max":
                     dense[:, self._vector_ids] = calibrated_cosine(dense[:, self._vector_ids])
                 out[lo:hi] = (1.0 - weight) * out[lo:hi] + weight * dense
         return out
@@ -372,6 +380,26 @@ def soft_match_scores(
     return np.asarray(recall**recall_power * precision)
 
 
+def rank_occupations(
+    phrase_scores: np.ndarray,
+    owner: np.ndarray,
+    n_texts: int,
+    essential: sp.spmatrix,
+    idf: np.ndarray,
+    params: PipelineParams,
+    occupations: bool = True,
+) -> tuple[sp.csr_matrix, np.ndarray | None]:
+    """From phrase × skill scores (`owner[i]` is phrase i's text): each text's weighted skill profile and, unless
+    `occupations` is false, its (texts × occupations) scores by `params.ranker`."""
+    profile = phrase_skill_profiles(phrase_scores, owner, n_texts, params)
+    if not occupations:
+        return profile, None
+    if params.ranker == "soft":
+        sharp = sharpened(phrase_scores, params.match_sharpness)
+        return profile, soft_match_scores(sharp, owner, n_texts, essential, idf, recall_power=params.recall_power)
+    return profile, weighted_profile_scores(profile, essential, idf)
+
+
 @dataclass(frozen=True)
 class TextMatches:
     """Per text: ranked skills (weighted profile) and ranked occupations with scores."""
@@ -463,21 +491,12 @@ class EscoTextPipeline:
                 blocks.append(sp.csr_matrix((hi - lo, self.essential.shape[1])))
                 continue
             phrase_scores = self.skill_index.scores(flat, self._phrase_vectors(phrase_vectors, lo, hi, len(flat)))
-            profile = phrase_skill_profiles(phrase_scores, owner, hi - lo, self.params)
+            profile, ranked = rank_occupations(
+                phrase_scores, owner, hi - lo, self.essential, self.idf, self.params, occupations
+            )
             blocks.append(profile)
-            if not occupations:
-                continue
-            if self.params.ranker == "soft":
-                scores[lo:hi] = soft_match_scores(
-                    sharpened(phrase_scores, self.params.match_sharpness),
-                    owner,
-                    hi - lo,
-                    self.essential,
-                    self.idf,
-                    recall_power=self.params.recall_power,
-                )
-            else:
-                scores[lo:hi] = weighted_profile_scores(profile, self.essential, self.idf)
+            if ranked is not None:
+                scores[lo:hi] = ranked
         profiles = sp.csr_matrix(sp.vstack(blocks)) if blocks else sp.csr_matrix((0, self.essential.shape[1]))
         if occupations and self.occupation_index is not None and self.params.title_weight > 0:
             scores = scores + self.params.title_weight * self.occupation_index.scores(texts, text_vectors)
