@@ -99,6 +99,7 @@ def official_of(iso3: str, username: str) -> User:
 class WorkerProfileFactory(DjangoModelFactory):
     class Meta:
         model = WorkerProfile
+        skip_postgeneration_save = True  # the hooks only add related rows
 
     user = factory.SubFactory(UserFactory, is_worker=True)
     pseudonym = factory.Sequence(lambda n: f"W-{n:06d}")
@@ -118,6 +119,7 @@ class SchemeFactory(DjangoModelFactory):
     class Meta:
         model = Scheme
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True  # the hooks only add related rows
 
     code = factory.Sequence(lambda n: f"prot-scheme-{n}")
     name = factory.Sequence(lambda n: f"Seasonal scheme {n}")
@@ -134,6 +136,7 @@ class SchemeFactory(DjangoModelFactory):
 class VacancyFactory(DjangoModelFactory):
     class Meta:
         model = Vacancy
+        skip_postgeneration_save = True  # the hooks only add related rows
 
     employer = factory.SubFactory(OrganisationFactory)
     title = "Fruit picker"
@@ -185,6 +188,7 @@ class PlacementFactory(DjangoModelFactory):
 
     class Meta:
         model = Placement
+        skip_postgeneration_save = True  # the hooks only add related rows
 
     worker = factory.SubFactory(WorkerProfileFactory)
     vacancy = factory.SubFactory(VacancyFactory)
