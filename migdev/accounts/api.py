@@ -11,6 +11,7 @@ from ninja.security import HttpBearer, django_auth
 
 from migdev.accounts import selectors, services
 from migdev.accounts.models import ApiToken, Organisation, User
+from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError
 from migdev.core.models import Country
 
@@ -40,12 +41,6 @@ class ApiTokenAuth(HttpBearer):
 AUTH = [ApiTokenAuth(), django_auth]
 
 router = Router(tags=["accounts"])
-
-
-def signed_in(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 class MeOut(Schema):

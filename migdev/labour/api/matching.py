@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
-from migdev.accounts.models import User
+from migdev.accounts.views import signed_in
 from migdev.core.errors import NotFound
 from migdev.labour import adapters
 from migdev.labour.models import MatchAssignment, MatchRun
@@ -18,12 +18,6 @@ from migdev.labour.selectors import registry as registry_selectors
 from migdev.labour.services import matching as services
 
 router = Router(tags=["labour"])
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 class ContributionOut(Schema):
@@ -140,7 +134,7 @@ def _explanation(e: adapters.PairExplanation) -> dict[str, Any]:
     summary="Ranked eligible candidates of a vacancy, with explanations",
 )
 def vacancy_shortlist(request: HttpRequest, vacancy_id: int, k: int = 20) -> dict[str, Any]:
-    user = _user(request)
+    user = signed_in(request)
     shortlist = selectors.vacancy_shortlist(user, registry_selectors.vacancy_by_id(user, vacancy_id), k)
     return {
         "vacancy": shortlist.vacancy.pk,
@@ -165,7 +159,7 @@ def vacancy_shortlist(request: HttpRequest, vacancy_id: int, k: int = 20) -> dic
     summary="Vacancies recommended to me, with why",
 )
 def my_recommendations(request: HttpRequest, k: int = 10) -> list[dict[str, Any]]:
-    user = _user(request)
+    user = signed_in(request)
     worker = registry_selectors.worker_profile_of(user)
     if worker is None:
         raise NotFound(_("You have no worker profile yet."), field="worker")
@@ -188,7 +182,7 @@ def my_recommendations(request: HttpRequest, k: int = 10) -> list[dict[str, Any]
     summary="Start an allocation run of a scheme's season (a background job)",
 )
 def start_run(request: HttpRequest, scheme_id: int, payload: RunIn) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = signed_in(request)
     scheme = selectors.scheme_for_matching(user, scheme_id)
     run = services.start_match_run(user, scheme, payload.season, payload.parameters)
     return Status(202, _run(run))
@@ -196,7 +190,7 @@ def start_run(request: HttpRequest, scheme_id: int, payload: RunIn) -> Status[di
 
 @router.get("/runs/{run_id}", response=RunOut, auth=AUTH, summary="An allocation run: status, progress and result")
 def get_run(request: HttpRequest, run_id: int) -> dict[str, Any]:
-    return _run(selectors.run_by_id(_user(request), run_id))
+    return _run(selectors.run_by_id(signed_in(request), run_id))
 
 
 @router.post(
@@ -206,7 +200,7 @@ def get_run(request: HttpRequest, run_id: int) -> dict[str, Any]:
     summary="Remove an assignment before confirming",
 )
 def remove_assignment(request: HttpRequest, run_id: int, assignment_id: int) -> dict[str, Any]:
-    user = _user(request)
+    user = signed_in(request)
     run = selectors.run_by_id(user, run_id)
     services.remove_assignment(user, selectors.assignment_of(user, run, assignment_id))
     return _run(run)
@@ -214,7 +208,7 @@ def remove_assignment(request: HttpRequest, run_id: int, assignment_id: int) -> 
 
 @router.post("/runs/{run_id}/confirm", response=RunOut, auth=AUTH, summary="Confirm a run into placement offers")
 def confirm_run(request: HttpRequest, run_id: int) -> dict[str, Any]:
-    user = _user(request)
+    user = signed_in(request)
     run = selectors.run_by_id(user, run_id)
     services.confirm_match_run(user, run)
     run.refresh_from_db()

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
-from migdev.accounts.models import Organisation, User
+from migdev.accounts.models import Organisation
+from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.core.models import EscoOccupation
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, CircularKpis, Summary, suppress_small
@@ -26,12 +27,6 @@ from migdev.labour.selectors import protection as selectors
 from migdev.labour.services import protection as services
 
 router = Router(tags=["labour"])
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def indicator_label(code: str) -> str:
@@ -397,7 +392,7 @@ def _placement(placement_id: int) -> Placement:
 
 @router.get("/placements", response=list[PlacementOut], auth=AUTH, summary="The placements I may see")
 def list_placements(request: HttpRequest, state: str = "", season: int | None = None) -> list[dict[str, Any]]:
-    return [placement_out(p) for p in selectors.placements_for(_user(request), state=state, season=season)[:500]]
+    return [placement_out(p) for p in selectors.placements_for(signed_in(request), state=state, season=season)[:500]]
 
 
 @router.post("/placements", response={201: PlacementOut}, auth=AUTH, summary="Offer a worker a season in a vacancy")
@@ -415,7 +410,7 @@ def offer(request: HttpRequest, payload: OfferIn) -> Status[dict[str, Any]]:
         named_request=payload.named_request,
         due_return_on=payload.due_return_on,
     )
-    return Status(201, placement_out(services.offer_placement(_user(request), vacancy, worker, details)))
+    return Status(201, placement_out(services.offer_placement(signed_in(request), vacancy, worker, details)))
 
 
 @router.get("/placements/returning-workers", response=list[ReturningWorkerOut], auth=AUTH, summary="Returning workers")
@@ -423,13 +418,13 @@ def returning_workers(request: HttpRequest, employer: int) -> list[dict[str, Any
     """The workers who completed a season with the employer: the ones it may name where the scheme allows."""
     organisation = _organisation(employer, "employer")
     assert organisation is not None
-    rows = selectors.returning_workers(_user(request), organisation)
+    rows = selectors.returning_workers(signed_in(request), organisation)
     return [{**row, "worker": row["worker"].pseudonym} for row in rows]
 
 
 @router.get("/placements/{placement_id}", response=PlacementDetailOut, auth=AUTH, summary="A placement (audited)")
 def placement_detail(request: HttpRequest, placement_id: int) -> dict[str, Any]:
-    record = selectors.placement_record(_user(request), _placement(placement_id))
+    record = selectors.placement_record(signed_in(request), _placement(placement_id))
     return {
         **placement_out(record.placement),
         "events": [
@@ -444,12 +439,14 @@ def placement_detail(request: HttpRequest, placement_id: int) -> dict[str, Any]:
 
 @router.post("/placements/{placement_id}/accept", response=PlacementOut, auth=AUTH, summary="Accept an offer (worker)")
 def accept(request: HttpRequest, placement_id: int, payload: AnswerIn) -> dict[str, Any]:
-    return placement_out(services.accept_offer(_user(request), _placement(placement_id), payload.on))
+    return placement_out(services.accept_offer(signed_in(request), _placement(placement_id), payload.on))
 
 
 @router.post("/placements/{placement_id}/decline", response=PlacementOut, auth=AUTH, summary="Decline an offer")
 def decline(request: HttpRequest, placement_id: int, payload: AnswerIn) -> dict[str, Any]:
-    return placement_out(services.decline_offer(_user(request), _placement(placement_id), payload.on, payload.reason))
+    return placement_out(
+        services.decline_offer(signed_in(request), _placement(placement_id), payload.on, payload.reason)
+    )
 
 
 @router.post(
@@ -458,7 +455,7 @@ def decline(request: HttpRequest, placement_id: int, payload: AnswerIn) -> dict[
 def step(request: HttpRequest, placement_id: int, payload: StepIn) -> dict[str, Any]:
     """departed, arrived, completed, returned; terminated or absconded with a reason."""
     placement = services.advance_placement(
-        _user(request), _placement(placement_id), payload.state, payload.on, payload.reason, payload.note
+        signed_in(request), _placement(placement_id), payload.state, payload.on, payload.reason, payload.note
     )
     return placement_out(placement)
 
@@ -488,12 +485,12 @@ def add_contract(request: HttpRequest, placement_id: int, payload: ContractIn) -
         rest_days_per_week=payload.rest_days_per_week,
         retains_documents=payload.retains_documents,
     )
-    return Status(201, contract_out(services.record_contract(_user(request), placement, terms)))
+    return Status(201, contract_out(services.record_contract(signed_in(request), placement, terms)))
 
 
 @router.get("/placements/{placement_id}/costs", response=list[CostOut], auth=AUTH, summary="The cost ledger")
 def list_costs(request: HttpRequest, placement_id: int) -> list[CostOut]:
-    record = selectors.placement_record(_user(request), _placement(placement_id))
+    record = selectors.placement_record(signed_in(request), _placement(placement_id))
     return [cost_out(c) for c in record.payments]
 
 
@@ -508,7 +505,7 @@ def add_cost(request: HttpRequest, placement_id: int, payload: CostIn) -> Status
         paid_to=_organisation(payload.paid_to_id, "paid_to_id"),
         amount_in_wage_currency=payload.amount_in_wage_currency,
     )
-    return Status(201, cost_out(services.record_cost_payment(_user(request), _placement(placement_id), details)))
+    return Status(201, cost_out(services.record_cost_payment(signed_in(request), _placement(placement_id), details)))
 
 
 # --- flags ------------------------------------------------------------------------------------------------------------
@@ -518,19 +515,19 @@ def add_cost(request: HttpRequest, placement_id: int, payload: CostIn) -> Status
 def list_flags(
     request: HttpRequest, kind: str = "", indicator: str = "", include_resolved: bool = False
 ) -> list[FlagOut]:
-    flags = selectors.flags_for(_user(request), open_only=not include_resolved, kind=kind, indicator=indicator)
+    flags = selectors.flags_for(signed_in(request), open_only=not include_resolved, kind=kind, indicator=indicator)
     return [flag_out(f) for f in flags[:1000]]
 
 
 @router.post("/flags/recompute", response=RecomputeOut, auth=AUTH, summary="Recompute flags (idempotent)")
 def recompute(request: HttpRequest, payload: RecomputeIn) -> RecomputeOut:
     placement = _placement(payload.placement_id) if payload.placement_id is not None else None
-    return RecomputeOut(open_flags=services.recompute_flags(_user(request), placement))
+    return RecomputeOut(open_flags=services.recompute_flags(signed_in(request), placement))
 
 
 @router.post("/flags/{flag_id}/resolve", response=FlagOut, auth=AUTH, summary="Resolve a flag (officials)")
 def resolve(request: HttpRequest, flag_id: int, payload: ResolveIn) -> FlagOut:
-    user = _user(request)
+    user = signed_in(request)
     return flag_out(services.resolve_flag(user, selectors.flag_by_id(user, flag_id), payload.note))
 
 
@@ -539,12 +536,12 @@ def resolve(request: HttpRequest, flag_id: int, payload: ResolveIn) -> FlagOut:
 
 @router.get("/grievances", response=list[GrievanceOut], auth=AUTH, summary="The grievances I may read")
 def list_grievances(request: HttpRequest, status: str = "") -> list[GrievanceOut]:
-    return [grievance_out(g) for g in selectors.grievances_for(_user(request), status=status)[:1000]]
+    return [grievance_out(g) for g in selectors.grievances_for(signed_in(request), status=status)[:1000]]
 
 
 @router.post("/grievances", response={201: GrievanceOut}, auth=AUTH, summary="File a confidential grievance (worker)")
 def file_grievance(request: HttpRequest, payload: GrievanceIn) -> Status[GrievanceOut]:
-    user = _user(request)
+    user = signed_in(request)
     worker = selectors.worker_profile_of(user)
     if worker is None:
         raise PermissionDenied(_("Only a worker with a profile files a grievance."), field="worker")
@@ -568,7 +565,7 @@ def file_grievance(request: HttpRequest, payload: GrievanceIn) -> Status[Grievan
 def grievances_against(request: HttpRequest, organisation_id: int) -> list[GrievanceNoticeOut]:
     organisation = _organisation(organisation_id, "organisation_id")
     assert organisation is not None
-    notices = selectors.grievances_against(_user(request), organisation)
+    notices = selectors.grievances_against(signed_in(request), organisation)
     return [
         GrievanceNoticeOut(
             indicator=n.indicator,
@@ -582,12 +579,12 @@ def grievances_against(request: HttpRequest, organisation_id: int) -> list[Griev
 
 @router.get("/grievances/{grievance_id}", response=GrievanceOut, auth=AUTH, summary="A grievance (audited)")
 def grievance_detail(request: HttpRequest, grievance_id: int) -> GrievanceOut:
-    return grievance_out(selectors.grievance_record(_user(request), grievance_id))
+    return grievance_out(selectors.grievance_record(signed_in(request), grievance_id))
 
 
 @router.post("/grievances/{grievance_id}/status", response=GrievanceOut, auth=AUTH, summary="Handle a grievance")
 def grievance_status(request: HttpRequest, grievance_id: int, payload: GrievanceStatusIn) -> GrievanceOut:
-    user = _user(request)
+    user = signed_in(request)
     grievance = selectors.grievance_record(user, grievance_id)
     return grievance_out(services.update_grievance(user, grievance, payload.status, payload.resolution))
 

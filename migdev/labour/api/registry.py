@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
-from migdev.accounts.models import User
+from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound
 from migdev.labour import compliance
 from migdev.labour.eligibility import Eligibility
@@ -32,12 +32,6 @@ def _anyone(request: HttpRequest) -> bool:
 
 
 PUBLIC_OR_AUTH = [*AUTH, _anyone]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _cefr(label: str, field: str) -> int:
@@ -504,7 +498,7 @@ def scheme_input(payload: SchemeIn) -> services.SchemeInput:
 
 
 def _own_profile(request: HttpRequest) -> WorkerProfile:
-    worker = selectors.worker_profile_of(_user(request))
+    worker = selectors.worker_profile_of(signed_in(request))
     if worker is None:
         raise NotFound(_("You have no worker profile yet."), field="worker")
     return worker
@@ -516,37 +510,37 @@ def _own_profile(request: HttpRequest) -> WorkerProfile:
 @router.get("/workers/me", response=WorkerOut, auth=AUTH, summary="My worker profile")
 def my_profile(request: HttpRequest) -> WorkerOut:
     worker = _own_profile(request)
-    return worker_out(selectors.worker_record(_user(request), worker))
+    return worker_out(selectors.worker_record(signed_in(request), worker))
 
 
 @router.post("/workers/me", response={201: WorkerOut}, auth=AUTH, summary="Open my worker profile")
 def create_my_profile(request: HttpRequest, payload: WorkerIn) -> Status[WorkerOut]:
-    user = _user(request)
+    user = signed_in(request)
     worker = services.create_worker_profile(user, user, worker_input(payload))
     return Status(201, worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym))))
 
 
 @router.put("/workers/me", response=WorkerOut, auth=AUTH, summary="Change my worker profile")
 def update_my_profile(request: HttpRequest, payload: WorkerIn) -> WorkerOut:
-    user = _user(request)
+    user = signed_in(request)
     worker = services.update_worker_profile(user, _own_profile(request), worker_input(payload))
     return worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym)))
 
 
 @router.get("/workers/me/export", auth=AUTH, summary="Everything the exchange holds about me, as JSON (audited)")
 def export_my_data(request: HttpRequest) -> dict[str, Any]:
-    return services.export_worker_data(_user(request), _own_profile(request))
+    return services.export_worker_data(signed_in(request), _own_profile(request))
 
 
 @router.post("/workers/me/erase", response=Done, auth=AUTH, summary="Erase my worker profile and my account")
 def erase_my_data(request: HttpRequest) -> Done:
-    services.erase_worker(_user(request), _own_profile(request))
+    services.erase_worker(signed_in(request), _own_profile(request))
     return Done(done=True)
 
 
 @router.post("/workers/me/consents", response={201: ConsentOut}, auth=AUTH, summary="Give a consent")
 def give_consent(request: HttpRequest, payload: ConsentIn) -> Status[ConsentOut]:
-    consent = services.give_consent(_user(request), _own_profile(request), payload.purpose)
+    consent = services.give_consent(signed_in(request), _own_profile(request), payload.purpose)
     return Status(
         201,
         ConsentOut(
@@ -560,7 +554,7 @@ def give_consent(request: HttpRequest, payload: ConsentIn) -> Status[ConsentOut]
 
 @router.post("/workers/me/consents/withdraw", response=Done, auth=AUTH, summary="Withdraw a consent")
 def withdraw_consent(request: HttpRequest, payload: ConsentIn) -> Done:
-    services.withdraw_consent(_user(request), _own_profile(request), payload.purpose)
+    services.withdraw_consent(signed_in(request), _own_profile(request), payload.purpose)
     return Done(done=True)
 
 
@@ -594,7 +588,7 @@ def my_invitations(request: HttpRequest) -> list[InvitationOut]:
     summary="A worker: the full record where allowed (audited), else the pseudonymous profile",
 )
 def worker_detail(request: HttpRequest, pseudonym: str) -> WorkerOut | PseudonymousOut:
-    user = _user(request)
+    user = signed_in(request)
     worker = selectors.worker_by_pseudonym(pseudonym)
     if selectors.may_view_full_record(user, worker):
         return worker_out(selectors.worker_record(user, worker))
@@ -608,14 +602,14 @@ def worker_detail(request: HttpRequest, pseudonym: str) -> WorkerOut | Pseudonym
     summary="Change a worker's profile (their sending agency, with the worker's consent)",
 )
 def update_worker(request: HttpRequest, pseudonym: str, payload: WorkerIn) -> WorkerOut:
-    user = _user(request)
+    user = signed_in(request)
     worker = services.update_worker_profile(user, selectors.worker_by_pseudonym(pseudonym), worker_input(payload))
     return worker_out(selectors.worker_record(user, selectors.worker_by_pseudonym(worker.pseudonym)))
 
 
 @router.get("/agencies/{agency_id}/pool", response=list[PoolMemberOut], auth=AUTH, summary="An agency's pool")
 def agency_pool(request: HttpRequest, agency_id: int) -> list[PoolMemberOut]:
-    pool = selectors.agency_pool(_user(request), selectors.organisation_by_id(agency_id))
+    pool = selectors.agency_pool(signed_in(request), selectors.organisation_by_id(agency_id))
     return [PoolMemberOut(profile=pseudonymous_out(worker), may_edit=may_edit) for worker, may_edit in pool]
 
 
@@ -632,12 +626,12 @@ def list_vacancies(
 
 @router.get("/vacancies/mine", response=list[VacancyOut], auth=AUTH, summary="The vacancies of my employers")
 def my_employer_vacancies(request: HttpRequest) -> list[VacancyOut]:
-    return [vacancy_out(v) for v in selectors.vacancies_of_user(_user(request))]
+    return [vacancy_out(v) for v in selectors.vacancies_of_user(signed_in(request))]
 
 
 @router.post("/vacancies", response={201: VacancyOut}, auth=AUTH, summary="Draft a vacancy for one of my employers")
 def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status[VacancyOut]:
-    user = _user(request)
+    user = signed_in(request)
     if payload.employer is None:
         employers = list(selectors.employer_organisations(user)[:2])
         if len(employers) != 1:
@@ -656,20 +650,20 @@ def vacancy_detail(request: HttpRequest, vacancy_id: int) -> VacancyOut:
 
 @router.put("/vacancies/{vacancy_id}", response=VacancyOut, auth=AUTH, summary="Change a draft or submitted vacancy")
 def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyIn) -> VacancyOut:
-    user = _user(request)
+    user = signed_in(request)
     vacancy = services.update_vacancy(user, selectors.vacancy_by_id(user, vacancy_id), vacancy_input(payload))
     return vacancy_out(selectors.vacancy_by_id(user, vacancy.pk))
 
 
 @router.delete("/vacancies/{vacancy_id}", response=Done, auth=AUTH, summary="Delete a draft vacancy")
 def delete_vacancy(request: HttpRequest, vacancy_id: int) -> Done:
-    user = _user(request)
+    user = signed_in(request)
     services.delete_vacancy(user, selectors.vacancy_by_id(user, vacancy_id))
     return Done(done=True)
 
 
 def _transition(request: HttpRequest, vacancy_id: int, action: str) -> VacancyOut:
-    user = _user(request)
+    user = signed_in(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id)
     if action == "submit":
         services.submit_vacancy(user, vacancy)
@@ -723,7 +717,7 @@ def vacancy_compliance(request: HttpRequest, vacancy_id: int) -> ComplianceOut:
     summary="Eligible workers (pseudonymous), ranked by essential-skill coverage",
 )
 def vacancy_candidates(request: HttpRequest, vacancy_id: int, limit: int = 50) -> list[CandidateOut]:
-    user = _user(request)
+    user = signed_in(request)
     found = selectors.candidates(user, selectors.vacancy_by_id(user, vacancy_id), limit=max(1, min(limit, 500)))
     out = []
     for candidate in found:
@@ -754,7 +748,7 @@ def vacancy_candidates(request: HttpRequest, vacancy_id: int, limit: int = 50) -
     "/vacancies/{vacancy_id}/invitations", response=list[InvitationOut], auth=AUTH, summary="A vacancy's invitations"
 )
 def vacancy_invitations(request: HttpRequest, vacancy_id: int) -> list[InvitationOut]:
-    user = _user(request)
+    user = signed_in(request)
     return [
         invitation_out(i) for i in selectors.invitations_of_vacancy(user, selectors.vacancy_by_id(user, vacancy_id))
     ]
@@ -767,7 +761,7 @@ def vacancy_invitations(request: HttpRequest, vacancy_id: int) -> list[Invitatio
     summary="Invite an eligible worker, by pseudonym",
 )
 def invite(request: HttpRequest, vacancy_id: int, payload: InvitationIn) -> Status[InvitationOut]:
-    user = _user(request)
+    user = signed_in(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id)
     try:
         worker = selectors.worker_by_pseudonym(payload.worker)
@@ -778,13 +772,13 @@ def invite(request: HttpRequest, vacancy_id: int, payload: InvitationIn) -> Stat
 
 @router.post("/invitations/{invitation_id}/accept", response=InvitationOut, auth=AUTH, summary="Accept")
 def accept_invitation(request: HttpRequest, invitation_id: int) -> InvitationOut:
-    user = _user(request)
+    user = signed_in(request)
     return invitation_out(services.answer_invitation(user, selectors.invitation_by_id(user, invitation_id), True))
 
 
 @router.post("/invitations/{invitation_id}/decline", response=InvitationOut, auth=AUTH, summary="Decline")
 def decline_invitation(request: HttpRequest, invitation_id: int) -> InvitationOut:
-    user = _user(request)
+    user = signed_in(request)
     return invitation_out(services.answer_invitation(user, selectors.invitation_by_id(user, invitation_id), False))
 
 
@@ -799,7 +793,7 @@ def list_schemes(request: HttpRequest, destination: str = "") -> list[SchemeOut]
 @router.post("/schemes", response={201: SchemeOut}, auth=AUTH, summary="Create a scheme (destination officials)")
 def create_scheme(request: HttpRequest, payload: SchemeIn) -> Status[SchemeOut]:
     destination = selectors.country_by_code(payload.destination, field="destination")
-    scheme = services.create_scheme(_user(request), destination, scheme_input(payload))
+    scheme = services.create_scheme(signed_in(request), destination, scheme_input(payload))
     return Status(201, scheme_out(selectors.scheme_by_id(scheme.pk)))
 
 
@@ -813,13 +807,13 @@ def update_scheme(request: HttpRequest, scheme_id: int, payload: SchemeIn) -> Sc
     scheme = selectors.scheme_by_id(scheme_id)
     if payload.destination.upper() != scheme.destination_id:
         raise DomainError(_("A scheme's destination cannot change."), field="destination")
-    services.update_scheme(_user(request), scheme, scheme_input(payload))
+    services.update_scheme(signed_in(request), scheme, scheme_input(payload))
     return scheme_out(selectors.scheme_by_id(scheme_id))
 
 
 @router.delete("/schemes/{scheme_id}", response=Done, auth=AUTH, summary="Delete a scheme no vacancy uses")
 def delete_scheme(request: HttpRequest, scheme_id: int) -> Done:
-    services.delete_scheme(_user(request), selectors.scheme_by_id(scheme_id))
+    services.delete_scheme(signed_in(request), selectors.scheme_by_id(scheme_id))
     return Done(done=True)
 
 
@@ -830,7 +824,7 @@ def delete_scheme(request: HttpRequest, scheme_id: int) -> Done:
     summary="Whether a worker (pseudonym) may take a vacancy of the scheme, with every reason of refusal",
 )
 def scheme_eligibility(request: HttpRequest, scheme_id: int, worker: str, vacancy: int) -> EligibilityOut:
-    user = _user(request)
+    user = signed_in(request)
     scheme = selectors.scheme_by_id(scheme_id)
     found = selectors.vacancy_by_id(user, vacancy)
     if found.scheme_id != scheme.pk:
@@ -882,7 +876,7 @@ def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceI
     organisation = selectors.organisation_by_id(organisation_id)
     issuing = selectors.country_by_code(payload.issuing_country, field="issuing_country")
     services.record_recruiter_licence(
-        _user(request),
+        signed_in(request),
         issuing,
         organisation,
         number=payload.number,
@@ -951,7 +945,7 @@ def list_standards(request: HttpRequest, country: str = "") -> list[StandardOut]
 )
 def record_standard(request: HttpRequest, payload: StandardIn) -> Status[StandardOut]:
     standard = services.record_labour_standard(
-        _user(request),
+        signed_in(request),
         payload.country,
         valid_from=payload.valid_from,
         source=payload.source,

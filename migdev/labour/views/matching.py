@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from migdev.accounts.models import User
-from migdev.accounts.views import domain_errors_as_http
+from migdev.accounts.views import domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.labour.forms import add_domain_error
 from migdev.labour.models import MatchRun
@@ -24,12 +23,6 @@ from migdev.labour.selectors import matching as selectors
 from migdev.labour.selectors import registry as registry_selectors
 from migdev.labour.services import matching as services
 from migdev.labour.views.registry import invite_from_form
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 class RunForm(forms.Form):
@@ -60,7 +53,7 @@ class RunForm(forms.Form):
 @domain_errors_as_http
 def vacancy_shortlist(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     """Ranked candidates with explanations; the employer invites one from here."""
-    user = _user(request)
+    user = signed_in(request)
     vacancy = registry_selectors.vacancy_by_id(user, vacancy_id)
     form, invited = invite_from_form(request, user, vacancy)
     if invited:
@@ -75,7 +68,7 @@ def vacancy_shortlist(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def my_recommendations(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     worker = registry_selectors.worker_profile_of(user)
     if worker is None:
         messages.info(request, _("Open your worker profile first."))
@@ -94,7 +87,7 @@ def matching_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "labour/matching/home.html",
-        {"schemes": registry_selectors.schemes_managed_by(_user(request))},
+        {"schemes": registry_selectors.schemes_managed_by(signed_in(request))},
     )
 
 
@@ -102,7 +95,7 @@ def matching_home(request: HttpRequest) -> HttpResponse:
 @domain_errors_as_http
 def match_runs(request: HttpRequest, scheme_id: int) -> HttpResponse:
     """A scheme's runs, and the form that starts one."""
-    user = _user(request)
+    user = signed_in(request)
     scheme = selectors.scheme_for_matching(user, scheme_id)
     form = RunForm(request.POST or None, initial={"season": timezone.localdate().year + 1})
     if request.method == "POST" and form.is_valid():
@@ -125,7 +118,7 @@ def match_runs(request: HttpRequest, scheme_id: int) -> HttpResponse:
 @domain_errors_as_http
 def match_run(request: HttpRequest, run_id: int) -> HttpResponse:
     """Review a run: assignments with scores and explanations, greedy beside it, dual prices."""
-    user = _user(request)
+    user = signed_in(request)
     review = selectors.run_review(user, selectors.run_by_id(user, run_id))
     return render(request, "labour/matching/run.html", {"review": review, "run": review.run})
 
@@ -134,7 +127,7 @@ def match_run(request: HttpRequest, run_id: int) -> HttpResponse:
 @domain_errors_as_http
 def match_run_status(request: HttpRequest, run_id: int) -> HttpResponse:
     """The progress fragment, polled by htmx while the run is queued or running."""
-    run = selectors.run_by_id(_user(request), run_id)
+    run = selectors.run_by_id(signed_in(request), run_id)
     response = render(request, "labour/matching/_status.html", {"run": run})
     if run.status not in (MatchRun.Status.QUEUED, MatchRun.Status.RUNNING):
         response["HX-Refresh"] = "true"  # reload the page once, to show the result
@@ -145,7 +138,7 @@ def match_run_status(request: HttpRequest, run_id: int) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def match_assignment(request: HttpRequest, run_id: int, assignment_id: int, action: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     run = selectors.run_by_id(user, run_id)
     assignment = selectors.assignment_of(user, run, assignment_id)
     try:
@@ -166,7 +159,7 @@ def match_assignment(request: HttpRequest, run_id: int, assignment_id: int, acti
 @login_required
 @domain_errors_as_http
 def match_run_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     run = selectors.run_by_id(user, run_id)
     try:
         done = services.confirm_match_run(user, run)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from migdev.accounts.models import Organisation, User
 from migdev.accounts.rules import is_member_of_org
+from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, suppress_small
 from migdev.labour.models import CostCategory, Grievance, Payer, Placement, RiskFlag, Vacancy, WagePeriod, WorkerProfile
@@ -44,12 +45,6 @@ def domain_errors_as_http(view: View) -> View:
             raise DjangoPermissionDenied(error.message) from error
 
     return run
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
@@ -188,7 +183,7 @@ def _offer(request: HttpRequest, form: OfferForm) -> Placement | None:
         return None
     details = services.OfferDetails(data["season"], data["offered_on"], named_request=data["named_request"])
     try:
-        return services.offer_placement(_user(request), data["vacancy"], worker, details)
+        return services.offer_placement(signed_in(request), data["vacancy"], worker, details)
     except PermissionDenied:
         raise
     except DomainError as error:
@@ -199,7 +194,7 @@ def _offer(request: HttpRequest, form: OfferForm) -> Placement | None:
 @login_required
 @domain_errors_as_http
 def placements_page(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     employers = _employer_ids(user)
     form = OfferForm(request.POST or None, employers=employers) if employers else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -224,7 +219,7 @@ def placements_page(request: HttpRequest) -> HttpResponse:
 
 def _placement_action(request: HttpRequest, placement: Placement) -> forms.Form | None:
     """Run the action the posted form asks for; return the form with its errors, or None when it succeeded."""
-    user = _user(request)
+    user = signed_in(request)
     action = request.POST.get("action", "")
     form: forms.Form
     try:
@@ -288,7 +283,7 @@ def _placement_action(request: HttpRequest, placement: Placement) -> forms.Form 
 @login_required
 @domain_errors_as_http
 def placement_page(request: HttpRequest, placement_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     placement = selectors.placement_by_id(placement_id)
     failed: forms.Form | None = None
     if request.method == "POST":
@@ -325,7 +320,7 @@ def placement_page(request: HttpRequest, placement_id: int) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def returning_workers_page(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     employer = Organisation.objects.filter(pk=organisation_id).first()
     if employer is None:
         raise Http404(_("No such organisation."))
@@ -347,7 +342,7 @@ def returning_workers_page(request: HttpRequest, organisation_id: int) -> HttpRe
 @login_required
 @domain_errors_as_http
 def grievances_page(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     worker = selectors.worker_profile_of(user)
     form = GrievanceForm(request.POST or None, worker=worker) if worker is not None else None
     if request.method == "POST" and form is not None and worker is not None and form.is_valid():
@@ -379,7 +374,7 @@ def grievances_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def grievance_page(request: HttpRequest, grievance_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     grievance = selectors.grievance_record(user, grievance_id)
     may_handle = rules.has_perm("labour.change_grievance", user, grievance)
     initial = {"status": grievance.status, "resolution": grievance.resolution}
@@ -404,7 +399,7 @@ def grievance_page(request: HttpRequest, grievance_id: int) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def flags_page(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     if request.method == "POST":
         flag = selectors.flag_by_id(user, int(request.POST.get("flag", "0") or 0))
         form = ResolveFlagForm(request.POST)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from migdev.accounts.models import User
-from migdev.accounts.views import domain_errors_as_http
+from migdev.accounts.views import domain_errors_as_http, signed_in
 from migdev.core import esco_text
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.labour import compliance
@@ -34,13 +34,6 @@ from migdev.labour.models import Cefr, Consent, CostCategory, Scheme, Vacancy, W
 from migdev.labour.selectors import registry as selectors
 from migdev.labour.selectors import registry_reference as reference
 from migdev.labour.services import registry as services
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
 
 # --- public --------------------------------------------------------------------------------------------------------
 
@@ -252,7 +245,7 @@ PROFILE_PICKERS = ["occupation_add", "skill_add", "language_add"]
 @domain_errors_as_http
 def my_profile(request: HttpRequest) -> HttpResponse:
     """The worker's profile; a search or a suggestion (buttons `search`, `suggest`) shows results and saves nothing."""
-    user = _user(request)
+    user = signed_in(request)
     worker = selectors.worker_profile_of(user)
     initial = _profile_initial(worker) if worker else {"nationality": user.country_id, "residence": user.country_id}
     form = WorkerProfileForm(request.POST or None, initial=initial)
@@ -301,7 +294,7 @@ def _own_worker(request: HttpRequest) -> WorkerProfile:
 @require_POST
 @domain_errors_as_http
 def my_consent(request: HttpRequest) -> HttpResponse:
-    user, worker = _user(request), _own_worker(request)
+    user, worker = signed_in(request), _own_worker(request)
     purpose = request.POST.get("purpose", "")
     try:
         if request.POST.get("action") == "withdraw":
@@ -316,7 +309,7 @@ def my_consent(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def my_export(request: HttpRequest) -> HttpResponse:
-    data = services.export_worker_data(_user(request), _own_worker(request))
+    data = services.export_worker_data(signed_in(request), _own_worker(request))
     response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="my-labour-data.json"'
     return response
@@ -327,7 +320,7 @@ def my_export(request: HttpRequest) -> HttpResponse:
 def my_erase(request: HttpRequest) -> HttpResponse:
     worker = _own_worker(request)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
-        services.erase_worker(_user(request), worker)
+        services.erase_worker(signed_in(request), worker)
         return redirect("core:home")
     return render(request, "labour/registry/erase.html", {"worker": worker})
 
@@ -346,7 +339,7 @@ def my_invitations(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         invitation = selectors.invitation_by_id(request.user, int(request.POST.get("invitation", "0") or 0))
         try:
-            services.answer_invitation(_user(request), invitation, request.POST.get("answer") == "accept")
+            services.answer_invitation(signed_in(request), invitation, request.POST.get("answer") == "accept")
         except DomainError as error:
             messages.error(request, str(error.message))
         return redirect("labour:my_invitations")
@@ -360,7 +353,7 @@ def my_invitations(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def employer_vacancies(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     return render(
         request,
         "labour/registry/employer_vacancies.html",
@@ -419,7 +412,7 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
     A new vacancy, or one whose occupation changes, takes ESCO's skills of the occupation; the employer then edits
     them (add, remove, essential or optional).
     """
-    user = _user(request)
+    user = signed_in(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id) if vacancy_id else None
     employers = selectors.employer_organisations(user)
     if vacancy is None and not employers.exists():
@@ -477,7 +470,7 @@ def _new_vacancy_input(form: VacancyForm) -> Any:
 @require_POST
 @domain_errors_as_http
 def vacancy_action(request: HttpRequest, vacancy_id: int, action: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id)
     actions = {
         "submit": lambda: services.submit_vacancy(user, vacancy),
@@ -521,7 +514,7 @@ def invite_from_form(request: HttpRequest, user: User, vacancy: Vacancy) -> tupl
 @login_required
 @domain_errors_as_http
 def vacancy_candidates(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     vacancy = selectors.vacancy_by_id(user, vacancy_id)
     form, invited = invite_from_form(request, user, vacancy)
     if invited:
@@ -571,7 +564,7 @@ def agency_pool(request: HttpRequest, agency_id: int) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def official_home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     registries = [selectors.country_registry(user, country) for country in selectors.official_countries(user)]
     return render(
         request,
@@ -620,7 +613,7 @@ def scheme_manage(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def scheme_form(request: HttpRequest, scheme_id: int | None = None) -> HttpResponse:
-    user = _user(request)
+    user = signed_in(request)
     scheme = selectors.scheme_by_id(scheme_id) if scheme_id else None
     form = SchemeForm(
         request.POST or None,
@@ -666,7 +659,7 @@ def standard_list(request: HttpRequest) -> HttpResponse:
 @domain_errors_as_http
 def standard_form(request: HttpRequest, standard_id: int | None = None) -> HttpResponse:
     """Stewards add a country's labour standard, or correct one (its country and date stay)."""
-    user = _user(request)
+    user = signed_in(request)
     if not user.has_perm("labour.change_labourstandard"):
         raise PermissionDenied(_("Only stewards maintain the labour standards."))
     standard = reference.labour_standard_by_id(standard_id) if standard_id else None
