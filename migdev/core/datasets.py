@@ -15,7 +15,7 @@ class Loader(Protocol):
     `allow_shrink` (`migdev import --allow-shrink`) says the smaller set is meant to replace the stored one.
     """
 
-    def __call__(self, path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str: ...
+    def __call__(self, path: Path, progress: ProgressReporter, /, *, allow_shrink: bool = False) -> str: ...
 
 
 DemoLoader = Callable[[ProgressReporter], str]
