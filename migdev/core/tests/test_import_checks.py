@@ -19,7 +19,7 @@ from migdev.core.importers.isco08 import load_isco08
 from migdev.core.importers.reference import load_reference
 from migdev.core.models import Country, EscoOccupation, EscoOccupationSkill, EscoSkill, IscoGroup, Region
 from migdev.core.progress import SilentProgress
-from migdev.core.tests.test_loaders import OCC, OCC_HEADER, SKILL, SKILL_HEADER, esco_folder, write_csv
+from migdev.core.tests.test_loaders import OCC, OCC_HEADER, SKILL, SKILL_HEADER, esco_folder, isco_folder, write_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -283,3 +283,31 @@ def test_esco_header_without_line_end(tmp_path: Path) -> None:
     folder = esco_folder(tmp_path)
     (folder / "skills_en.csv").write_text(",".join(SKILL_HEADER), encoding="utf-8")
     rejected(load_esco, folder, "skills_en.csv", 1, None, "the file ends after its header line without a line end")
+
+
+# --- every CSV of isco08 and esco: the faults of any file, on a one-record copy ------------------------------------
+
+FAULTS: dict[str, tuple[Callable[[bytes], bytes], int, str]] = {
+    "empty": (lambda data: b"", 1, "the file is empty"),
+    "no line end": (lambda data: data.rstrip(b"\r\n"), 2, "the last line has no line end"),
+    "missing field": (lambda data: data.rstrip(b"\r\n").rsplit(b",", 1)[0] + b"\r\n", 2, "fields where the header"),
+    "not UTF-8": (lambda data: data[:-2] + b"\xff" + data[-2:], 2, "the file is not UTF-8 text"),
+}
+FILES = [
+    (load_isco08, "isco08_structure.csv"),
+    (load_isco08, "ISCOGroups_en.csv"),
+    *((load_esco, name) for name in ("occupations_en.csv", "occupations_fr.csv", "skills_en.csv")),
+    (load_esco, "occupationSkillRelations.csv"),
+]
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize(("loader", "file"), FILES, ids=[name for _, name in FILES])
+def test_every_file_refuses_each_fault(tmp_path: Path, loader: Loader, file: str, fault: str) -> None:
+    if loader is load_isco08:
+        folder = isco_folder(tmp_path, [["2", "1", "", "Professionals", "", "", "http://data.europa.eu/esco/isco/C2"]])
+    else:
+        folder = esco_folder(tmp_path)
+    spoil, row, problem = FAULTS[fault]
+    (folder / file).write_bytes(spoil((folder / file).read_bytes()))
+    rejected(loader, folder, file, row, None, problem)
