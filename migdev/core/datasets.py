@@ -3,10 +3,21 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from migdev.core.progress import ProgressReporter
 
-Loader = Callable[[Path, ProgressReporter], str]
+
+class Loader(Protocol):
+    """Loads the dataset at `path` atomically and returns a summary; refuses (ImportFileError) any bad file.
+
+    A file holding far fewer rows than are stored is taken for a truncated copy and refused, unless
+    `allow_shrink` (`migdev import --allow-shrink`) says the smaller set is meant to replace the stored one.
+    """
+
+    def __call__(self, path: Path, progress: ProgressReporter, /, *, allow_shrink: bool = False) -> str: ...
+
+
 DemoLoader = Callable[[ProgressReporter], str]
 
 

@@ -4,17 +4,20 @@ Each reader returns plain records; `services.load_undesa_stock` writes them in o
 problem raises ImportFileError naming the file (and sheet), row and column, before anything is written.
 """
 
-import csv
+import math
 import re
 import zipfile
-from collections.abc import Iterator
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from migdev.core.errors import ImportFileError
+from migdev.core.importers.csvfiles import finite_number, read_rows
 
 WORKBOOK_FILE = "undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx"
 BILATERAL_FILE = "undesa_ims2020_bilateral_stock_by_sex.csv"
@@ -106,40 +109,48 @@ def read_workbook(path: Path) -> WorkbookContent:
     """Tables 1-4 of the destination workbook: areas (from Table 1) and their observations."""
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, ParseError) as exc:
         raise ImportFileError(str(path), None, None, f"not a readable .xlsx workbook ({exc})") from exc
     try:
-        for spec in SHEETS:
-            if spec.sheet not in workbook.sheetnames:
-                raise ImportFileError(str(path), None, None, f"sheet {spec.sheet!r} is missing")
-        notes = _read_notes(workbook["Notes"]) if "Notes" in workbook.sheetnames else {}
-        areas: list[AreaRecord] = []
-        observations: list[ObservationRecord] = []
-        table1_codes: list[int] = []
-        for spec in SHEETS:
-            rows = _read_sheet(path, workbook[spec.sheet], spec)
-            codes = [code for code, _, _, _, _ in rows]
-            if spec.sheet == "Table 1":
-                table1_codes = codes
-                areas = [
-                    AreaRecord(
-                        m49=code,
-                        name=name,
-                        # In this file every aggregate has a UN DESA code >= 900; countries keep their M49 code.
-                        kind="country" if code < 900 else "aggregate",
-                        notes=" ".join(notes.get(n, "") for n in note_numbers).strip(),
-                    )
-                    for code, name, note_numbers, _, _ in rows
-                ]
-            else:
-                _check_same_locations(path, spec.sheet, table1_codes, codes)
-            for code, _, _, status, values in rows:
-                observations.extend(
-                    ObservationRecord(spec.indicator, code, None, period, sex, value, status)
-                    for (period, sex), value in values.items()
-                )
+        return _read_tables(path, workbook)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, ParseError) as exc:
+        # read-only workbooks are read sheet by sheet, so a damaged or cut file can fail only here
+        raise ImportFileError(str(path), None, None, f"the workbook is damaged or truncated ({exc})") from exc
     finally:
         workbook.close()
+
+
+def _read_tables(path: Path, workbook: Any) -> WorkbookContent:
+    """Areas and observations of Tables 1-4 of an open workbook."""
+    for spec in SHEETS:
+        if spec.sheet not in workbook.sheetnames:
+            raise ImportFileError(str(path), None, None, f"sheet {spec.sheet!r} is missing")
+    notes = _read_notes(workbook["Notes"]) if "Notes" in workbook.sheetnames else {}
+    areas: list[AreaRecord] = []
+    observations: list[ObservationRecord] = []
+    table1_codes: list[int] = []
+    for spec in SHEETS:
+        rows = _read_sheet(path, workbook[spec.sheet], spec)
+        codes = [code for code, _, _, _, _ in rows]
+        if spec.sheet == "Table 1":
+            table1_codes = codes
+            areas = [
+                AreaRecord(
+                    m49=code,
+                    name=name,
+                    # In this file every aggregate has a UN DESA code >= 900; countries keep their M49 code.
+                    kind="country" if code < 900 else "aggregate",
+                    notes=" ".join(notes.get(n, "") for n in note_numbers).strip(),
+                )
+                for code, name, note_numbers, _, _ in rows
+            ]
+        else:
+            _check_same_locations(path, spec.sheet, table1_codes, codes)
+        for code, _, _, status, values in rows:
+            observations.extend(
+                ObservationRecord(spec.indicator, code, None, period, sex, value, status)
+                for (period, sex), value in values.items()
+            )
     return WorkbookContent(areas=areas, observations=observations)
 
 
@@ -232,20 +243,18 @@ def _location_code(where: str, row: int, raw: object) -> int:
 
 
 def _number(where: str, row: int, col: int, raw: object) -> float | None:
-    """A figure of the table; '..' (not available) and an empty cell are None."""
+    """A figure of the table; '..' (not available) and an empty cell are None; text, NaN and infinity are refused."""
     if raw is None or raw == MISSING:
         return None
-    if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return float(raw)
+    column = get_column_letter(col)
     if isinstance(raw, str):
         text = raw.strip().replace(",", "")
-        if text in ("", MISSING):
-            return None
-        try:
-            return float(text)
-        except ValueError:
-            pass
-    raise ImportFileError(where, row, get_column_letter(col), f"{raw!r} is not a number")
+        return None if text in ("", MISSING) else finite_number(where, row, column, text)
+    if not isinstance(raw, int | float) or isinstance(raw, bool):
+        raise ImportFileError(where, row, column, f"{raw!r} is not a number")
+    if not math.isfinite(raw):
+        raise ImportFileError(where, row, column, f"{raw!r} is not a finite number")
+    return float(raw)
 
 
 def _check_same_locations(path: Path, sheet: str, table1: list[int], codes: list[int]) -> None:
@@ -269,48 +278,27 @@ def read_bilateral(path: Path, known_areas: set[int]) -> BilateralContent:
     """Origin x destination x sex stock; ref_area = destination, counterpart_area = origin."""
     observations: list[ObservationRecord] = []
     iso3_by_m49: dict[int, str] = {}
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            raise ImportFileError(str(path), 1, None, "the file is empty")
-        for index, expected in enumerate(BILATERAL_HEADER):
-            found = header[index].strip() if index < len(header) else None
-            if found != expected:
-                raise ImportFileError(str(path), 1, expected, f"expected header {expected!r}, found {found!r}")
-        for number, row in _numbered(reader):
-            if len(row) != len(BILATERAL_HEADER):
-                raise ImportFileError(
-                    str(path), number, None, f"{len(row)} fields, expected {len(BILATERAL_HEADER)} (truncated file?)"
-                )
-            record = dict(zip(BILATERAL_HEADER, row, strict=True))
-            year = record["year"].strip()
-            if year not in YEARS:
-                raise ImportFileError(str(path), number, "year", f"unknown year {year!r}; expected one of {YEARS}")
-            origin = _area_code(path, number, "origin_m49", record["origin_m49"], known_areas)
-            destination = _area_code(path, number, "destination_m49", record["destination_m49"], known_areas)
-            for side, m49 in (("origin", origin), ("destination", destination)):
-                iso3 = record[f"{side}_iso3"].strip()
-                if iso3:
-                    iso3_by_m49.setdefault(m49, iso3)
-            total, male, female = (
-                _count(path, number, column, record[column]) for column in ("stock_total", "stock_male", "stock_female")
+    where = str(path)
+    for number, record in read_rows(path, BILATERAL_HEADER, ordered=True):
+        year = record["year"].strip()
+        if year not in YEARS:
+            raise ImportFileError(where, number, "year", f"unknown year {year!r}; expected one of {YEARS}")
+        origin = _area_code(path, number, "origin_m49", record["origin_m49"], known_areas)
+        destination = _area_code(path, number, "destination_m49", record["destination_m49"], known_areas)
+        for side, m49 in (("origin", origin), ("destination", destination)):
+            iso3 = record[f"{side}_iso3"].strip()
+            if iso3:
+                iso3_by_m49.setdefault(m49, iso3)
+        total, male, female = (
+            _count(path, number, column, record[column]) for column in ("stock_total", "stock_male", "stock_female")
+        )
+        if total != male + female:
+            raise ImportFileError(
+                where, number, "stock_total", f"{total:g} is not stock_male + stock_female ({male + female:g})"
             )
-            if total != male + female:
-                raise ImportFileError(
-                    str(path), number, "stock_total", f"{total:g} is not stock_male + stock_female ({male + female:g})"
-                )
-            for sex, value in (("_T", total), ("M", male), ("F", female)):
-                observations.append(
-                    ObservationRecord("migrant-stock-bilateral", destination, origin, year, sex, value, "")
-                )
+        for sex, value in (("_T", total), ("M", male), ("F", female)):
+            observations.append(ObservationRecord("migrant-stock-bilateral", destination, origin, year, sex, value, ""))
     return BilateralContent(iso3_by_m49=iso3_by_m49, observations=observations)
-
-
-def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
-    for number, row in enumerate(reader, start=2):
-        if row:
-            yield number, row
 
 
 def _area_code(path: Path, row: int, column: str, raw: str, known: set[int]) -> int:
@@ -321,10 +309,7 @@ def _area_code(path: Path, row: int, column: str, raw: str, known: set[int]) -> 
 
 
 def _count(path: Path, row: int, column: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ImportFileError(str(path), row, column, f"{raw!r} is not a number") from None
+    value = finite_number(str(path), row, column, raw)
     if value < 0 or value != int(value):
         raise ImportFileError(str(path), row, column, f"{raw!r} is not a count of persons")
     return value

@@ -12,6 +12,7 @@ from pathlib import Path
 import pycountry
 from django.db import connection, transaction
 
+from migdev.core.importers.sync import check_not_shrinking
 from migdev.core.models import Country, Sex
 from migdev.core.progress import ProgressReporter
 from migdev.stats import importers
@@ -104,14 +105,22 @@ SEXES = {"_T": "Total", "M": "Male", "F": "Female"}
 
 
 @transaction.atomic
-def load_undesa_stock(folder: Path, progress: ProgressReporter) -> str:
-    """Load the two UN DESA 2020 files of `folder`; reloading replaces their observations. Atomic."""
+def load_undesa_stock(folder: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
+    """Load the two UN DESA 2020 files of `folder`; reloading replaces their observations. Atomic.
+
+    A file with far fewer observations than its source has stored is taken for a cut copy and refused (nothing is
+    deleted), unless `allow_shrink`.
+    """
     workbook_path = importers.require_file(folder, importers.WORKBOOK_FILE)
     bilateral_path = importers.require_file(folder, importers.BILATERAL_FILE)
     with progress.task("UN DESA migrant stock: reading the workbook", total=None):
         workbook = importers.read_workbook(workbook_path)
     with progress.task("UN DESA migrant stock: reading the origin-destination file", total=None):
         bilateral = importers.read_bilateral(bilateral_path, {area.m49 for area in workbook.areas})
+
+    for file_path, records in ((workbook_path, workbook.observations), (bilateral_path, bilateral.observations)):
+        stored = Observation.objects.filter(source__code=SOURCES[file_path.name][0]).count()
+        check_not_shrinking(str(file_path), "observations", len(records), stored, allow_shrink)
 
     _ensure_sexes()
     indicators = _upsert_indicators()

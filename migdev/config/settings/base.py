@@ -34,7 +34,14 @@ DATABASES = {
     "default": dj_database_url.parse(os.environ.get("MIGDEV_DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Concurrent requests on SQLite (Django 5.1+ options): WAL lets readers run beside the one writer; IMMEDIATE
+    # takes the write lock when a transaction begins, so a transaction that reads then writes waits its turn (up
+    # to `timeout` seconds) instead of failing at once with "database is locked", as deferred ones do.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

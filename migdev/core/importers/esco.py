@@ -4,6 +4,7 @@ Bulk inserts and updates only: the whole load takes seconds, not minutes. A rela
 the occupations (one occupation of occupationSkillRelations.csv, see data/esco/PROVENANCE.md) is skipped and counted.
 """
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from django.db import transaction
 from django.utils import translation
 
 from migdev.core.errors import ImportFileError
-from migdev.core.importers.csvfiles import dataset_file, read_rows
-from migdev.core.importers.sync import BATCH_SIZE, sync_table
+from migdev.core.importers.csvfiles import dataset_file, esco_uri, read_rows
+from migdev.core.importers.sync import BATCH_SIZE, check_not_shrinking, sync_table
 from migdev.core.models import EscoOccupation, EscoOccupationSkill, EscoSkill, IscoGroup
 from migdev.core.progress import ProgressReporter
 
@@ -27,15 +28,28 @@ RELATION_COLUMNS = ("occupationUri", "relationType", "skillUri")
 TRANSLATED = ("preferred_label", "alt_labels", "description")
 OCCUPATION_FIELDS = ["code", "isco_group", *(f"{name}{suffix}" for name in TRANSLATED for suffix in ("", "_en", "_fr"))]
 SKILL_FIELDS = ["skill_type", "reuse_level", "preferred_label", "alt_labels", "description"]
+# The values ESCO v1.1.1 uses (a few skills have none); anything else is a shifted or cut row.
+SKILL_TYPES = ("skill/competence", "knowledge", "")
+REUSE_LEVELS = ("transversal", "cross-sector", "sector-specific", "occupation-specific", "")
+OCCUPATION_CODE = re.compile(r"\d{4}(\.\d+)+")  # ESCO's code: the ISCO-08 unit group, then .n per level below
 
 
-def load_esco(path: Path, progress: ProgressReporter) -> str:
-    """Load ESCO occupations, skills and their relations from the four CSV files of the folder `path`."""
+def load_esco(path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
+    """Load ESCO occupations, skills and their relations from the four CSV files of the folder `path`.
+
+    Files with far fewer occupations, skills or relations than are stored are refused unless `allow_shrink`.
+    """
     files = {name: dataset_file(path, name) for name in (OCCUPATIONS_EN, OCCUPATIONS_FR, SKILLS, RELATIONS)}
     with translation.override("en"), transaction.atomic():
         occupations = _read_occupations(files[OCCUPATIONS_EN], files[OCCUPATIONS_FR], progress)
         skills = _read_skills(files[SKILLS], progress)
         relations, skipped = _read_relations(files[RELATIONS], set(occupations), set(skills), progress)
+        for file, what, in_file, stored in (
+            (OCCUPATIONS_EN, "occupations", len(occupations), EscoOccupation.objects.count()),
+            (SKILLS, "skills", len(skills), EscoSkill.objects.count()),
+            (RELATIONS, "occupation-skill relations", len(relations), EscoOccupationSkill.objects.count()),
+        ):
+            check_not_shrinking(str(files[file]), what, in_file, stored, allow_shrink)
         with progress.task("Saving ESCO occupations and skills", 2) as task:
             occupation_result, occupation_rows = sync_table(
                 EscoOccupation, "uri", list(occupations.values()), OCCUPATION_FIELDS, str(files[OCCUPATIONS_EN])
@@ -62,12 +76,12 @@ def load_esco(path: Path, progress: ProgressReporter) -> str:
 def _read_occupations(english: Path, french_path: Path, progress: ProgressReporter) -> dict[str, EscoOccupation]:
     """The occupations of the EN file with the FR labels joined on their URI; each ISCO-08 unit group must exist."""
     french = {
-        record["conceptUri"].strip(): {
+        esco_uri(str(french_path), row, "conceptUri", record["conceptUri"], "occupation"): {
             "preferred_label_fr": record["preferredLabel"].strip() or None,
             "alt_labels_fr": record["altLabels"].strip() or None,
             "description_fr": record["description"].strip() or None,
         }
-        for _, record in read_rows(french_path, FRENCH_COLUMNS)
+        for row, record in read_rows(french_path, FRENCH_COLUMNS)
     }
     unit_groups = set(IscoGroup.objects.filter(level=4).values_list("code", flat=True))
     records = list(read_rows(english, OCCUPATION_COLUMNS))
@@ -75,20 +89,23 @@ def _read_occupations(english: Path, french_path: Path, progress: ProgressReport
     where = str(english)
     with progress.task("ESCO occupations", len(records)) as task:
         for row, record in records:
-            uri = _uri(where, row, "conceptUri", record["conceptUri"])
+            uri = esco_uri(where, row, "conceptUri", record["conceptUri"], "occupation")
             if uri in occupations:
                 raise ImportFileError(where, row, "conceptUri", f"occupation {uri} appears twice")
             isco = record["iscoGroup"].strip()
             if isco not in unit_groups:
                 hint = "" if unit_groups else " (no ISCO-08 groups are loaded: run `migdev import isco08` first)"
                 raise ImportFileError(where, row, "iscoGroup", f"unknown ISCO-08 unit group {isco!r}{hint}")
+            code = record["code"].strip()
+            if not (OCCUPATION_CODE.fullmatch(code) and code.startswith(f"{isco}.")):
+                raise ImportFileError(where, row, "code", f"{code!r} is not an ESCO code under unit group {isco}")
             label = record["preferredLabel"].strip()
             if not label:
                 raise ImportFileError(where, row, "preferredLabel", "empty preferred label")
             alt_labels, description = record["altLabels"].strip(), record["description"].strip()
             occupations[uri] = EscoOccupation(
                 uri=uri,
-                code=record["code"].strip(),
+                code=code,
                 isco_group_id=isco,
                 preferred_label=label,
                 preferred_label_en=label,
@@ -108,16 +125,21 @@ def _read_skills(path: Path, progress: ProgressReporter) -> dict[str, EscoSkill]
     where = str(path)
     with progress.task("ESCO skills", len(records)) as task:
         for row, record in records:
-            uri = _uri(where, row, "conceptUri", record["conceptUri"])
+            uri = esco_uri(where, row, "conceptUri", record["conceptUri"], "skill")
             if uri in skills:
                 raise ImportFileError(where, row, "conceptUri", f"skill {uri} appears twice")
+            skill_type, reuse_level = record["skillType"].strip(), record["reuseLevel"].strip()
+            if skill_type not in SKILL_TYPES:
+                raise ImportFileError(where, row, "skillType", f"{skill_type!r} is not an ESCO skill type")
+            if reuse_level not in REUSE_LEVELS:
+                raise ImportFileError(where, row, "reuseLevel", f"{reuse_level!r} is not an ESCO reuse level")
             label = record["preferredLabel"].strip()
             if not label:
                 raise ImportFileError(where, row, "preferredLabel", "empty preferred label")
             skills[uri] = EscoSkill(
                 uri=uri,
-                skill_type=record["skillType"].strip(),
-                reuse_level=record["reuseLevel"].strip(),
+                skill_type=skill_type,
+                reuse_level=reuse_level,
                 preferred_label=label,
                 alt_labels=record["altLabels"].strip(),
                 description=record["description"].strip(),
@@ -136,8 +158,8 @@ def _read_relations(
     skipped = 0
     with progress.task("ESCO occupation-skill relations", None) as task:
         for row, record in read_rows(path, RELATION_COLUMNS):
-            occupation = _uri(where, row, "occupationUri", record["occupationUri"])
-            skill = _uri(where, row, "skillUri", record["skillUri"])
+            occupation = esco_uri(where, row, "occupationUri", record["occupationUri"], "occupation")
+            skill = esco_uri(where, row, "skillUri", record["skillUri"], "skill")
             relation = record["relationType"].strip()
             if relation not in kinds:
                 raise ImportFileError(where, row, "relationType", f"{relation!r} is neither essential nor optional")
@@ -178,10 +200,3 @@ def _sync_relations(wanted: dict[tuple[int, int], str]) -> str:
     ]
     EscoOccupationSkill.objects.bulk_create(new, batch_size=BATCH_SIZE)
     return f"{len(new)} new, {sum(map(len, changed.values()))} changed, {len(gone)} removed"
-
-
-def _uri(where: str, row: int, column: str, value: str) -> str:
-    uri = value.strip()
-    if not uri.startswith("http://data.europa.eu/esco/"):
-        raise ImportFileError(where, row, column, f"{uri!r} is not an ESCO URI")
-    return uri

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from migdev.core.errors import ImportFileError
 from migdev.core.importers.csvfiles import dataset_file, read_rows
-from migdev.core.importers.sync import SyncResult, delete_rows, sync_table
+from migdev.core.importers.sync import SyncResult, check_not_shrinking, delete_rows, sync_table
 from migdev.core.models import Country, Currency, Language, Region, Sex
 from migdev.core.progress import ProgressReporter
 
@@ -40,6 +40,8 @@ EXPECTED_PARENT: dict[str, str | None] = {
     Region.Kind.SUBREGION: Region.Kind.REGION,
     Region.Kind.INTERMEDIATE: Region.Kind.SUBREGION,
 }
+# The five regions of M49 under World (001): a complete file has each of them; a file cut short lacks the last ones.
+M49_REGIONS = {2: "Africa", 9: "Oceania", 19: "Americas", 142: "Asia", 150: "Europe"}
 
 # SDMX code list CL_SEX (SDMX global registry): the codes MigDev uses. The EN names are SDMX's; SDMX publishes no
 # FR/ES names, so those are MigDev's own translations (see docs/data.md).
@@ -66,15 +68,23 @@ def iso_catalog(domain: str, language: str) -> gettext.NullTranslations:
     return catalog
 
 
-def load_reference(path: Path, progress: ProgressReporter) -> str:
-    """Load regions, countries, currencies, languages and sex codes; the same input gives the same rows."""
+def load_reference(path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
+    """Load regions, countries, currencies, languages and sex codes; the same input gives the same rows.
+
+    A file with far fewer regions or placed countries than are stored is refused unless `allow_shrink`.
+    """
     m49_path = dataset_file(path, M49_FILE)
     with translation.override("en"), transaction.atomic():
         regions, placements = _read_m49(m49_path, progress)
+        countries = _countries(placements)
+        where = str(m49_path)
+        check_not_shrinking(where, "M49 regions", len(regions), Region.objects.count(), allow_shrink)
+        placed = sum(1 for c in countries if c.subregion_id is not None)
+        stored_placed = Country.objects.filter(subregion__isnull=False).count()
+        check_not_shrinking(where, "countries placed in an M49 region", placed, stored_placed, allow_shrink)
         region_result, _ = sync_table(
             Region, "m49", regions, ["name", "name_en", "name_fr", "name_es", "kind", "parent"], str(m49_path), False
         )
-        countries = _countries(placements)
         country_result, _ = sync_table(
             Country,
             "iso3",
@@ -165,7 +175,28 @@ def _read_m49(path: Path, progress: ProgressReporter) -> tuple[list[Region], dic
                     "an intermediate region of a subregion, or a country of a subregion or intermediate region",
                 )
             task.advance()
+    _check_complete(where, regions, placements)
     return list(regions.values()), placements
+
+
+def _check_complete(where: str, regions: dict[int, Region], placements: dict[int, Placement]) -> None:
+    """Every M49 region is there and every region has something under it: otherwise the file was cut short."""
+    missing = [code for code in sorted(M49_REGIONS) if code not in regions]
+    if missing:
+        names = ", ".join(f"{code:03d} {M49_REGIONS[code]}" for code in missing)
+        raise ImportFileError(where, None, "m49", f"M49 region(s) {names} missing: the file is incomplete (truncated?)")
+    parents = {r.parent_id for r in regions.values()} | {
+        code for p in placements.values() for code in (p.subregion, p.intermediate_region)
+    }
+    empty = [r for r in regions.values() if r.m49 not in parents]
+    if empty:
+        raise ImportFileError(
+            where,
+            None,
+            "parent_m49",
+            f"{empty[0].kind} {empty[0].m49:03d} {empty[0].name} has no row under it: the file is incomplete "
+            "(truncated?)",
+        )
 
 
 def _placement(parent: Region | None) -> Placement:

@@ -11,6 +11,8 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from migdev.core.errors import ImportFileError
 
 BATCH_SIZE = 2000
+# A file may hold at most this share fewer rows than are stored before it is taken for a cut copy of the full set.
+MAX_SHRINK = 0.1
 
 M = TypeVar("M", bound=models.Model)
 
@@ -63,6 +65,20 @@ def sync_table(
         kept = (existing[k] for k in wanted_keys if k in existing)
         by_key = {getattr(obj, key): obj for obj in chain(to_create, kept)}
     return SyncResult(len(to_create), len(to_update), len(gone)), by_key
+
+
+def check_not_shrinking(source: str, what: str, in_file: int, stored: int, allow_shrink: bool) -> None:
+    """Refuse a file that holds far fewer `what` than are stored: it is most likely cut short, and loading it would
+    delete (or unlink) the rest. `allow_shrink` (`migdev import --allow-shrink`) replaces them with a smaller set."""
+    if allow_shrink or in_file >= stored * (1 - MAX_SHRINK):
+        return
+    raise ImportFileError(
+        source,
+        None,
+        None,
+        f"only {in_file} {what} where {stored} are stored: the file looks truncated, so nothing was changed "
+        "(to replace them with a smaller set on purpose, import with --allow-shrink)",
+    )
 
 
 def delete_rows(model: type[models.Model], key: str, keys: Iterable[Any], source: str) -> int:

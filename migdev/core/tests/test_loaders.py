@@ -202,8 +202,10 @@ def test_isco08_rejects_a_truncated_row(tmp_path: Path) -> None:
 OCC_HEADER = ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description", "code"]
 SKILL_HEADER = ["conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "description"]
 REL_HEADER = ["occupationUri", "relationType", "skillType", "skillUri"]
-OCC = "http://data.europa.eu/esco/occupation/test-1"
-SKILL = "http://data.europa.eu/esco/skill/test-1"
+OCC = "http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-000000000001"
+OCC_GONE = "http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-000000000002"
+SKILL = "http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000001"
+SKILL_UNKNOWN = "http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000009"
 
 
 def esco_folder(
@@ -251,7 +253,7 @@ def test_esco_rejects_an_unknown_relation_type(tmp_path: Path) -> None:
 
 
 def test_esco_rejects_an_unknown_skill(tmp_path: Path) -> None:
-    folder = esco_folder(tmp_path, relations=[[OCC, "optional", "knowledge", SKILL + "x"]])
+    folder = esco_folder(tmp_path, relations=[[OCC, "optional", "knowledge", SKILL_UNKNOWN]])
     path = folder / "occupationSkillRelations.csv"
     assert_rejected(path, lambda p, r: load_esco(folder, r), "unknown skill", 2, "skillUri")
 
@@ -278,12 +280,13 @@ def test_esco_rejects_a_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_esco_relation_to_a_missing_occupation_is_skipped_and_counted(tmp_path: Path) -> None:
-    """A small folder (replacing the whole ESCO set inside this test's transaction) with one orphan relation."""
+    """A small folder (replacing the whole ESCO set, so allow_shrink, inside this test's transaction) with one orphan
+    relation."""
     folder = esco_folder(
         tmp_path,
-        relations=[[OCC, "essential", "knowledge", SKILL], [OCC + "-gone", "optional", "knowledge", SKILL]],
+        relations=[[OCC, "essential", "knowledge", SKILL], [OCC_GONE, "optional", "knowledge", SKILL]],
     )
-    summary = load_esco(folder, SilentProgress())
+    summary = load_esco(folder, SilentProgress(), allow_shrink=True)
     assert "1 occupation-skill relations" in summary and "1 relations skipped" in summary
     occupation = EscoOccupation.objects.get(uri=OCC)
     assert (occupation.preferred_label_en, occupation.preferred_label_fr) == ("test nurse", "infirmier test")

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from migdev.core.datasets import DATASETS
 from migdev.core.errors import DomainError
@@ -18,6 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("dataset", nargs="?", help="Dataset name, e.g. undesa-stock")
         parser.add_argument("path", nargs="?", help="File or folder to load (default: the copy shipped in the repo)")
         parser.add_argument("--list", action="store_true", help="List the datasets that can be imported.")
+        parser.add_argument(
+            "--allow-shrink",
+            action="store_true",
+            help="Accept files holding far fewer rows than are stored (otherwise refused as truncated), "
+            "removing the stored rows they lack.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["list"] or not options["dataset"]:
@@ -34,7 +41,16 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file or folder")
         try:
             with RichProgress() as progress:
-                summary = dataset.loader(path, progress)
+                summary = dataset.loader(path, progress, allow_shrink=options["allow_shrink"])
         except DomainError as exc:
             raise CommandError(f"{exc.message} (nothing was imported)") from exc
+        except OSError as exc:
+            raise CommandError(f"{exc.filename or path}: {exc.strerror or exc} (nothing was imported)") from exc
+        except DatabaseError as exc:
+            raise CommandError(f"{path}: the database refused the data ({exc}) (nothing was imported)") from exc
+        except Exception as exc:
+            raise CommandError(
+                f"{path}: unexpected {type(exc).__name__} while importing ({exc}); nothing was imported "
+                "(run with --traceback for details)"
+            ) from exc
         self.stdout.write(self.style.SUCCESS(f"{dataset.name}: {summary}"))
