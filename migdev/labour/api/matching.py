@@ -64,7 +64,7 @@ class RunIn(Schema):
 
 class AssignmentOut(Schema):
     id: int
-    worker: str
+    worker: str | None  # None once the worker's data is erased
     vacancy: int
     score: float
     removed: bool
@@ -95,7 +95,7 @@ class RunOut(Schema):
 def _assignment(a: MatchAssignment) -> dict[str, Any]:
     return {
         "id": a.pk,
-        "worker": a.worker.pseudonym,
+        "worker": None if a.worker.erased_at else a.worker.pseudonym,
         "vacancy": a.vacancy_id,
         "score": a.score,
         "removed": a.removed,
