@@ -2,9 +2,10 @@
 
 A run is computed in a thread of the process that queued it (or inline by the CLI); it is not in a durable queue.
 If that process dies (the server is stopped or killed), the run would stay "queued" or "running" for ever. Each run
-records its owner as host name, process id and the process's start time; the pair (pid, start time) tells a live
-owner from a dead one even when the system has since given the same pid to another process. Owners on another host
-cannot be checked from here and are left alone.
+records its owner as host, process id and the process's start time; the pair (pid, start time) tells a live owner
+from a dead one even when the system has since given the same pid to another process. The host is the host name and,
+on Linux, the process-id namespace, so two containers that share a host name never judge each other's processes.
+Owners on another host cannot be checked from here and are left alone.
 """
 
 import os
@@ -33,11 +34,17 @@ def _start_time(pid: int) -> float:
 def current_owner() -> Owner:
     """This process, as recorded on the runs it queues or computes."""
     pid = os.getpid()
-    return Owner(host=socket.gethostname(), pid=pid, started=_start_time(pid))
+    return Owner(host=this_host(), pid=pid, started=_start_time(pid))
 
 
+@cache
 def this_host() -> str:
-    return socket.gethostname()
+    """Where pids mean the same processes: the host name, and the pid namespace where there is one (Linux)."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")  # e.g. "pid:[4026531836]"
+    except OSError:
+        return socket.gethostname()
+    return f"{socket.gethostname()} {namespace}"
 
 
 def is_dead(pid: int | None, started: float | None) -> bool:

@@ -13,6 +13,7 @@ from django.test import Client
 from migdev.accounts.models import User
 from migdev.accounts.services import create_api_token
 from migdev.core.errors import PermissionDenied
+from migdev.labour import run_ownership
 from migdev.labour.models import MatchRun
 from migdev.labour.selectors import matching as selectors
 from migdev.labour.services import matching as services
@@ -37,7 +38,7 @@ def left_behind(world: MatchingWorld, status: str = MatchRun.Status.RUNNING, **o
     """A run as a killed server leaves it: its owner (by default a process that has since stopped) never finishes it."""
     this = psutil.Process()
     fields = {
-        "owner_host": socket.gethostname(),
+        "owner_host": run_ownership.this_host(),
         "owner_pid": os.getpid(),
         # The same pid, started long before this process: the pid was given to a new process after a restart.
         "owner_started": this.create_time() - 3600,
@@ -67,7 +68,7 @@ def page(user: User) -> Client:
 
 def test_new_runs_record_the_process_that_owns_them(world: MatchingWorld) -> None:
     run = services.start_match_run(world.official, world.scheme, world.season, run_now=True)
-    assert run.owner_host == socket.gethostname() and run.owner_pid == os.getpid()
+    assert run.owner_host.startswith(socket.gethostname()) and run.owner_pid == os.getpid()
     assert run.owner_started == pytest.approx(psutil.Process().create_time())
 
 
@@ -76,13 +77,16 @@ def test_runs_of_a_dead_process_are_failed_when_listed_or_read(world: MatchingWo
     gone = left_behind(world, MatchRun.Status.QUEUED, owner_pid=NO_SUCH_PID)
     alive = left_behind(world, owner_started=psutil.Process().create_time())
     elsewhere = left_behind(world, owner_host="another-host.invalid", owner_pid=NO_SUCH_PID)
+    # Same host name, another container (pid namespace): its pids are not ours to judge.
+    container = left_behind(world, owner_host=f"{socket.gethostname()} pid:[1]", owner_pid=NO_SUCH_PID)
     listed = {run.pk: run for run in selectors.runs_of_scheme(world.official, world.scheme)}
     for run in (reused_pid, gone):
         assert listed[run.pk].status == MatchRun.Status.FAILED
         assert listed[run.pk].failure == MatchRun.Failure.SERVER_STOPPED
         assert STOPPED in listed[run.pk].failure_message and listed[run.pk].finished_at
     assert listed[alive.pk].status == MatchRun.Status.RUNNING  # its process still runs
-    assert listed[elsewhere.pk].status == MatchRun.Status.RUNNING  # cannot be judged from this host
+    for run in (elsewhere, container):
+        assert listed[run.pk].status == MatchRun.Status.RUNNING  # cannot be judged from here
     one = left_behind(world)
     read = selectors.run_by_id(world.official, one.pk)
     assert read.status == MatchRun.Status.FAILED and read.failure == MatchRun.Failure.SERVER_STOPPED
