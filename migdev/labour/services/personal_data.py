@@ -12,6 +12,7 @@ import secrets
 from datetime import date
 from typing import Any
 
+from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from migdev.labour.models import (
     MatchRun,
     Placement,
     PlacementEvent,
+    RiskFlag,
     WorkerProfile,
 )
 from migdev.labour.services.registry import PSEUDONYM_ALPHABET
@@ -233,10 +235,21 @@ def _erase_worker_data(actor: Actor, worker: WorkerProfile) -> None:
     Grievance.objects.filter(worker=worker).update(description="", resolution="")
     Placement.objects.filter(worker=worker).update(ended_reason="")
     PlacementEvent.objects.filter(placement__worker=worker).update(note="")
+    _scrub_flag_notes(worker)
     _scrub_runs(worker, old_pseudonym)
     cleared += ["invitations.message", "grievances.description", "grievances.resolution"]
-    cleared += ["placements.ended_reason", "placements.events.note", "allocation_runs"]
+    cleared += ["placements.ended_reason", "placements.events.note", "risk_flags.note", "allocation_runs"]
     record_audit(actor, AuditEvent.Action.ERASE, worker.user, worker, cleared)
+
+
+def _scrub_flag_notes(worker: WorkerProfile) -> None:
+    """The flags of the worker's placements and grievances stay (they are counted); officials' notes on them go."""
+    grievance_rules = [f"grievance:{pk}" for pk in Grievance.objects.filter(worker=worker).values_list("pk", flat=True)]
+    flags = RiskFlag.objects.filter(Q(placement__worker=worker) | Q(details__rule__in=grievance_rules))
+    for flag in flags:
+        if flag.details.get("note"):
+            flag.details = {**flag.details, "note": ""}
+            flag.save(update_fields=["details"])
 
 
 def _scrub_runs(worker: WorkerProfile, old_pseudonym: str) -> None:

@@ -13,7 +13,15 @@ from django.test import Client
 from migdev.accounts.models import AuditEvent, AuditLogIsAppendOnly, User
 from migdev.accounts.rules import service_permissions
 from migdev.accounts.services import create_api_token, erase_person
-from migdev.labour.models import Grievance, MatchAssignment, MatchRun, Placement, PlacementEvent, WorkerProfile
+from migdev.labour.models import (
+    Grievance,
+    MatchAssignment,
+    MatchRun,
+    Placement,
+    PlacementEvent,
+    RiskFlag,
+    WorkerProfile,
+)
 from migdev.labour.services import matching, personal_data, protection
 from migdev.labour.tests.factories_matching import MatchingWorld
 
@@ -39,6 +47,9 @@ def confirmed(world: MatchingWorld) -> MatchRun:
     grievance = protection.file_grievance(
         world.best.user, world.best, world.employer, "retention_of_documents", TOLD, placement
     )
+    flag = RiskFlag.objects.filter(placement=placement, resolved_at__isnull=True).first()
+    assert flag is not None  # the grievance raised its forced-labour flag on the placement
+    protection.resolve_flag(world.official, flag, "Spoke with Ana; passport returned.")
     protection.update_grievance(world.official, grievance, Grievance.Status.RESOLVED, ANSWERED)
     run.refresh_from_db()
     return run
@@ -87,6 +98,7 @@ def test_after_erasure_nothing_of_the_person_is_readable(world: MatchingWorld, c
     worker, person = world.best, world.best.user
     grievance = Grievance.objects.get(worker=worker)
     assert "W-BEST" in json.dumps(confirmed.result)
+    assert any("Ana" in f.details.get("note", "") for f in RiskFlag.objects.filter(placement__worker=worker))
     own = api(person)
     assert own.post("/api/v1/accounts/me/erase").json() == {"erased": True}
 
@@ -96,6 +108,9 @@ def test_after_erasure_nothing_of_the_person_is_readable(world: MatchingWorld, c
     assert (grievance.description, grievance.resolution) == ("", "")
     assert grievance.indicator == "retention_of_documents" and grievance.status == "resolved"  # counted
     assert not PlacementEvent.objects.filter(placement__worker=worker).exclude(note="").exists()
+    flags = RiskFlag.objects.filter(placement__worker=worker)
+    assert flags.exists() and all(f.details.get("note", "") == "" for f in flags)  # counted, without the note
+    assert flags.filter(details__resolved_by=world.official.pk).exists()
 
     # The grievance as officials read it, on its page and in the API.
     official = page(world.official).get(f"/en/labour/grievances/{grievance.pk}/").content.decode()
