@@ -51,7 +51,7 @@ def export_worker_data(actor: Actor, worker: WorkerProfile) -> dict[str, Any]:
 def _worker_data(worker: WorkerProfile) -> dict[str, Any]:
     """The worker's data as exported (the caller checked the permission and audited the export)."""
     placements = worker.placements.select_related("vacancy__employer", "recruiter").prefetch_related(
-        "events", "contracts", "cost_payments"
+        "events", "contracts", "cost_payments", "flags"
     )
     return {
         "profile": {
@@ -173,6 +173,16 @@ def _placement(p: Placement) -> dict[str, Any]:
                 "paid_on": _iso(c.paid_on),
             }
             for c in p.cost_payments.all()
+        ],
+        "risk_flags": [
+            {
+                "kind": f.kind,
+                "indicator": f.indicator,
+                "raised_at": f.raised_at.isoformat(),
+                "resolved_at": f.resolved_at.isoformat() if f.resolved_at else None,
+                "note": f.details.get("note", ""),
+            }
+            for f in p.flags.all()
         ],
     }
 

@@ -90,6 +90,7 @@ def test_both_exports_contain_the_workers_grievances_and_runs(world: MatchingWor
         [assigned] = data["allocation_runs"]
         assert assigned["run"] == confirmed.pk and assigned["placement"] and assigned["explanation"]["contributions"]
         assert data["placements"][0]["events"][-1]["note"] == "Ana called."
+        assert "Spoke with Ana; passport returned." in {f["note"] for f in data["placements"][0]["risk_flags"]}
     # Someone without a worker profile gets no labour section.
     assert "labour" not in api(world.official).get("/api/v1/accounts/me/export").json()
 
@@ -134,7 +135,7 @@ def test_after_erasure_nothing_of_the_person_is_readable(world: MatchingWorld, c
     assert own.get("/api/v1/accounts/me/export").status_code == 401
     assert own.get("/api/v1/labour/workers/me/export").status_code == 401
     left = json.dumps(personal_data._worker_data(worker))
-    for gone in ("W-BEST", TOLD, ANSWERED, "Ana called.", person.email or "@"):
+    for gone in ("W-BEST", TOLD, ANSWERED, "Ana called.", "Spoke with Ana", person.email or "@"):
         assert gone not in left
     assert json.loads(left)["skills"] == [] and json.loads(left)["profile"]["date_of_birth"] is None
 
