@@ -1,6 +1,7 @@
 """Users, organisations, roles, API tokens and the audit log of personal data."""
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -141,8 +142,26 @@ class ApiToken(models.Model):
         return self.revoked_at is None
 
 
+class AuditLogIsAppendOnly(Exception):
+    """An audit entry was about to be changed or deleted: the log only grows."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Audit entries are added, never changed or deleted in bulk."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AuditLogIsAppendOnly("audit entries are never edited")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit entries are never deleted")
+
+
 class AuditEvent(models.Model):
-    """Who did what to whose personal data, and when. Rows are never edited or deleted."""
+    """Who did what to whose personal data, and when. Rows are never edited or deleted (the model refuses to).
+
+    The people it names are kept from deletion (PROTECT): a person's data is erased, never their account deleted,
+    so deleting a user cannot null out the entries about them or by them.
+    """
 
     class Action(models.TextChoices):
         CREATE = "create", _("created")
@@ -158,7 +177,7 @@ class AuditEvent(models.Model):
         verbose_name=_("who"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     actor_label = models.CharField(_("who (as recorded)"), max_length=150, blank=True)
@@ -168,12 +187,14 @@ class AuditEvent(models.Model):
         verbose_name=_("whose data"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="audit_events_about",
     )
     object_type = models.CharField(_("record type"), max_length=100)
     object_id = models.CharField(_("record id"), max_length=64)
     fields = models.JSONField(_("fields"), default=list, blank=True, help_text=_("Names of the fields, never values."))
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -182,3 +203,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly("audit entries are never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit entries are never deleted")

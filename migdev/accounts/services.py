@@ -2,7 +2,7 @@
 
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.password_validation import validate_password
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisation, User
 from migdev.accounts.rules import checks_permission
-from migdev.accounts.signals import person_erased
+from migdev.accounts.signals import person_erased, personal_data_requested
 from migdev.core.errors import DomainError
 from migdev.core.models import Country
 
@@ -226,10 +226,16 @@ def revoke_api_token(actor: User, token: ApiToken) -> ApiToken:
 
 @checks_permission("accounts.export_user", obj="person")
 def export_personal_data(actor: User, person: User) -> dict[str, Any]:
-    """A person's own data as JSON-ready values: their fields, memberships and the audit events about them."""
+    """Everything MigDev holds about a person, JSON-ready: their fields, memberships, the audit events about them,
+    and one section per room that holds data about them (e.g. "labour": worker profile, grievances, placements)."""
     record_audit(actor, AuditEvent.Action.EXPORT, person, person, [])
     memberships = person.memberships.select_related("organisation__country").order_by("organisation__name")
     events = AuditEvent.objects.filter(subject=person).order_by("at", "id")
+    rooms: dict[str, Any] = {}
+    for _receiver, section in personal_data_requested.send(sender=User, actor=actor, person=person):
+        if section is not None:
+            name, data = cast(tuple[str, Any], section)
+            rooms[name] = data
     return {
         "user": {
             "id": person.pk,
@@ -265,12 +271,17 @@ def export_personal_data(actor: User, person: User) -> dict[str, Any]:
             }
             for e in events
         ],
+        **rooms,
     }
 
 
 @checks_permission("accounts.erase_user", obj="person")
 def erase_person(actor: User, person: User) -> User:
-    """Erase a person's data on request: personal fields blanked, account deactivated; audit rows are kept."""
+    """Erase a person's data on request: personal fields blanked, account deactivated, other rooms told.
+
+    The audit log is append-only: earlier entries stay exactly as recorded (docs/personal-data.md says why); the
+    erasure is one more entry.
+    """
     if person.erased_at is not None:
         raise DomainError(_("This account has already been erased."), field="person")
     cleared = [name for name in ("username", *PROFILE_FIELDS) if getattr(person, name)]
@@ -288,8 +299,6 @@ def erase_person(actor: User, person: User) -> User:
     person.official_countries.clear()
     person.memberships.all().delete()
     person.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    # The audit rows stay, without the user name that identified the person.
-    AuditEvent.objects.filter(actor=person).update(actor_label=anonymous_name)
     record_audit(actor, AuditEvent.Action.ERASE, person, person, cleared)
     person_erased.send(sender=User, actor=actor, person=person)
     return person

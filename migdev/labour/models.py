@@ -646,6 +646,11 @@ class MatchRun(models.Model):
         FAILED = "failed", _("Failed")
         CONFIRMED = "confirmed", _("Confirmed into offers")
 
+    class Failure(models.TextChoices):
+        """Why a run failed, when the reason is known in advance (shown in the reader's language)."""
+
+        SERVER_STOPPED = "server_stopped", _("The server stopped during the run. Re-run it to allocate the season.")
+
     scheme = models.ForeignKey(Scheme, verbose_name=_("scheme"), on_delete=models.CASCADE, related_name="match_runs")
     season = models.PositiveSmallIntegerField(_("season (year)"))
     parameters = models.JSONField(_("parameters"), default=dict)
@@ -653,6 +658,19 @@ class MatchRun(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     stage = models.CharField(_("stage"), max_length=60, blank=True)
     error = models.TextField(_("error"), blank=True)
+    failure = models.CharField(_("why it failed"), max_length=20, choices=Failure.choices, blank=True)
+    # The process that computes the run (queued runs wait in its thread pool): a run whose process is gone is failed.
+    owner_host = models.CharField(_("computed on host"), max_length=255, blank=True)
+    owner_pid = models.PositiveIntegerField(_("computed by process"), null=True, blank=True)
+    owner_started = models.FloatField(_("process start time (epoch seconds)"), null=True, blank=True)
+    rerun_of = models.ForeignKey(
+        "self",
+        verbose_name=_("re-run of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reruns",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -671,6 +689,7 @@ class MatchRun(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("allocation run")
         verbose_name_plural = _("allocation runs")
+        indexes = [models.Index(fields=["status", "owner_host"], name="labour_matchrun_unfinished")]
 
     def __str__(self) -> str:
         return f"{self.scheme} {self.season} #{self.pk}"
@@ -679,6 +698,11 @@ class MatchRun(models.Model):
     def country_id(self) -> str:
         """Officials of the scheme's destination manage its runs (object-level rules)."""
         return self.scheme.destination_id
+
+    @property
+    def failure_message(self) -> str:
+        """Why the run failed, in the reader's language when the reason is a known one."""
+        return str(self.get_failure_display()) if self.failure else self.error
 
 
 class MatchAssignment(models.Model):

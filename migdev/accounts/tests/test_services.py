@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from migdev.accounts import selectors, services
 from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisation, User
 from migdev.accounts.services import AccountDetails
+from migdev.accounts.signals import personal_data_requested
 from migdev.accounts.tests.factories import UserFactory
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.models import Country
@@ -203,10 +204,23 @@ def test_export_contains_fields_memberships_and_audit_events(org_member: User, s
         services.export_personal_data(steward, org_member)
 
 
+def test_export_includes_the_section_of_every_room_holding_data_about_the_person(org_member: User) -> None:
+    def room(sender: object, actor: User, person: User, **kwargs: object) -> tuple[str, object] | None:
+        return ("a_room", {"about": person.username}) if person == org_member else None
+
+    personal_data_requested.connect(room, dispatch_uid="test-room")
+    try:
+        data = services.export_personal_data(org_member, org_member)
+    finally:
+        personal_data_requested.disconnect(dispatch_uid="test-room")
+    assert data["a_room"] == {"about": "org-member"}
+
+
 def test_erasure_anonymises_deactivates_and_keeps_the_audit_rows(org_member: User, steward: User) -> None:
     services.update_profile(org_member, org_member, {"first_name": "Secret"})
     token, _key = services.create_api_token(org_member, "script")
     selectors.person_record(steward, org_member)
+    before = list(AuditEvent.objects.order_by("pk").values())
     services.erase_person(org_member, org_member)
     org_member.refresh_from_db()
     assert org_member.username == f"erased-{org_member.pk}"
@@ -217,7 +231,9 @@ def test_erasure_anonymises_deactivates_and_keeps_the_audit_rows(org_member: Use
     assert token.revoked_at is not None
     events = AuditEvent.objects.filter(subject=org_member).order_by("at", "id")
     assert [e.action for e in events] == ["update", "read", "erase"]
-    assert "org-member" not in {e.actor_label for e in events}
+    # Append-only: the entries recorded before are unchanged, byte for byte (the label as recorded at the time).
+    assert list(AuditEvent.objects.filter(pk__in=[row["id"] for row in before]).order_by("pk").values()) == before
+    assert [e.actor_label for e in events] == ["org-member", "steward", f"erased-{org_member.pk}"]
     assert events.last().fields == ["email", "first_name", "last_name", "username"]  # type: ignore[union-attr]
 
 

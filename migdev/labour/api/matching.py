@@ -64,7 +64,7 @@ class RunIn(Schema):
 
 class AssignmentOut(Schema):
     id: int
-    worker: str
+    worker: str | None  # None once the worker's data is erased
     vacancy: int
     score: float
     removed: bool
@@ -81,6 +81,8 @@ class RunOut(Schema):
     progress: int
     stage: str
     error: str
+    failure: str
+    rerun_of: int | None
     parameters: dict[str, Any]
     started_at: datetime | None
     finished_at: datetime | None
@@ -93,7 +95,7 @@ class RunOut(Schema):
 def _assignment(a: MatchAssignment) -> dict[str, Any]:
     return {
         "id": a.pk,
-        "worker": a.worker.pseudonym,
+        "worker": None if a.worker.erased_at else a.worker.pseudonym,
         "vacancy": a.vacancy_id,
         "score": a.score,
         "removed": a.removed,
@@ -112,7 +114,9 @@ def _run(run: MatchRun) -> dict[str, Any]:
         "status": run.status,
         "progress": run.progress,
         "stage": run.stage,
-        "error": run.error,
+        "error": run.failure_message,
+        "failure": run.failure,
+        "rerun_of": run.rerun_of_id,
         "parameters": run.parameters,
         "started_at": run.started_at,
         "finished_at": run.finished_at,
@@ -204,6 +208,18 @@ def remove_assignment(request: HttpRequest, run_id: int, assignment_id: int) -> 
     run = selectors.run_by_id(user, run_id)
     services.remove_assignment(user, selectors.assignment_of(user, run, assignment_id))
     return _run(run)
+
+
+@router.post(
+    "/runs/{run_id}/rerun",
+    response={202: RunOut},
+    auth=AUTH,
+    summary="Start a failed allocation run again (a new run with the same parameters)",
+)
+def rerun(request: HttpRequest, run_id: int) -> Status[dict[str, Any]]:
+    user = signed_in(request)
+    run = services.rerun_match_run(user, selectors.run_by_id(user, run_id))
+    return Status(202, _run(run))
 
 
 @router.post("/runs/{run_id}/confirm", response=RunOut, auth=AUTH, summary="Confirm a run into placement offers")

@@ -21,6 +21,7 @@ from migdev.labour.eligibility import Eligibility
 from migdev.labour.models import Cefr, Invitation, LabourStandard, RecruiterLicence, Scheme, Vacancy, WorkerProfile
 from migdev.labour.selectors import registry as selectors
 from migdev.labour.selectors import registry_reference as reference
+from migdev.labour.services import personal_data
 from migdev.labour.services import registry as services
 
 router = Router(tags=["labour"])
@@ -529,12 +530,12 @@ def update_my_profile(request: HttpRequest, payload: WorkerIn) -> WorkerOut:
 
 @router.get("/workers/me/export", auth=AUTH, summary="Everything the exchange holds about me, as JSON (audited)")
 def export_my_data(request: HttpRequest) -> dict[str, Any]:
-    return services.export_worker_data(signed_in(request), _own_profile(request))
+    return personal_data.export_worker_data(signed_in(request), _own_profile(request))
 
 
 @router.post("/workers/me/erase", response=Done, auth=AUTH, summary="Erase my worker profile and my account")
 def erase_my_data(request: HttpRequest) -> Done:
-    services.erase_worker(signed_in(request), _own_profile(request))
+    personal_data.erase_worker(signed_in(request), _own_profile(request))
     return Done(done=True)
 
 

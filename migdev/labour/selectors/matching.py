@@ -2,7 +2,8 @@
 allocation runs of a scheme with their assignments, greedy baseline and dual prices.
 
 Every list is computed by the matching engine through `labour.adapters` on the pairs the room's eligibility rules
-admit; employers see workers by pseudonym only.
+admit; employers see workers by pseudonym only. Reading runs first fails those whose process is gone (the one write
+here, through the service), so no page shows a run as running that can no longer finish.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from migdev.accounts.services import Actor
 from migdev.core.errors import NotFound, PermissionDenied
 from migdev.labour import adapters
 from migdev.labour.models import MatchAssignment, MatchRun, Scheme, Vacancy, WorkerProfile
+from migdev.labour.services import matching as services
 
 SHORTLIST_MAX = 100
 
@@ -108,7 +110,9 @@ def runs_of_scheme(viewer: Actor, scheme: Scheme) -> QuerySet[MatchRun]:
         raise PermissionDenied(
             _("Only officials of the scheme's destination may allocate its seasons."), field="scheme"
         )
-    return MatchRun.objects.filter(scheme=scheme).select_related("scheme__destination", "created_by")
+    runs = MatchRun.objects.filter(scheme=scheme)
+    services.fail_orphaned_runs(viewer, runs)
+    return runs.select_related("scheme__destination", "created_by")
 
 
 def run_by_id(viewer: Actor, run_id: int) -> MatchRun:
@@ -117,6 +121,8 @@ def run_by_id(viewer: Actor, run_id: int) -> MatchRun:
         raise NotFound(_("No such allocation run."), field="id")
     if not _allowed("labour.view_matchrun", viewer, found):
         raise PermissionDenied(_("Only officials of the scheme's destination may see its runs."), field="id")
+    if found.status in services.UNFINISHED and services.fail_orphaned_runs(viewer, MatchRun.objects.filter(pk=run_id)):
+        found.refresh_from_db()
     return found
 
 
@@ -134,6 +140,7 @@ class RunReview:
     run: MatchRun
     assignments: list[MatchAssignment]
     vacancy_values: list[dict[str, object]]
+    reruns: list[int] = field(default_factory=list)
 
     @property
     def kept(self) -> int:
@@ -159,4 +166,5 @@ def run_review(viewer: Actor, run: MatchRun) -> RunReview:
         run.result.get("vacancy_values", []),
         key=lambda v: -(v.get("one_more_position_adds") or 0.0),
     )
-    return RunReview(run=run, assignments=assignments, vacancy_values=values)
+    reruns = list(run.reruns.order_by("pk").values_list("pk", flat=True))
+    return RunReview(run=run, assignments=assignments, vacancy_values=values, reruns=reruns)

@@ -2,7 +2,9 @@
 with progress), remove assignments they do not want, and confirm the run into placement offers.
 
 A run is computed in a worker thread of the web process (one at a time), or inline when `run_now` is given or the
-setting LABOUR_MATCHING_SYNC is true (tests, the CLI).
+setting LABOUR_MATCHING_SYNC is true (tests, the CLI). Each run records the process that owns it; a queued or running
+run whose process is gone (the server stopped) is marked failed when the server starts and whenever runs are read,
+and its officials may re-run it.
 """
 
 import logging
@@ -12,7 +14,11 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.contrib.auth.models import AnonymousUser
+from django.core.signals import request_started
+from django.db import DatabaseError, connection, transaction
+from django.db.models import QuerySet
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +27,7 @@ from migdev.accounts.rules import checks_permission
 from migdev.accounts.services import Actor
 from migdev.core.errors import DomainError
 from migdev.engines.executors import Executor
-from migdev.labour import adapters
+from migdev.labour import adapters, run_ownership
 from migdev.labour.models import MatchAssignment, MatchRun, Scheme
 from migdev.labour.services.protection import OfferDetails, offer_placement
 
@@ -38,6 +44,12 @@ class RunNotReady(DomainError):
     """The run is not in a state that allows this (e.g. confirming a run that is still computing)."""
 
     code = "run_not_ready"
+
+
+class RunFailed(DomainError):
+    """The run failed: there is nothing to adjust or confirm; it may be re-run."""
+
+    code = "run_failed"
 
 
 def _check_season(season: int) -> None:
@@ -61,12 +73,49 @@ def start_match_run(
 ) -> MatchRun:
     """Queue an allocation run of the scheme's season; it runs after the commit (or now, with `run_now`)."""
     _check_season(season)
+    return _queue(actor, scheme, season, parameters, None, run_now=run_now, progress=progress, executor=executor)
+
+
+@checks_permission("labour.run_matching", obj="run")
+def rerun_match_run(
+    actor: Actor,
+    run: MatchRun,
+    *,
+    run_now: bool = False,
+    progress: Progress | None = None,
+    executor: Executor | None = None,
+) -> MatchRun:
+    """Start a failed run again, as a new run with the same scheme, season and parameters (linked to the old one)."""
+    _fail_if_orphaned(run)
+    if run.status != MatchRun.Status.FAILED:
+        raise RunNotReady(_("Only a failed run can be re-run."), field="status")
+    return _queue(
+        actor, run.scheme, run.season, run.parameters, run, run_now=run_now, progress=progress, executor=executor
+    )
+
+
+def _queue(
+    actor: Actor,
+    scheme: Scheme,
+    season: int,
+    parameters: dict[str, Any] | None,
+    rerun_of: MatchRun | None,
+    *,
+    run_now: bool,
+    progress: Progress | None,
+    executor: Executor | None,
+) -> MatchRun:
     adapters.MatchSettings.from_parameters(parameters)  # refuse bad parameters before queueing
+    owner = run_ownership.current_owner()
     run = MatchRun.objects.create(
         scheme=scheme,
         season=season,
         parameters=dict(parameters or {}),
         created_by=actor if isinstance(actor, User) else None,
+        rerun_of=rerun_of,
+        owner_host=owner.host,
+        owner_pid=owner.pid,
+        owner_started=owner.started,
     )
     if run_now or getattr(settings, "LABOUR_MATCHING_SYNC", False):
         _execute(run, progress or _no_progress, executor)
@@ -74,6 +123,56 @@ def start_match_run(
     else:
         transaction.on_commit(lambda: _JOBS.submit(_execute_in_thread, run.pk))
     return run
+
+
+UNFINISHED = (MatchRun.Status.QUEUED, MatchRun.Status.RUNNING)
+
+
+@checks_permission("labour.fail_orphaned_matchruns")
+def fail_orphaned_runs(actor: Actor, runs: "QuerySet[MatchRun] | None" = None) -> list[int]:
+    """Mark failed the queued or running runs (of `runs`, or all) whose owning process on this host is gone.
+
+    Anyone may trigger it (reading a run does): it only records that a run can no longer finish. Returns their ids.
+    """
+    unfinished = (MatchRun.objects.all() if runs is None else runs).filter(
+        status__in=UNFINISHED, owner_host=run_ownership.this_host()
+    )
+    dead = [
+        pk
+        for pk, pid, started in unfinished.values_list("pk", "owner_pid", "owner_started")
+        if run_ownership.is_dead(pid, started)
+    ]
+    if dead:
+        MatchRun.objects.filter(pk__in=dead, status__in=UNFINISHED).update(
+            status=MatchRun.Status.FAILED,
+            failure=MatchRun.Failure.SERVER_STOPPED,
+            stage="",
+            finished_at=timezone.now(),
+        )
+        logger.warning("labour matching runs %s failed: their process stopped", dead)
+    return dead
+
+
+def _fail_if_orphaned(run: MatchRun) -> None:
+    """Bring `run` up to date, failing it first if its process is gone."""
+    if run.status in UNFINISHED and fail_orphaned_runs(AnonymousUser(), MatchRun.objects.filter(pk=run.pk)):
+        run.refresh_from_db()
+
+
+_started = False
+
+
+@receiver(request_started, dispatch_uid="labour-fail-orphaned-runs-at-start")
+def _fail_orphaned_runs_at_start(sender: object, **kwargs: object) -> None:
+    """On a web process's first request: fail the runs that a stopped server left queued or running."""
+    global _started
+    if _started:
+        return
+    _started = True
+    try:
+        fail_orphaned_runs(AnonymousUser())
+    except DatabaseError:  # e.g. a database not migrated yet: the reads will fail the runs later
+        logger.exception("could not check labour matching runs left by a stopped server")
 
 
 def _no_progress(percent: int, stage: str) -> None:
@@ -230,9 +329,24 @@ def _fail(run: MatchRun, progress: Progress, message: str) -> None:
     )
 
 
+def _refuse_failed(run: MatchRun) -> None:
+    if run.status == MatchRun.Status.FAILED:
+        raise RunFailed(
+            _("This run failed: %(reason)s") % {"reason": run.failure_message or _("no reason was recorded.")},
+            field="status",
+        )
+
+
+def _locked(run: MatchRun) -> MatchRun:
+    """The run, failed first if its process is gone, then locked for the change."""
+    _fail_if_orphaned(run)
+    return MatchRun.objects.select_for_update().get(pk=run.pk)
+
+
 def _check_adjustable(assignment: MatchAssignment) -> None:
-    status = MatchRun.objects.select_for_update().values_list("status", flat=True).get(pk=assignment.run_id)
-    if status != MatchRun.Status.DONE:
+    run = _locked(assignment.run)
+    _refuse_failed(run)
+    if run.status != MatchRun.Status.DONE:
         raise RunNotReady(_("Only a finished, unconfirmed run can be adjusted."), field="status")
 
 
@@ -261,7 +375,9 @@ def confirm_match_run(actor: User, run: MatchRun, offered_on: date | None = None
     An offer the service refuses (a cap reached since the run, a worker no longer eligible...) is kept with its
     reason; the others stand. Returns the assignments offered or refused.
     """
-    run.status = MatchRun.objects.select_for_update().values_list("status", flat=True).get(pk=run.pk)
+    current = _locked(run)
+    run.status, run.failure, run.error = current.status, current.failure, current.error
+    _refuse_failed(run)
     if run.status != MatchRun.Status.DONE:
         raise RunNotReady(_("Only a finished, unconfirmed run can be confirmed."), field="status")
     on = offered_on or timezone.localdate()

@@ -12,14 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migdev.accounts.models import AuditEvent, Organisation, User
 from migdev.accounts.rules import checks_permission
-from migdev.accounts.services import Actor, erase_person, record_audit
-from migdev.accounts.signals import person_erased
+from migdev.accounts.services import Actor, record_audit
 from migdev.core.errors import DomainError
 from migdev.core.models import (
     Country,
@@ -321,145 +319,6 @@ def withdraw_consent(actor: Actor, worker: WorkerProfile, purpose: str) -> list[
         consent.save(update_fields=["withdrawn_at"])
         record_audit(actor, AuditEvent.Action.UPDATE, worker.user, consent, ["withdrawn_at"])
     return standing
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-@checks_permission("labour.export_workerprofile", obj="worker")
-def export_worker_data(actor: Actor, worker: WorkerProfile) -> dict[str, Any]:
-    """Everything the exchange holds about the worker, JSON-ready: profile, consents, invitations, placements."""
-    record_audit(actor, AuditEvent.Action.EXPORT, worker.user, worker, [])
-    placements = worker.placements.select_related("vacancy__employer", "recruiter").prefetch_related(
-        "events", "contracts", "cost_payments"
-    )
-    return {
-        "profile": {
-            "pseudonym": worker.pseudonym,
-            "sex": worker.sex_id,
-            "date_of_birth": _iso(worker.date_of_birth),
-            "nationality": worker.nationality_id,
-            "residence": worker.residence_id,
-            "education": worker.education,
-            "available_from": _iso(worker.available_from),
-            "available_to": _iso(worker.available_to),
-            "is_available": worker.is_available,
-            "sending_agency": worker.sending_agency.name if worker.sending_agency else None,
-            "registered_on": _iso(worker.registered_on),
-            "erased_at": worker.erased_at.isoformat() if worker.erased_at else None,
-            "preferred_destinations": sorted(c.pk for c in worker.preferred_destinations.all()),
-            "preferred_schemes": sorted(s.code for s in worker.preferred_schemes.all()),
-        },
-        "languages": [{"language": row.language_id, "level": Cefr(row.level).label} for row in worker.languages.all()],
-        "occupations": [
-            {
-                "esco": row.occupation.uri,
-                "label": row.occupation.preferred_label,
-                "isco": row.occupation.isco_group_id,
-                "years_experience": row.years_experience,
-            }
-            for row in worker.occupations.select_related("occupation")
-        ],
-        "skills": [row.skill.uri for row in worker.skills.select_related("skill")],
-        "consents": [
-            {
-                "purpose": c.purpose,
-                "organisation": c.organisation.name if c.organisation else None,
-                "given_at": c.given_at.isoformat(),
-                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
-            }
-            for c in worker.consents.select_related("organisation")
-        ],
-        "invitations": [
-            {
-                "vacancy": i.vacancy_id,
-                "title": i.vacancy.title,
-                "employer": i.vacancy.employer.name,
-                "status": i.status,
-                "sent_at": i.created_at.isoformat(),
-                "answered_at": i.answered_at.isoformat() if i.answered_at else None,
-            }
-            for i in worker.invitations.select_related("vacancy__employer")
-        ],
-        "placements": [
-            {
-                "vacancy": p.vacancy_id,
-                "title": p.vacancy.title,
-                "employer": p.vacancy.employer.name,
-                "recruiter": p.recruiter.name if p.recruiter else None,
-                "season": p.season,
-                "state": p.state,
-                "named_request": p.named_request,
-                "offered_on": _iso(p.offered_on),
-                "departed_on": _iso(p.departed_on),
-                "arrived_on": _iso(p.arrived_on),
-                "completed_on": _iso(p.completed_on),
-                "returned_on": _iso(p.returned_on),
-                "events": [{"state": e.state, "on": _iso(e.on), "note": e.note} for e in p.events.all()],
-                "contracts": [
-                    {
-                        "stage": c.stage,
-                        "wage": str(c.wage_amount),
-                        "currency": c.wage_currency_id,
-                        "period": c.wage_period,
-                        "weekly_hours": c.weekly_hours,
-                        "signed_on": _iso(c.signed_on),
-                    }
-                    for c in p.contracts.all()
-                ],
-                "costs": [
-                    {
-                        "category": c.category,
-                        "amount": str(c.amount),
-                        "currency": c.currency_id,
-                        "paid_by": c.paid_by,
-                        "paid_on": _iso(c.paid_on),
-                    }
-                    for c in p.cost_payments.all()
-                ],
-            }
-            for p in placements
-        ],
-    }
-
-
-@checks_permission("labour.erase_workerprofile", obj="worker")
-def erase_worker(actor: Actor, worker: WorkerProfile) -> WorkerProfile:
-    """Erase a worker's personal data on request; sex, nationality and occupations stay for aggregate statistics.
-
-    The account is erased too (names, e-mail, sign-in), through the accounts room.
-    """
-    if worker.erased_at is not None:
-        raise DomainError(_("This profile was already erased."), field="worker")
-    _erase_worker_data(actor, worker)
-    person = _user(actor)
-    if worker.user.erased_at is None and person is not None:
-        erase_person(person, worker.user)
-    return worker
-
-
-def _erase_worker_data(actor: Actor, worker: WorkerProfile) -> None:
-    """Blank the profile's personal fields and record the erasure (the caller checked the permission)."""
-    cleared = ["date_of_birth", "available_from", "available_to", "preferred_destinations", "preferred_schemes"]
-    cleared += ["languages", "skills", "sending_agency", "residence"]
-    worker.date_of_birth = None
-    worker.available_from = None
-    worker.available_to = None
-    worker.sending_agency = None
-    worker.residence = worker.nationality  # the country of residence is personal; the field is required
-    worker.is_available = False
-    worker.erased_at = timezone.now()
-    worker.save()
-    worker.preferred_destinations.clear()
-    worker.preferred_schemes.clear()
-    worker.languages.all().delete()
-    worker.skills.all().delete()
-    worker.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=worker.erased_at)
-    worker.invitations.filter(status=Invitation.Status.PENDING).update(
-        status=Invitation.Status.DECLINED, answered_at=worker.erased_at
-    )
-    record_audit(actor, AuditEvent.Action.ERASE, worker.user, worker, cleared)
 
 
 # --- vacancies -----------------------------------------------------------------------------------------------------
@@ -965,11 +824,3 @@ def record_labour_standard(
         },
     )
     return standard
-
-
-@receiver(person_erased, dispatch_uid="labour-erase-worker-with-account")
-def _erase_worker_with_account(sender: object, actor: Actor, person: User, **kwargs: object) -> None:
-    """Receiver of accounts' person_erased: erasing an account erases its worker profile too."""
-    worker = WorkerProfile.objects.filter(user=person, erased_at__isnull=True).first()
-    if worker is not None:
-        _erase_worker_data(actor, worker)

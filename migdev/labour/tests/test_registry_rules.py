@@ -10,6 +10,7 @@ from migdev.accounts.tests.factories import StewardFactory, UserFactory
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.models import Country
 from migdev.labour.models import Consent, Invitation, Vacancy
+from migdev.labour.services import personal_data
 from migdev.labour.services import registry as services
 from migdev.labour.tests.factories_registry import (
     SchemeFactory,
@@ -90,8 +91,8 @@ def test_schemes_are_managed_by_officials_of_their_destination() -> None:
 def test_a_worker_cannot_edit_or_export_another_worker() -> None:
     worker, other = WorkerProfileFactory(), WorkerProfileFactory()
     with pytest.raises(PermissionDenied):
-        services.export_worker_data(other.user, worker)
+        personal_data.export_worker_data(other.user, worker)
     with pytest.raises(PermissionDenied):
         services.give_consent(other.user, worker, "matching")
     with pytest.raises(PermissionDenied):
-        services.erase_worker(other.user, worker)
+        personal_data.erase_worker(other.user, worker)

@@ -4,6 +4,7 @@ recommended vacancies, and officials' allocation runs of a scheme's season (star
 Thin: each view parses a form, calls one service or selector, and renders.
 """
 
+import rules
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -120,7 +121,10 @@ def match_run(request: HttpRequest, run_id: int) -> HttpResponse:
     """Review a run: assignments with scores and explanations, greedy beside it, dual prices."""
     user = signed_in(request)
     review = selectors.run_review(user, selectors.run_by_id(user, run_id))
-    return render(request, "labour/matching/run.html", {"review": review, "run": review.run})
+    can_rerun = review.run.status == MatchRun.Status.FAILED and (
+        rules.has_perm("labour.run_matching", user, review.run) or user.is_superuser
+    )
+    return render(request, "labour/matching/run.html", {"review": review, "run": review.run, "can_rerun": can_rerun})
 
 
 @login_required
@@ -176,6 +180,24 @@ def match_run_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
     return redirect("labour:match_run", run_id=run.pk)
 
 
+@require_POST
+@login_required
+@domain_errors_as_http
+def match_run_rerun(request: HttpRequest, run_id: int) -> HttpResponse:
+    """Start a failed run again; the new run's page shows its progress."""
+    user = signed_in(request)
+    run = selectors.run_by_id(user, run_id)
+    try:
+        again = services.rerun_match_run(user, run)
+    except PermissionDenied:
+        raise
+    except DomainError as error:
+        messages.error(request, str(error.message))
+        return redirect("labour:match_run", run_id=run.pk)
+    messages.success(request, _("Run #%(old)s is being re-run as run #%(new)s.") % {"old": run.pk, "new": again.pk})
+    return redirect("labour:match_run", run_id=again.pk)
+
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("vacancies/<int:vacancy_id>/candidates/ranked/", vacancy_shortlist, name="vacancy_shortlist"),
     path("worker/recommendations/", my_recommendations, name="my_recommendations"),
@@ -184,6 +206,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("official/runs/<int:run_id>/", match_run, name="match_run"),
     path("official/runs/<int:run_id>/status/", match_run_status, name="match_run_status"),
     path("official/runs/<int:run_id>/confirm/", match_run_confirm, name="match_run_confirm"),
+    path("official/runs/<int:run_id>/rerun/", match_run_rerun, name="match_run_rerun"),
     path(
         "official/runs/<int:run_id>/assignments/<int:assignment_id>/<slug:action>/",
         match_assignment,

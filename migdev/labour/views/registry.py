@@ -33,6 +33,7 @@ from migdev.labour.forms import (
 from migdev.labour.models import Cefr, Consent, CostCategory, Scheme, Vacancy, WorkerProfile
 from migdev.labour.selectors import registry as selectors
 from migdev.labour.selectors import registry_reference as reference
+from migdev.labour.services import personal_data
 from migdev.labour.services import registry as services
 
 # --- public --------------------------------------------------------------------------------------------------------
@@ -309,7 +310,7 @@ def my_consent(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def my_export(request: HttpRequest) -> HttpResponse:
-    data = services.export_worker_data(signed_in(request), _own_worker(request))
+    data = personal_data.export_worker_data(signed_in(request), _own_worker(request))
     response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="my-labour-data.json"'
     return response
@@ -320,7 +321,7 @@ def my_export(request: HttpRequest) -> HttpResponse:
 def my_erase(request: HttpRequest) -> HttpResponse:
     worker = _own_worker(request)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
-        services.erase_worker(signed_in(request), worker)
+        personal_data.erase_worker(signed_in(request), worker)
         return redirect("core:home")
     return render(request, "labour/registry/erase.html", {"worker": worker})
 
