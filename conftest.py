@@ -19,6 +19,16 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
             dataset.loader(dataset.shipped, SilentProgress())
 
 
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test starts and ends in English: a request with Accept-Language must not leak its language."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_chromium()
