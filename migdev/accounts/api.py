@@ -12,8 +12,8 @@ from ninja.security import HttpBearer, django_auth
 from migdev.accounts import selectors, services
 from migdev.accounts.models import ApiToken, Organisation, User
 from migdev.accounts.views import signed_in
-from migdev.core.api_input import column
 from migdev.core.errors import DomainError
+from migdev.core.input_limits import column
 from migdev.core.models import Country
 
 

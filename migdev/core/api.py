@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from migdev.core import selectors
-from migdev.core.api_input import BoundedPageNumberPagination, text_filter
+from migdev.core.input_limits import BoundedPageNumberPagination, text_filter
 from migdev.core.models import Country, EscoOccupation, EscoOccupationSkill, Region
 
 router = Router(tags=["reference data"])

@@ -8,8 +8,8 @@ from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from migdev.core.api_input import BoundedPageNumberPagination
 from migdev.core.errors import DomainError
+from migdev.core.input_limits import BoundedPageNumberPagination
 from migdev.stats import exports, selectors
 from migdev.stats.models import Observation, Source
 

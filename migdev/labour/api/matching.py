@@ -10,8 +10,8 @@ from ninja import Router, Schema, Status
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.views import signed_in
-from migdev.core.api_input import column
 from migdev.core.errors import NotFound
+from migdev.core.input_limits import column
 from migdev.labour import adapters
 from migdev.labour.models import MatchAssignment, MatchRun
 from migdev.labour.selectors import matching as selectors

@@ -18,8 +18,8 @@ from ninja import Router, Schema, Status
 from migdev.accounts.api import AUTH
 from migdev.accounts.models import Organisation
 from migdev.accounts.views import signed_in
-from migdev.core.api_input import column
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.input_limits import column
 from migdev.core.models import EscoOccupation
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, CircularKpis, Summary, suppress_small
 from migdev.labour.models import Contract, CostPayment, Grievance, Placement, RiskFlag, Vacancy, WorkerProfile

@@ -13,8 +13,8 @@ from ninja import Router, Status
 
 from migdev.accounts.api import AUTH, OPTIONAL_AUTH_DOCS, PUBLIC_OR_AUTH
 from migdev.accounts.views import signed_in
-from migdev.core.api_input import text_filter
 from migdev.core.errors import DomainError, NotFound
+from migdev.core.input_limits import text_filter
 from migdev.labour import compliance
 from migdev.labour.api.registry_schemas import (
     CandidateOut,

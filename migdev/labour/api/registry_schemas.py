@@ -9,7 +9,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
-from migdev.core.api_input import column
+from migdev.core.input_limits import column
 from migdev.core.models import Country, EscoOccupation, EscoSkill, IscoGroup, Language
 from migdev.labour.models import (
     Consent,

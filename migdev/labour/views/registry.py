@@ -22,6 +22,7 @@ from migdev.accounts.rules import require_permission
 from migdev.accounts.views import domain_errors_as_http, signed_in
 from migdev.core import esco_text
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.input_limits import MAX_FILTER_LENGTH
 from migdev.labour import compliance
 from migdev.labour.forms import (
     InviteForm,
@@ -40,9 +41,9 @@ from migdev.labour.services import registry as services
 
 
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    destination = request.GET.get("destination", "")
-    isco = request.GET.get("isco", "")
-    query = request.GET.get("q", "")
+    destination = request.GET.get("destination", "")[:MAX_FILTER_LENGTH]
+    isco = request.GET.get("isco", "")[:MAX_FILTER_LENGTH]
+    query = request.GET.get("q", "")[:MAX_FILTER_LENGTH]
     vacancies = selectors.published_vacancies(destination=destination, isco=isco, query=query)[:200]
     return render(
         request,
@@ -170,7 +171,7 @@ def pick(request: HttpRequest) -> HttpResponse:
     if name not in PICKERS:
         raise Http404(_("No such picker."))
     picker = PICKERS[name]
-    q = (request.GET.get("q") or request.GET.get(f"{name}_q") or "").strip()
+    q = (request.GET.get("q") or request.GET.get(f"{name}_q") or "").strip()[:MAX_FILTER_LENGTH]
     ticked = request.GET.getlist(name) if picker.multiple else []
     labels = picker.labels(ticked)
     kept = tuple(reference.Choice(value, labels[value], "") for value in ticked if value in labels)

@@ -15,6 +15,8 @@ from ninja.pagination import PageNumberPagination
 
 # The highest page any list can be asked for; far beyond any real list, far below what overflows an offset.
 MAX_PAGE = 1_000_000
+# The largest id any table can hold (a bigint); a larger number in a URL or filter names no row.
+MAX_ID = BaseDatabaseOperations.integer_field_ranges["BigAutoField"][1]
 # The longest text filter (?q=, ?isco=, ...) a list accepts: longer searches cannot match a label.
 MAX_FILTER_LENGTH = 200
 
