@@ -1,7 +1,7 @@
 """Accounts API: who am I, API tokens, organisations, a person's record, export and erasure of one's own data."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -13,6 +13,7 @@ from migdev.accounts import selectors, services
 from migdev.accounts.models import ApiToken, Organisation, User
 from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError
+from migdev.core.input_limits import column
 from migdev.core.models import Country
 
 
@@ -40,6 +41,18 @@ class ApiTokenAuth(HttpBearer):
 # Session cookie or bearer token (the same list as migdev.config.api.AUTH, defined here to avoid a circular import).
 AUTH = [ApiTokenAuth(), django_auth]
 
+
+def _anyone(request: HttpRequest) -> bool:
+    """Lets anonymous visitors through after the signed-in methods were tried (public reads)."""
+    return True
+
+
+# Public operations that show more to a signed-in user: AUTH is tried, then anyone is let through.
+PUBLIC_OR_AUTH = [*AUTH, _anyone]
+# Their OpenAPI security: django-ninja lists AUTH's schemes, and the empty requirement added here says that no
+# credentials are needed (any one entry of the list suffices).
+OPTIONAL_AUTH_DOCS: dict[str, Any] = {"security": [{}]}
+
 router = Router(tags=["accounts"])
 
 
@@ -61,7 +74,7 @@ class TokenOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str
+    name: Annotated[str, column(ApiToken, "name")]
 
 
 class TokenCreatedOut(TokenOut):
@@ -78,10 +91,10 @@ class OrganisationOut(Schema):
 
 
 class OrganisationIn(Schema):
-    name: str
+    name: Annotated[str, column(Organisation, "name")]
     kind: str
     country: str
-    website: str = ""
+    website: Annotated[str, column(Organisation, "website")] = ""
 
 
 class MembershipOut(Schema):

@@ -159,6 +159,16 @@ def checks_permission(permission: str, obj: str | None = None) -> Callable[[Call
     return decorate
 
 
+def require_permission(service: Callable[..., Any], actor: Any, target: Any = None) -> None:
+    """Refuse (PermissionDenied) an actor the write service would refuse, e.g. before a page shows its form.
+
+    The permission is the one the service declares with @checks_permission, so page and service cannot disagree.
+    """
+    permission: str = service.__permission__  # type: ignore[attr-defined]
+    if not rules.has_perm(permission, actor, target) and not _is_superuser(actor):
+        raise PermissionDenied(PERMISSION_DENIED_MESSAGE)
+
+
 def _is_superuser(actor: Any) -> bool:
     return _is_signed_in(actor) and bool(getattr(actor, "is_superuser", False))
 

@@ -17,6 +17,7 @@ from migdev.accounts.rules import checks_permission
 from migdev.accounts.signals import person_erased, personal_data_requested
 from migdev.core.errors import DomainError
 from migdev.core.models import Country
+from migdev.core.weblinks import clean_web_url
 
 Actor = User | AnonymousUser
 
@@ -109,6 +110,7 @@ def register_organisation(
         raise DomainError(_("Give the organisation's name."), field="name")
     if kind not in Organisation.Kind.values:
         raise DomainError(_("Choose a type of organisation."), field="kind")
+    website = clean_web_url(website, "website")
     if Organisation.objects.filter(name__iexact=name.strip(), country=country).exists():
         raise DomainError(_("An organisation of this name is already registered in this country."), field="name")
     registrant = _actor_user(actor)

@@ -29,6 +29,7 @@ from migdev.accounts.forms import (
 )
 from migdev.accounts.models import AuditEvent, User
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.input_limits import MAX_ID
 
 # Accounts created on a page are signed in at once, with the backend that checks passwords.
 SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -291,11 +292,12 @@ def person_record(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def audit_log(request: HttpRequest) -> HttpResponse:
+    """The audit events the viewer may see; a subject that is not an id (a word, a number beyond any id) is ignored."""
     subject = request.GET.get("subject", "")
     action = request.GET.get("action", "")
     events = selectors.audit_events(
         request.user,
-        subject_id=int(subject) if subject.isdigit() else None,
+        subject_id=int(subject) if subject.isdigit() and int(subject) <= MAX_ID else None,
         action=action if action in AuditEvent.Action.values else "",
     )
     page = Paginator(events, 50).get_page(request.GET.get("page"))

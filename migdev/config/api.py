@@ -1,6 +1,9 @@
 """The REST API root: /api/v1/..., OpenAPI docs at /api/docs, one error format."""
 
+import logging
+
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -12,6 +15,8 @@ from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.labour.api import router as labour_router
 from migdev.stats.api import router as stats_router
+
+logger = logging.getLogger("migdev.api")
 
 api = NinjaAPI(
     title="MigDev API",
@@ -59,6 +64,18 @@ def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> H
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = {404: "not_found", 403: "forbidden", 401: "unauthenticated", 429: "throttled"}.get(exc.status_code, "error")
     return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Any other failure: logged with its traceback, answered in the one error shape without server details.
+
+    Replaces django-ninja's default, which answers a plain-text traceback (with server paths) when DEBUG is on.
+    """
+    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
+    return api.create_response(
+        request, error_body("server_error", _("Something went wrong on our side; it has been logged.")), status=500
+    )
 
 
 # Routers that need a signed-in user use AUTH: a session cookie or a bearer API token.

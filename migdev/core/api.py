@@ -11,9 +11,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from migdev.core import selectors
+from migdev.core.input_limits import BoundedPageNumberPagination, text_filter
 from migdev.core.models import Country, EscoOccupation, EscoOccupationSkill, Region
 
 router = Router(tags=["reference data"])
@@ -119,26 +120,28 @@ def _country_out(country: Country) -> CountryOut:
 
 
 @router.get("/countries", response=list[CountryOut], summary="Countries and territories (ISO 3166-1, M49)")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_countries(request: HttpRequest) -> list[CountryOut]:
     return [_country_out(c) for c in selectors.countries()]
 
 
 @router.get("/regions", response=list[RegionOut], summary="UN M49 regions, sub-regions and intermediate regions")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_regions(request: HttpRequest, kind: Region.Kind | None = None) -> Any:
     return selectors.regions(kind)
 
 
 @router.get("/isco08", response=list[IscoGroupOut], summary="ISCO-08 groups (filter by level and parent)")
-@paginate(PageNumberPagination, page_size=50)
-def list_isco_groups(request: HttpRequest, level: int | None = None, parent: str | None = None) -> Any:
+@paginate(BoundedPageNumberPagination, page_size=50)
+def list_isco_groups(request: HttpRequest, level: int | None = None, parent: str | None = text_filter(None)) -> Any:
     return selectors.isco_groups(level=level, parent=parent)
 
 
 @router.get("/esco/occupations", response=list[OccupationOut], summary="Search ESCO occupations")
-@paginate(PageNumberPagination, page_size=50)
-def search_occupations(request: HttpRequest, q: str | None = None, isco: str | None = None) -> Any:
+@paginate(BoundedPageNumberPagination, page_size=50)
+def search_occupations(
+    request: HttpRequest, q: str | None = text_filter(None), isco: str | None = text_filter(None)
+) -> Any:
     """`q` matches labels and alternative labels in the request's language; `isco` an ISCO-08 code or its prefix."""
     return selectors.search_occupations(q=q, isco=isco)
 
@@ -166,8 +169,10 @@ def get_occupation(request: HttpRequest, occupation_id: int) -> OccupationDetail
 
 
 @router.get("/esco/skills", response=list[SkillOut], summary="Search ESCO skills (English labels)")
-@paginate(PageNumberPagination, page_size=50)
-def search_skills(request: HttpRequest, q: str | None = None, skill_type: str | None = None) -> Any:
+@paginate(BoundedPageNumberPagination, page_size=50)
+def search_skills(
+    request: HttpRequest, q: str | None = text_filter(None), skill_type: str | None = text_filter(None)
+) -> Any:
     return selectors.search_skills(q=q, skill_type=skill_type)
 
 

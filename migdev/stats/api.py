@@ -6,9 +6,10 @@ from typing import Literal
 
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from migdev.core.errors import DomainError
+from migdev.core.input_limits import BoundedPageNumberPagination
 from migdev.stats import exports, selectors
 from migdev.stats.models import Observation, Source
 
@@ -214,7 +215,7 @@ def get_map(
 
 
 @router.get("/observations", response=list[ObservationOut], summary="Observations, filtered and paginated")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(BoundedPageNumberPagination, page_size=100)
 def list_observations(request: HttpRequest, filters: Query[ObservationFilters]) -> list[ObservationOut]:
     queryset = selectors.observations(**filters.dict())
     return queryset  # type: ignore[return-value]  # paginated, then each row goes through ObservationOut

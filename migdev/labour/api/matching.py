@@ -2,7 +2,7 @@
 of a scheme's season (start, status and result, remove an assignment, confirm into offers)."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 from migdev.accounts.api import AUTH
 from migdev.accounts.views import signed_in
 from migdev.core.errors import NotFound
+from migdev.core.input_limits import column
 from migdev.labour import adapters
 from migdev.labour.models import MatchAssignment, MatchRun
 from migdev.labour.selectors import matching as selectors
@@ -35,7 +36,7 @@ class ExplanationOut(Schema):
     contributions: list[ContributionOut]
 
 
-class CandidateOut(Schema):
+class ShortlistCandidateOut(Schema):
     rank: int
     pseudonym: str
     invitation: str
@@ -46,7 +47,7 @@ class ShortlistOut(Schema):
     vacancy: int
     eligible_pairs: int
     workers_without_skills: int
-    candidates: list[CandidateOut]
+    candidates: list[ShortlistCandidateOut]
 
 
 class RecommendationOut(Schema):
@@ -58,7 +59,7 @@ class RecommendationOut(Schema):
 
 
 class RunIn(Schema):
-    season: int
+    season: Annotated[int, column(MatchRun, "season")]
     parameters: dict[str, Any] = {}
 
 

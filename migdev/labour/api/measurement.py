@@ -18,7 +18,7 @@ class PlaceOut(Schema):
     name: str
 
 
-class OccupationOut(Schema):
+class IscoGroupRefOut(Schema):
     code: str
     level: int
     title: str
@@ -30,7 +30,7 @@ PersonsOut = dict[str, int | None]
 
 class CellOut(Schema):
     country: PlaceOut
-    occupation: OccupationOut
+    occupation: IscoGroupRefOut
     month: str
     supply: PersonsOut
     open_positions: int
@@ -60,7 +60,7 @@ class MarketOut(Schema):
 class OpportunityOut(Schema):
     origin: PlaceOut
     destination: PlaceOut
-    occupation: OccupationOut
+    occupation: IscoGroupRefOut
     month: str
     gap: int
     excess: int
@@ -71,7 +71,7 @@ class OpportunityOut(Schema):
     schemes: list[str]
 
 
-class MapOut(Schema):
+class MarketMapOut(Schema):
     level: int
     group: str
     month: str
@@ -101,8 +101,8 @@ def _place(place: selectors.Place) -> PlaceOut:
     return PlaceOut(iso3=place.iso3, m49=m49_code(place.m49), name=place.name)
 
 
-def _occupation(occupation: selectors.Occupation) -> OccupationOut:
-    return OccupationOut(code=occupation.code, level=occupation.level, title=occupation.title)
+def _occupation(occupation: selectors.Occupation) -> IscoGroupRefOut:
+    return IscoGroupRefOut(code=occupation.code, level=occupation.level, title=occupation.title)
 
 
 def _persons(counts: selectors.ByPerson) -> PersonsOut:
@@ -184,10 +184,10 @@ def market_opportunities(request: HttpRequest, filters: Query[MonthFilters]) -> 
     ]
 
 
-@router.get("/market/map", response=MapOut, summary="Tightness and its class by country for one group and month")
-def market_map(request: HttpRequest, filters: Query[MonthFilters]) -> MapOut:
+@router.get("/market/map", response=MarketMapOut, summary="Tightness and its class by country for one group and month")
+def market_map(request: HttpRequest, filters: Query[MonthFilters]) -> MarketMapOut:
     view = selectors.market_map(month=filters.month, level=filters.level, group=filters.group, basis=filters.basis)
-    return MapOut(
+    return MarketMapOut(
         level=view.level,
         group=view.group.code if view.group else "",
         month=view.month,

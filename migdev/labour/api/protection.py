@@ -8,7 +8,7 @@ ISCO-08 codes at any level (indicator filters). Public aggregates suppress group
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Q
 from django.http import HttpRequest
@@ -19,6 +19,7 @@ from migdev.accounts.api import AUTH
 from migdev.accounts.models import Organisation
 from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.input_limits import column
 from migdev.core.models import EscoOccupation
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, CircularKpis, Summary, suppress_small
 from migdev.labour.models import Contract, CostPayment, Grievance, Placement, RiskFlag, Vacancy, WorkerProfile
@@ -116,11 +117,11 @@ class PlacementDetailOut(PlacementOut):
 
 
 class OfferIn(Schema):
-    vacancy_id: int
-    worker: str  # the worker's pseudonym
-    season: int
+    vacancy_id: Annotated[int, column(Placement, "vacancy")]
+    worker: Annotated[str, column(WorkerProfile, "pseudonym")]
+    season: Annotated[int, column(Placement, "season")]
     offered_on: date
-    recruiter_id: int | None = None
+    recruiter_id: Annotated[int | None, column(Placement, "recruiter")] = None
     named_request: bool = False
     due_return_on: date | None = None
 
@@ -139,33 +140,33 @@ class StepIn(Schema):
 
 class ContractIn(Schema):
     stage: str
-    wage_amount: Decimal
+    wage_amount: Annotated[Decimal, column(Contract, "wage_amount")]
     wage_currency: str
     wage_period: str
-    weekly_hours: int
+    weekly_hours: Annotated[int, column(Contract, "weekly_hours")]
     language: str
     signed_on: date
-    rest_days_per_week: int = 1
+    rest_days_per_week: Annotated[int, column(Contract, "rest_days_per_week")] = 1
     retains_documents: bool = False
-    employer_id: int | None = None  # default: the vacancy's employer
-    occupation: str | None = None  # ESCO URI; default: the vacancy's occupation
+    employer_id: Annotated[int | None, column(Contract, "employer")] = None  # default: the vacancy's employer
+    occupation: Annotated[str | None, column(EscoOccupation, "uri")] = None  # default: the vacancy's occupation
 
 
 class CostIn(Schema):
     category: str
-    amount: Decimal
+    amount: Annotated[Decimal, column(CostPayment, "amount")]
     currency: str
     paid_by: str
     paid_on: date
-    paid_to_id: int | None = None
-    amount_in_wage_currency: Decimal | None = None
+    paid_to_id: Annotated[int | None, column(CostPayment, "paid_to")] = None
+    amount_in_wage_currency: Annotated[Decimal | None, column(CostPayment, "amount_in_wage_currency")] = None
 
 
 class GrievanceIn(Schema):
-    against_id: int
-    indicator: str
+    against_id: Annotated[int, column(Grievance, "against")]
+    indicator: Annotated[str, column(Grievance, "indicator")]
     description: str
-    placement_id: int | None = None
+    placement_id: Annotated[int | None, column(Grievance, "placement")] = None
 
 
 class GrievanceOut(Schema):
@@ -200,7 +201,7 @@ class ResolveIn(Schema):
 
 
 class RecomputeIn(Schema):
-    placement_id: int | None = None
+    placement_id: Annotated[int | None, column(RiskFlag, "placement")] = None
 
 
 class RecomputeOut(Schema):

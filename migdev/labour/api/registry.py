@@ -4,19 +4,48 @@ Codes everywhere: countries ISO 3166-1 alpha-3, currencies ISO 4217, languages I
 occupations and skills as ESCO URIs, scheme occupations as ISCO-08 codes at any level.
 """
 
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
-from migdev.accounts.api import AUTH
+from migdev.accounts.api import AUTH, OPTIONAL_AUTH_DOCS, PUBLIC_OR_AUTH
 from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound
+from migdev.core.input_limits import text_filter
 from migdev.labour import compliance
+from migdev.labour.api.registry_schemas import (
+    CandidateOut,
+    ComplianceOut,
+    ConsentIn,
+    ConsentOut,
+    CostTermIO,
+    Done,
+    EligibilityOut,
+    FailureOut,
+    InvitationIn,
+    InvitationOut,
+    LanguageLevelIO,
+    LicenceIn,
+    LicenceOut,
+    PoolMemberOut,
+    PseudonymousOut,
+    ReasonOut,
+    RecruiterOut,
+    SchemeIn,
+    SchemeOut,
+    SkillIO,
+    StandardIn,
+    StandardOut,
+    VacancyForWorkerOut,
+    VacancyIn,
+    VacancyOut,
+    WorkerIn,
+    WorkerOccupationOut,
+    WorkerOut,
+)
 from migdev.labour.eligibility import Eligibility
 from migdev.labour.models import Cefr, Invitation, LabourStandard, RecruiterLicence, Scheme, Vacancy, WorkerProfile
 from migdev.labour.selectors import registry as selectors
@@ -27,282 +56,11 @@ from migdev.labour.services import registry as services
 router = Router(tags=["labour"])
 
 
-def _anyone(request: HttpRequest) -> bool:
-    """Lets anonymous visitors through after the signed-in methods were tried (public reads)."""
-    return True
-
-
-PUBLIC_OR_AUTH = [*AUTH, _anyone]
-
-
 def _cefr(label: str, field: str) -> int:
     for level in Cefr:
         if level.label == label.upper().strip():
             return int(level.value)
     raise DomainError(_("Give a CEFR level from A1 to C2: %(value)s") % {"value": label}, field=field)
-
-
-# --- schemas -------------------------------------------------------------------------------------------------------
-
-
-class LanguageLevelIO(Schema):
-    language: str
-    level: str
-
-
-class OccupationIO(Schema):
-    esco: str
-    years_experience: int = 0
-
-
-class WorkerIn(Schema):
-    sex: str
-    nationality: str
-    residence: str
-    date_of_birth: date | None = None
-    education: int | None = None
-    available_from: date | None = None
-    available_to: date | None = None
-    is_available: bool = True
-    preferred_destinations: list[str] = []
-    preferred_schemes: list[str] = []
-    sending_agency: int | None = None
-    languages: list[LanguageLevelIO] = []
-    occupations: list[OccupationIO] = []
-    skills: list[str] = []
-
-
-class OccupationOut(Schema):
-    esco: str
-    label: str
-    isco: str
-    years_experience: int
-
-
-class PseudonymousOut(Schema):
-    pseudonym: str
-    region: str
-    education: int | None
-    occupations: list[OccupationOut]
-    skills: list[str]
-    languages: list[LanguageLevelIO]
-    full: bool = False
-
-
-class ConsentOut(Schema):
-    purpose: str
-    organisation: str | None
-    given_at: datetime
-    withdrawn_at: datetime | None
-
-
-class WorkerOut(PseudonymousOut):
-    name: str
-    email: str
-    sex: str
-    date_of_birth: date | None
-    nationality: str
-    residence: str
-    available_from: date | None
-    available_to: date | None
-    is_available: bool
-    preferred_destinations: list[str]
-    preferred_schemes: list[str]
-    sending_agency: int | None
-    registered_on: date
-    erased_at: datetime | None
-    consents: list[ConsentOut]
-
-
-class ConsentIn(Schema):
-    purpose: str
-
-
-class SkillIO(Schema):
-    esco: str
-    essential: bool = True
-
-
-class CostTermIO(Schema):
-    category: str
-    payer: str
-    amount: Decimal | None = None
-    currency: str | None = None
-
-
-class VacancyIn(Schema):
-    employer: int | None = None
-    title: str
-    occupation: str
-    destination: str
-    place: str
-    positions: int
-    wage_amount: Decimal
-    wage_currency: str
-    wage_period: str
-    weekly_hours: int
-    contract_months: int
-    start_date: date
-    rest_days_per_week: int = 1
-    scheme: str | None = None
-    recruiter: int | None = None
-    min_education: int | None = None
-    min_experience_years: int = 0
-    contract_languages: list[str] = []
-    written_contract: bool = True
-    retains_documents: bool = False
-    housing_terms: str = ""
-    travel_terms: str = ""
-    skills: list[SkillIO] | None = None
-    languages: list[LanguageLevelIO] = []
-    cost_terms: list[CostTermIO] | None = None
-
-
-class VacancyOut(Schema):
-    id: int
-    state: str
-    employer: int
-    employer_name: str
-    title: str
-    occupation: str
-    occupation_label: str
-    isco: str
-    destination: str
-    place: str
-    positions: int
-    wage_amount: Decimal
-    wage_currency: str
-    wage_period: str
-    weekly_hours: int
-    rest_days_per_week: int
-    contract_months: int
-    start_date: date
-    scheme: str | None
-    recruiter: int | None
-    min_education: int | None
-    min_experience_years: int
-    contract_languages: list[str]
-    written_contract: bool
-    retains_documents: bool
-    housing_terms: str
-    travel_terms: str
-    skills: list[SkillIO]
-    languages: list[LanguageLevelIO]
-    cost_terms: list[CostTermIO]
-
-
-class FailureOut(Schema):
-    code: str
-    field: str
-    message: str
-
-
-class ComplianceOut(Schema):
-    compliant: bool
-    failures: list[FailureOut]
-
-
-class ReasonOut(Schema):
-    code: str
-    message: str
-
-
-class EligibilityOut(Schema):
-    eligible: bool
-    reasons: list[ReasonOut]
-
-
-class VacancyForWorkerOut(Schema):
-    vacancy: VacancyOut
-    eligible: bool
-    reasons: list[ReasonOut]
-
-
-class CandidateOut(Schema):
-    profile: PseudonymousOut
-    essential_held: int
-    essential_total: int
-    coverage: float
-    invitation: str
-
-
-class InvitationIn(Schema):
-    worker: str  # pseudonym
-    message: str = ""
-
-
-class InvitationOut(Schema):
-    id: int
-    vacancy: int
-    vacancy_title: str
-    employer_name: str
-    worker: str
-    status: str
-    message: str
-    created_at: datetime
-    answered_at: datetime | None
-
-
-class SchemeIn(Schema):
-    code: str
-    name: str
-    kind: str
-    destination: str
-    eligible_origins: list[str]
-    description: str = ""
-    agreement: int | None = None
-    eligible_occupations: list[str] = []
-    season_start_month: int | None = None
-    season_end_month: int | None = None
-    max_stay_months: int | None = None
-    max_stay_window_months: int | None = None
-    min_weekly_hours: int | None = None
-    cap_per_season: int | None = None
-    origin_caps: dict[str, int] = {}
-    cooling_off_days: int = 0
-    named_returning_allowed: bool = False
-    employer_pays_travel: bool = True
-    cost_sharing_notes: str = ""
-    source_url: str = ""
-    is_active: bool = True
-
-
-class SchemeOut(SchemeIn):
-    id: int
-
-
-class LicenceIn(Schema):
-    issuing_country: str
-    number: str
-    valid_from: date
-    valid_to: date
-    certification: str = "none"
-    certification_expires: date | None = None
-
-
-class LicenceOut(Schema):
-    number: str
-    issuing_country: str
-    valid_from: date
-    valid_to: date
-    certification: str
-    certification_expires: date | None
-
-
-class RecruiterOut(Schema):
-    organisation: int
-    may_place: bool
-    reasons: list[str]
-    licences: list[LicenceOut]
-
-
-class PoolMemberOut(Schema):
-    profile: PseudonymousOut
-    may_edit: bool
-
-
-class Done(Schema):
-    done: bool
 
 
 # --- conversions ---------------------------------------------------------------------------------------------------
@@ -315,7 +73,8 @@ def pseudonymous_out(worker: WorkerProfile) -> PseudonymousOut:
         region=profile.region,
         education=profile.education,
         occupations=[
-            OccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years) for o in profile.occupations
+            WorkerOccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years)
+            for o in profile.occupations
         ],
         skills=profile.skills,
         languages=[LanguageLevelIO(language=lang.code, level=lang.level) for lang in profile.languages],
@@ -619,7 +378,11 @@ def agency_pool(request: HttpRequest, agency_id: int) -> list[PoolMemberOut]:
 
 @router.get("/vacancies", response=list[VacancyOut], summary="Published vacancies (public)")
 def list_vacancies(
-    request: HttpRequest, destination: str = "", isco: str = "", scheme: str = "", q: str = ""
+    request: HttpRequest,
+    destination: str = "",
+    isco: str = text_filter(),
+    scheme: str = "",
+    q: str = text_filter(),
 ) -> list[VacancyOut]:
     found = selectors.published_vacancies(destination=destination, isco=isco, scheme=scheme, query=q)
     return [vacancy_out(v) for v in found[:500]]
@@ -644,7 +407,13 @@ def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status[VacancyOu
     return Status(201, vacancy_out(selectors.vacancy_by_id(user, vacancy.pk)))
 
 
-@router.get("/vacancies/{vacancy_id}", response=VacancyOut, auth=PUBLIC_OR_AUTH, summary="A vacancy")
+@router.get(
+    "/vacancies/{vacancy_id}",
+    response=VacancyOut,
+    auth=PUBLIC_OR_AUTH,
+    openapi_extra=OPTIONAL_AUTH_DOCS,
+    summary="A vacancy",
+)
 def vacancy_detail(request: HttpRequest, vacancy_id: int) -> VacancyOut:
     return vacancy_out(selectors.vacancy_by_id(request.user, vacancy_id))
 
@@ -701,6 +470,7 @@ def fill_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
     "/vacancies/{vacancy_id}/compliance",
     response=ComplianceOut,
     auth=PUBLIC_OR_AUTH,
+    openapi_extra=OPTIONAL_AUTH_DOCS,
     summary="The minimum standards the vacancy fails, each naming its field",
 )
 def vacancy_compliance(request: HttpRequest, vacancy_id: int) -> ComplianceOut:
@@ -730,7 +500,7 @@ def vacancy_candidates(request: HttpRequest, vacancy_id: int, limit: int = 50) -
                     region=profile.region,
                     education=profile.education,
                     occupations=[
-                        OccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years)
+                        WorkerOccupationOut(esco=o.uri, label=o.label, isco=o.isco, years_experience=o.years)
                         for o in profile.occupations
                     ],
                     skills=profile.skills,
@@ -890,24 +660,6 @@ def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceI
 
 
 # --- labour standards ----------------------------------------------------------------------------------------------
-
-
-class StandardIn(Schema):
-    country: str
-    valid_from: date
-    source: str
-    minimum_wage: Decimal | None = None
-    currency: str | None = None
-    wage_period: str = "hour"
-    max_weekly_hours: int | None = None
-    source_url: str = ""
-    verified: bool = False
-
-
-class StandardOut(StandardIn):
-    id: int
-    country_name: str
-    in_force: bool
 
 
 def standard_out(standard: LabourStandard, in_force: bool) -> StandardOut:

@@ -255,7 +255,7 @@ def published_vacancies(
     if destination:
         found = found.filter(destination_id=destination.upper())
     if isco:
-        found = found.filter(isco_group_id__startswith=isco)
+        found = found.filter(isco_group__code__startswith=isco)
     if scheme:
         found = found.filter(scheme__code=scheme)
     if query:

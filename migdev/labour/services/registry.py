@@ -29,6 +29,7 @@ from migdev.core.models import (
     Language,
     Sex,
 )
+from migdev.core.weblinks import clean_web_url
 from migdev.labour import compliance, eligibility
 from migdev.labour.models import (
     Cefr,
@@ -700,7 +701,7 @@ def _resolve_scheme(data: SchemeInput, destination: Country, scheme: Scheme | No
             "named_returning_allowed": data.named_returning_allowed,
             "employer_pays_travel": data.employer_pays_travel,
             "cost_sharing_notes": data.cost_sharing_notes,
-            "source_url": data.source_url,
+            "source_url": clean_web_url(data.source_url, "source_url"),
             "is_active": data.is_active,
         },
         "origins": origins,
@@ -810,6 +811,7 @@ def record_labour_standard(
     _in_range(max_weekly_hours, 1, MAX_WEEKLY_HOURS, "max_weekly_hours")
     if not source.strip():
         raise DomainError(_("Give the source of the standard."), field="source")
+    source_url = clean_web_url(source_url, "source_url")
     standard, _created = LabourStandard.objects.update_or_create(
         country=where,
         valid_from=valid_from,

@@ -18,9 +18,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from migdev.accounts.models import User
+from migdev.accounts.rules import require_permission
 from migdev.accounts.views import domain_errors_as_http, signed_in
 from migdev.core import esco_text
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.input_limits import MAX_FILTER_LENGTH
 from migdev.labour import compliance
 from migdev.labour.forms import (
     InviteForm,
@@ -40,9 +42,9 @@ from migdev.labour.services import registry as services
 
 
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    destination = request.GET.get("destination", "")
-    isco = request.GET.get("isco", "")
-    query = request.GET.get("q", "")
+    destination = request.GET.get("destination", "")[:MAX_FILTER_LENGTH]
+    isco = request.GET.get("isco", "")[:MAX_FILTER_LENGTH]
+    query = request.GET.get("q", "")[:MAX_FILTER_LENGTH]
     vacancies = selectors.published_vacancies(destination=destination, isco=isco, query=query)[:200]
     return render(
         request,
@@ -170,7 +172,7 @@ def pick(request: HttpRequest) -> HttpResponse:
     if name not in PICKERS:
         raise Http404(_("No such picker."))
     picker = PICKERS[name]
-    q = (request.GET.get("q") or request.GET.get(f"{name}_q") or "").strip()
+    q = (request.GET.get("q") or request.GET.get(f"{name}_q") or "").strip()[:MAX_FILTER_LENGTH]
     ticked = request.GET.getlist(name) if picker.multiple else []
     labels = picker.labels(ticked)
     kept = tuple(reference.Choice(value, labels[value], "") for value in ticked if value in labels)
@@ -418,6 +420,8 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
     employers = selectors.employer_organisations(user)
     if vacancy is None and not employers.exists():
         raise PermissionDenied(_("Only members of an approved employer post vacancies."))
+    if vacancy is not None:
+        require_permission(services.update_vacancy, user, vacancy)  # the GET too: the form shows the terms
     form = VacancyForm(request.POST or None, employers=employers, initial=_vacancy_initial(vacancy) if vacancy else {})
     if vacancy is not None:
         del form.fields["employer"]  # a vacancy stays with its employer
@@ -616,9 +620,14 @@ def scheme_manage(request: HttpRequest) -> HttpResponse:
 def scheme_form(request: HttpRequest, scheme_id: int | None = None) -> HttpResponse:
     user = signed_in(request)
     scheme = selectors.scheme_by_id(scheme_id) if scheme_id else None
+    destinations = selectors.scheme_destinations(user)
+    if scheme is not None:
+        require_permission(services.update_scheme, user, scheme)  # the GET too: the form shows the rules
+    elif not destinations.exists():
+        raise PermissionDenied(_("Only officials of a destination country create its schemes."))
     form = SchemeForm(
         request.POST or None,
-        destinations=selectors.scheme_destinations(user),
+        destinations=destinations,
         initial=_scheme_initial(scheme) if scheme else {},
     )
     if scheme is not None:
