@@ -198,11 +198,13 @@ def _name_regions(regions: list[Region], path: Path) -> None:
     names = read_m49_names(path)
     for region in regions:
         if region.m49 in names:
-            english, region.name_fr, region.name_es = names[region.m49]
-            if english != region.name_en:
+            english, french, spanish = names[region.m49]
+            if english != region.name:  # read in English (load_reference overrides the language)
                 raise ImportFileError(
-                    str(path), None, "name", f"{region.m49:03d} is {english!r} here but {region.name_en!r} in M49"
+                    str(path), None, "name", f"{region.m49:03d} is {english!r} here but {region.name!r} in M49"
                 )
+            # modeltranslation's fields, which the type stubs do not know
+            region.name_fr, region.name_es = french, spanish  # type: ignore[attr-defined]
 
 
 def _placement(parent: Region | None) -> Placement:

@@ -7,8 +7,14 @@ import pytest
 from django.utils import translation
 
 from migdev.core.errors import ImportFileError
-from migdev.core.importers.reference import SHIPPED_M49_NAMES, read_m49_names, region_names_by_english
+from migdev.core.importers.reference import (
+    SHIPPED_M49_NAMES,
+    load_reference,
+    read_m49_names,
+    region_names_by_english,
+)
 from migdev.core.models import Region
+from migdev.core.progress import SilentProgress
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +50,15 @@ def test_a_names_file_with_an_empty_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as error:
         read_m49_names(path)
     assert str(error.value.message).endswith("m49_region_names.csv, row 2, column name_fr: empty name")
+
+
+def test_a_names_file_naming_a_region_otherwise_than_m49_is_refused_and_nothing_changes(tmp_path: Path) -> None:
+    (tmp_path / "m49_regions.csv").write_text("m49,kind,name,parent_m49\n002,region,Africa,\n", encoding="utf-8")
+    (tmp_path / "m49_region_names.csv").write_text(
+        "m49,name,name_fr,name_es\n002,Afrika,Afrique,África\n", encoding="utf-8"
+    )
+    before = list(Region.objects.order_by("m49").values_list("m49", "name_en", "name_fr", "name_es"))
+    with pytest.raises(ImportFileError) as error:
+        load_reference(tmp_path, SilentProgress())
+    assert str(error.value.message).endswith("column name: 002 is 'Afrika' here but 'Africa' in M49")
+    assert list(Region.objects.order_by("m49").values_list("m49", "name_en", "name_fr", "name_es")) == before
