@@ -90,9 +90,11 @@ def test_every_intermediate_region_is_in_its_countrys_sub_region() -> None:
     assert Country.objects.filter(intermediate_region=None).exclude(subregion=None).count() == 142
 
 
-def test_region_names_fall_back_to_english_without_a_sourced_translation() -> None:
+def test_region_names_are_translated_where_sourced_and_fall_back_to_english_elsewhere() -> None:
+    """French names from Unicode CLDR (m49_region_names.csv); 053 has no CLDR name for the same idea."""
     with translation.override("fr"):
-        assert Region.objects.get(m49=2).name == "Africa"
+        assert Region.objects.get(m49=2).name == "Afrique"
+        assert Region.objects.get(m49=53).name == "Australia and New Zealand"
 
 
 def test_only_antarctica_and_taiwan_have_no_region() -> None:
