@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "migdev.accounts",
     "migdev.stats",
     "migdev.labour",
+    "migdev.law",
 ]
 
 MIDDLEWARE = [

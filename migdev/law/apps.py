@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class LawConfig(AppConfig):
+    name = "migdev.law"
+    label = "law"
+    verbose_name = _("International migration law")
+
+    def ready(self) -> None:
+        from migdev.core.datasets import Dataset, register_dataset
+        from migdev.law.services import load_instruments, load_treaty_actions
+
+        register_dataset(
+            Dataset(
+                name="law-instruments",
+                description="Migration law instruments: catalogue, data completeness, GCM objectives (folder)",
+                loader=load_instruments,
+                shipped=DATA_DIR,
+                setup_order=60,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-treaty-actions",
+                description="Treaty actions (signatures, ratifications, ...) in the format of treaty_actions.csv",
+                loader=load_treaty_actions,
+                shipped=DATA_DIR / "ratifications" / "treaty_actions.csv",
+                setup_order=61,
+            )
+        )
