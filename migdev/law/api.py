@@ -10,7 +10,7 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
-from migdev.law import selectors
+from migdev.law import profiles, selectors
 from migdev.law.models import Instrument, TreatyAction
 from migdev.law.selectors import Parties, PartyRow, Statement
 
@@ -240,3 +240,80 @@ def list_actions(request: HttpRequest, instrument_id: str) -> list[ActionOut]:
 def get_timeline(request: HttpRequest, instrument_id: str) -> list[TimelinePointOut]:
     points = selectors.timeline(selectors.instrument(instrument_id))
     return [TimelinePointOut(date=p.date, parties=p.parties, uncertain=p.uncertain) for p in points]
+
+
+class InstrumentStatusOut(Schema):
+    instrument: str
+    short_title: str
+    title: str
+    on: datetime.date
+    status: str
+    label: str
+    consent: ActionOut | None
+    signature_date: str
+    reservations: list[str]
+    completeness: CompletenessOut
+
+
+class RightsProfileOut(Schema):
+    code: str
+    iso3: str
+    name: str
+    party: list[InstrumentStatusOut]
+    uncertain: list[InstrumentStatusOut]
+    signed_only: list[InstrumentStatusOut]
+    not_joined: list[InstrumentStatusOut]
+    unknown: list[InstrumentStatusOut]
+
+
+class CompareOut(Schema):
+    as_of: datetime.date | None
+    profiles: list[RightsProfileOut]
+
+
+def instrument_status_out(item: profiles.InstrumentStatus) -> InstrumentStatusOut:
+    row = item.row
+    return InstrumentStatusOut(
+        instrument=item.instrument.id,
+        short_title=item.instrument.short_title,
+        title=item.instrument.title,
+        on=item.on,
+        status=str(row.status),
+        label=item.label,
+        consent=action_out(row.consent) if row.consent else None,
+        signature_date=row.signature.date_label if row.signature else "",
+        reservations=[text for a in row.actions for text in (a.reservations, a.ilo_options) if text],
+        completeness=completeness_out(item.instrument, item.statement),
+    )
+
+
+def rights_profile_out(profile: profiles.RightsProfile) -> RightsProfileOut:
+    def out(items: list[profiles.InstrumentStatus]) -> list[InstrumentStatusOut]:
+        return [instrument_status_out(i) for i in items]
+
+    who = profile.participant
+    return RightsProfileOut(
+        code=who.code,
+        iso3=who.country.iso3 if who.country else "",
+        name=who.name,
+        party=out(profile.party),
+        uncertain=out(profile.uncertain),
+        signed_only=out(profile.signed_only),
+        not_joined=out(profile.not_joined),
+        unknown=out(profile.unknown),
+    )
+
+
+@router.get(
+    "/countries/{code}",
+    response=RightsProfileOut,
+    summary="A country's rights profile: instruments it is party to, only signed, has not joined (ISO3, or EU)",
+)
+def get_rights_profile(request: HttpRequest, code: str, as_of: str | None = None) -> RightsProfileOut:
+    return rights_profile_out(profiles.profile(code, selectors.parse_as_of(as_of)))
+
+
+@router.get("/compare", response=CompareOut, summary="Rights profiles side by side (?countries=FRA,ESP,MAR)")
+def compare(request: HttpRequest, countries: str, as_of: str | None = None) -> CompareOut:
+    on = selectors.parse_as_of(as_of)
+    return CompareOut(as_of=on, profiles=[rights_profile_out(p) for p in profiles.compared(countries, on)])

@@ -156,7 +156,7 @@ def _grouped(item: Instrument) -> dict[str, list[TreatyAction]]:
     return grouped
 
 
-def _party_row(code: str, group: Sequence[TreatyAction], on: datetime.date) -> PartyRow:
+def party_row(code: str, group: Sequence[TreatyAction], on: datetime.date) -> PartyRow:
     status = status_on([fact(a) for a in group], on)
     consents = [a for a in group if a.action in CONSENT_ACTIONS and (fact(a).earliest or on) <= on]
     signatures = [a for a in group if a.action == SIGNATURE and a.date is not None and a.date <= on]
@@ -180,7 +180,7 @@ def parties(item: Instrument, on: datetime.date | None = None) -> Parties:
             _("%(title)s is not legally binding: it has no parties.") % {"title": item.title}, "instrument_id"
         )
     day = on or default_as_of(item)
-    rows = [_party_row(code, group, day) for code, group in _grouped(item).items()]
+    rows = [party_row(code, group, day) for code, group in _grouped(item).items()]
     rows.sort(key=lambda r: r.name)
     return Parties(item, day, rows, statement(completeness_of(item), on))
 

@@ -7,4 +7,7 @@ app_name = "law"
 urlpatterns = [
     path("", views.index, name="index"),
     path("instruments/<slug:instrument_id>/", views.instrument, name="instrument"),
+    path("countries/", views.find_country, name="find_country"),
+    path("countries/<str:code>/", views.country, name="country"),
+    path("compare/", views.compare, name="compare"),
 ]

@@ -34,11 +34,9 @@
     if (!legend) { return; }
     var items = Object.keys(colours).map(function (k) { return [colours[k], data.labels.statuses[k]]; });
     items.push([none, data.labels.none]);
-    var step = 960 / items.length;
-    var svg = d3.select(legend).append("svg").attr("class", "map-legend").attr("viewBox", "0 0 960 44");
-    var g = svg.selectAll("g").data(items).join("g")
-      .attr("transform", function (d, i) { return "translate(" + (i * step) + ",0)"; });
-    g.append("rect").attr("width", 14).attr("height", 14).attr("fill", function (d) { return d[0]; });
-    g.append("text").attr("x", 18).attr("y", 12).attr("font-size", 12).text(function (d) { return d[1]; });
+    var list = d3.select(legend).append("ul").attr("class", "legend-list");
+    var entry = list.selectAll("li").data(items).join("li");
+    entry.append("span").attr("class", "swatch").style("background", function (d) { return d[0]; });
+    entry.append("span").text(function (d) { return d[1]; });
   }
 })();
