@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from migdev.law.models import CompactObjective, Completeness, Instrument, Theme, TreatyAction
+from migdev.law.models import CompactObjective, Completeness, Expression, Instrument, Theme, TreatyAction, Work
 
 
 @admin.register(Theme)
@@ -40,3 +40,22 @@ class TreatyActionAdmin(admin.ModelAdmin):
     search_fields = ("participant", "participant_name", "notes")
     raw_id_fields = ("country",)
     date_hierarchy = "date"
+
+
+class ExpressionInline(admin.TabularInline):
+    """Expressions come from imports (validated AKN), so they are listed, not edited, here."""
+
+    model = Expression
+    fields = ("frbr_uri", "language", "date", "source")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+
+@admin.register(Work)
+class WorkAdmin(admin.ModelAdmin):
+    list_display = ("title", "frbr_uri", "doctype", "naming_compliant", "instrument")
+    list_filter = ("doctype", "naming_compliant")
+    search_fields = ("title", "frbr_uri")
+    inlines = [ExpressionInline]

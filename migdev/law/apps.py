@@ -13,7 +13,7 @@ class LawConfig(AppConfig):
 
     def ready(self) -> None:
         from migdev.core.datasets import Dataset, register_dataset
-        from migdev.law.services import load_instruments, load_treaty_actions
+        from migdev.law.services import import_akn, load_instruments, load_treaty_actions, load_treaty_texts
 
         register_dataset(
             Dataset(
@@ -31,5 +31,21 @@ class LawConfig(AppConfig):
                 loader=load_treaty_actions,
                 shipped=DATA_DIR / "ratifications" / "treaty_actions.csv",
                 setup_order=61,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-texts",
+                description="Treaty texts (folder with manifest.tsv and bwb-markdown/) converted to Akoma Ntoso 3.0",
+                loader=load_treaty_texts,
+                shipped=DATA_DIR / "treaty-texts",
+                setup_order=62,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-akn",
+                description="One Akoma Ntoso 3.0 XML document (validated against the strict OASIS schema)",
+                loader=import_akn,
             )
         )

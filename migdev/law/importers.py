@@ -272,3 +272,53 @@ def _action_date(where: str, row: int, text: str) -> tuple[datetime.date | None,
 
 def _last_day(date: datetime.date, precision: str) -> datetime.date:
     return datetime.date(date.year, 12, 31) if precision == "year" else date
+
+
+MANIFEST_FILE = "manifest.tsv"
+MANIFEST_COLUMNS = ("slug", "bwb_id", "source_repo", "source_path", "last_commit_date", "dutch_translation_from_line")
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    slug: str
+    bwb_id: str
+    source: str
+    modified: str  # the BWB version's last-modified date (YYYY-MM-DD)
+    dutch_from_line: int | None
+    markdown: str
+
+
+def read_texts(folder: Path) -> list[TextRecord]:
+    """The treaty texts listed in manifest.tsv (tab-separated), each with its markdown file."""
+    path = folder / MANIFEST_FILE
+    if not path.is_file():
+        raise ImportFileError(str(path), None, None, "file not found")
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        missing = [c for c in MANIFEST_COLUMNS if c not in header]
+        if missing:
+            raise ImportFileError(str(path), 1, missing[0], f"missing column {missing[0]!r}")
+        for row, line in enumerate(handle, start=2):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != len(header):
+                raise ImportFileError(str(path), row, None, f"{len(fields)} fields where the header has {len(header)}")
+            rec = dict(zip(header, fields, strict=True))
+            cut = rec["dutch_translation_from_line"]
+            if cut != "none" and not cut.isdigit():
+                raise ImportFileError(str(path), row, "dutch_translation_from_line", f"{cut!r} is not a line number")
+            _day(path, row, "last_commit_date", rec["last_commit_date"])
+            text_path = folder / "bwb-markdown" / f"{rec['slug']}.md"
+            if not text_path.is_file():
+                raise ImportFileError(str(text_path), None, None, "file not found")
+            records.append(
+                TextRecord(
+                    slug=rec["slug"],
+                    bwb_id=rec["bwb_id"],
+                    source=f"{rec['source_repo']}:{rec['source_path']}",
+                    modified=rec["last_commit_date"],
+                    dutch_from_line=None if cut == "none" else int(cut),
+                    markdown=text_path.read_text(encoding="utf-8"),
+                )
+            )
+    return records

@@ -155,3 +155,44 @@ class CompactObjective(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+class Work(models.Model):
+    """A legal document in the abstract (AKN FRBR Work): an instrument's text, or any imported AKN document."""
+
+    frbr_uri = models.CharField(_("FRBR work IRI"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    doctype = models.CharField(_("AKN document type"), max_length=40, default="act")
+    naming_compliant = models.BooleanField(
+        _("follows the AKN naming convention"), default=True, help_text=_("False for opaque IRIs (web addresses)")
+    )
+    instrument = models.ForeignKey(
+        Instrument, verbose_name=_("instrument"), null=True, blank=True, on_delete=models.SET_NULL, related_name="works"
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("work")
+        verbose_name_plural = _("works")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Expression(models.Model):
+    """One language version of a work as it stood on a date (a point in time), as schema-valid AKN 3.0 XML."""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="expressions")
+    frbr_uri = models.CharField(_("FRBR expression IRI"), max_length=300, unique=True)
+    language = models.CharField(_("language (ISO 639-2)"), max_length=3)
+    date = models.CharField(_("expression date"), max_length=10, help_text=_("YYYY-MM-DD"))
+    xml = models.TextField(_("Akoma Ntoso XML"))
+    source = models.TextField(_("source and attribution"), blank=True)
+
+    class Meta:
+        ordering = ["work", "-date", "language"]
+        verbose_name = _("expression")
+        verbose_name_plural = _("expressions")
+
+    def __str__(self) -> str:
+        return self.frbr_uri

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError, NotFound
 from migdev.core.models import Country
-from migdev.law.models import Completeness, Instrument, Theme, TreatyAction
+from migdev.law.akn import parse_xml
+from migdev.law.akn_html import Rendered, render
+from migdev.law.models import Completeness, Expression, Instrument, Theme, TreatyAction, Work
 from migdev.law.status import (
     CONSENT_ACTIONS,
     NON_STATE_PARTICIPANTS,
@@ -30,7 +32,7 @@ def themes() -> QuerySet[Theme]:
 
 def instruments(theme: str | None = None, kind: str | None = None) -> QuerySet[Instrument]:
     """The catalogue, optionally narrowed to one theme and one kind, with themes and completeness fetched."""
-    queryset = Instrument.objects.select_related("completeness").prefetch_related("themes")
+    queryset = Instrument.objects.select_related("completeness").prefetch_related("themes", "works")
     if theme:
         queryset = queryset.filter(themes__code=theme)
     if kind:
@@ -42,7 +44,7 @@ def instrument(instrument_id: str) -> Instrument:
     try:
         return (
             Instrument.objects.select_related("completeness")
-            .prefetch_related("themes", "objectives")
+            .prefetch_related("themes", "objectives", "works")
             .get(id=instrument_id)
         )
     except Instrument.DoesNotExist:
@@ -222,3 +224,31 @@ def instruments_with_prefetched_actions() -> QuerySet[Instrument]:
         .prefetch_related(Prefetch("actions", queryset=TreatyAction.objects.select_related("country")))
         .order_by("adopted", "id")
     )
+
+
+def works() -> QuerySet[Work]:
+    return Work.objects.select_related("instrument").prefetch_related("expressions").order_by("title")
+
+
+def work(pk: int) -> Work:
+    try:
+        return Work.objects.select_related("instrument").get(pk=pk)
+    except Work.DoesNotExist:
+        raise NotFound(_("No document %(id)s.") % {"id": pk}, "work_id") from None
+
+
+def instrument_work(item: Instrument) -> Work | None:
+    return item.works.order_by("pk").first()
+
+
+def expression(item: Work, language: str = "eng") -> Expression:
+    """The latest expression of a work in a language (else in any language)."""
+    found = item.expressions.filter(language=language).order_by("-date").first() or item.expressions.first()
+    if found is None:
+        raise NotFound(_("The document %(id)s has no text.") % {"id": item.pk}, "work_id")
+    return found
+
+
+def rendered(found: Expression) -> Rendered:
+    """The expression as HTML with its table of contents (its XML was validated when it was stored)."""
+    return render(parse_xml(found.xml.encode("utf-8")))
