@@ -12,7 +12,8 @@ class LawConfig(AppConfig):
     verbose_name = _("International migration law")
 
     def ready(self) -> None:
-        from migdev.core.datasets import Dataset, register_dataset
+        from migdev.core.datasets import Dataset, DemoStep, register_dataset, register_demo
+        from migdev.law.demo import load_law_demo
         from migdev.law.services import import_akn, load_instruments, load_treaty_actions, load_treaty_texts
 
         register_dataset(
@@ -49,3 +50,4 @@ class LawConfig(AppConfig):
                 loader=import_akn,
             )
         )
+        register_demo(DemoStep("law", load_law_demo, order=30))

@@ -112,11 +112,13 @@ def statement(completeness: Completeness | None, asked: datetime.date | None = N
 
 
 def default_as_of(item: Instrument) -> datetime.date:
-    """The date answers describe unless told otherwise: the data's as-of date, never silently today."""
+    """The date answers describe unless told otherwise: the date the data is complete to, else the latest date its
+    sources speak for (partial data); today only for an instrument without any action."""
     completeness = completeness_of(item)
     if completeness is not None and completeness.as_of is not None:
         return completeness.as_of
-    return datetime.date.today()
+    known = [latest for action in item.actions.all() if (latest := fact(action).latest) is not None]
+    return min(max(known), datetime.date.today()) if known else datetime.date.today()
 
 
 @dataclass(frozen=True)

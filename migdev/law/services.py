@@ -188,7 +188,7 @@ def load_treaty_texts(folder: Path, progress: ProgressReporter) -> str:
 
 
 @transaction.atomic
-def import_akn(path: Path, progress: ProgressReporter) -> str:
+def import_akn(path: Path, progress: ProgressReporter, source: str = "") -> str:
     """Import one Akoma Ntoso 3.0 file: parsed safely, validated against the strict schema, stored as an expression
     of its work (opaque FRBR IRIs, e.g. web addresses, are kept). Nothing is stored if anything is wrong."""
     with progress.task(f"Akoma Ntoso: {path.name}", total=1) as task:
@@ -197,7 +197,7 @@ def import_akn(path: Path, progress: ProgressReporter) -> str:
             akn.validate(root)
         except akn.AknError as exc:
             raise ImportFileError(str(path), None, None, str(exc)) from None
-        changed = _store(root, f"imported from {path.name}", None)
+        changed = _store(root, source or f"imported from {path.name}", None)
         task.advance()
     return f"{path.name}: {'stored' if changed else 'unchanged'}"
 

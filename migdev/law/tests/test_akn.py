@@ -10,6 +10,7 @@ from migdev.core.errors import ImportFileError
 from migdev.core.progress import SilentProgress
 from migdev.law import akn
 from migdev.law.apps import DATA_DIR
+from migdev.law.demo import load_law_demo
 from migdev.law.models import Expression, Work
 from migdev.law.services import import_akn, load_treaty_texts
 
@@ -110,3 +111,11 @@ def test_malformed_or_hostile_xml_is_refused_and_nothing_stored(tmp_path: Path, 
     assert message in caught.value.problem
     assert "root:" not in caught.value.problem  # the entity was never expanded into the message
     assert (Work.objects.count(), Expression.objects.count()) == before
+
+
+def test_demo_imports_the_uk_samples_with_their_attribution() -> None:
+    assert load_law_demo(SilentProgress()).count("stored") == 2
+    uk = Expression.objects.filter(work__frbr_uri__startswith="http://www.legislation.gov.uk/")
+    assert uk.count() == 2
+    assert all("Open Government Licence v3.0" in e.source for e in uk)
+    assert load_law_demo(SilentProgress()).count("unchanged") == 2

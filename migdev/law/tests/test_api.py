@@ -87,3 +87,11 @@ def test_timeline_steps_up_to_the_current_count(client: Client) -> None:
     points = client.get("/api/v1/law/instruments/icrmw/timeline").json()
     assert points[-1] == {"date": "2024-12-31", "parties": 60, "uncertain": 0}
     assert all(a["date"] < b["date"] for a, b in itertools.pairwise(points))
+
+
+def test_partial_data_defaults_to_the_latest_date_its_sources_speak_for(client: Client) -> None:
+    """ILO C097: the newest dated row is Congo's ratification of 2023-10-26 (NORMLEX); the data is partial."""
+    body = client.get("/api/v1/law/instruments/ilo_c097/parties").json()
+    assert body["as_of"] == "2023-10-26"
+    assert body["completeness"]["state"] == "partial"
+    assert body["completeness"]["warning"] == "Counts from partial data are lower bounds."
