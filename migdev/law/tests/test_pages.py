@@ -55,3 +55,9 @@ def test_unknown_instrument_is_404(client: Client) -> None:
 def test_pages_in_french_and_spanish(client: Client) -> None:
     assert client.get("/fr/law/").status_code == 200
     assert client.get("/es/law/instruments/ilo_c097/").status_code == 200
+
+
+def test_theme_names_and_statements_are_translated(client: Client) -> None:
+    html = client.get("/fr/law/?theme=refugees").content.decode()
+    assert "Réfugiés" in html
+    assert "Données complètes au 2013-07-06 : les parties ultérieures manquent." in html
