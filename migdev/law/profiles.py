@@ -114,7 +114,8 @@ def profiles(codes: list[str], on: datetime.date | None = None) -> list[RightsPr
             if action.participant in wanted:
                 grouped[action.participant].append(action)
         for w in who:
-            group = sorted(grouped[w.code], key=lambda a: (a.date or datetime.date.max, a.action))
+            # Undated actions first, as selectors.actions orders them.
+            group = sorted(grouped[w.code], key=lambda a: (a.date or datetime.date.min, a.action))
             row = selectors.party_row(w.code, group, day) if group else _empty_row(w)
             statuses[w.code].append(InstrumentStatus(item, day, row, statement))
     return [RightsProfile(w, statuses[w.code]) for w in who]

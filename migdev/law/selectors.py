@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError, NotFound
@@ -52,7 +52,8 @@ def instrument(instrument_id: str) -> Instrument:
 
 
 def actions(item: Instrument) -> QuerySet[TreatyAction]:
-    return item.actions.select_related("country").order_by("participant", "date", "action")
+    # Undated actions first on every back end (SQLite and PostgreSQL sort NULL differently by default).
+    return item.actions.select_related("country").order_by("participant", F("date").asc(nulls_first=True), "action")
 
 
 def completeness_of(item: Instrument) -> Completeness | None:
