@@ -14,6 +14,7 @@ from migdev.accounts.api import router as accounts_router
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.labour.api import router as labour_router
+from migdev.law.api import router as law_router
 from migdev.stats.api import router as stats_router
 
 logger = logging.getLogger("migdev.api")
@@ -85,3 +86,4 @@ api.add_router("/v1/core", core_router)
 api.add_router("/v1/accounts", accounts_router)
 api.add_router("/v1/stats", stats_router)
 api.add_router("/v1/labour", labour_router)
+api.add_router("/v1/law", law_router)

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("migdev.accounts.urls")),
     path("stats/", include("migdev.stats.urls")),
     path("labour/", include("migdev.labour.urls")),
+    path("law/", include("migdev.law.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

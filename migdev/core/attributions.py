@@ -127,6 +127,33 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         counted=("stats.area", "stats.observation"),
     ),
     ShippedDataset(
+        key="law-treaty-actions",
+        name=_("Treaty actions on migration instruments"),
+        contents=_(
+            "Signatures, ratifications, accessions, successions and denunciations of 12 migration instruments, "
+            "each with its source and the date its source is current to; how complete each instrument's data is"
+        ),
+        publisher=_("Compiled for MigDev from the UN Treaty Collection, ILO NORMLEX and other public pages"),
+        source="migdev/law/data/ratifications/PROVENANCE.md (UNTC, NORMLEX, zmjones/untreaties, Fedlex, ...)",
+        licence=_("Facts (who did what, when), each row citing its source"),
+        version=_("compiled 2026-11-28"),
+        attribution=_(
+            "Treaty actions compiled from the UN Treaty Collection, ILO NORMLEX and the sources each row names"
+        ),
+        counted=("law.instrument", "law.treatyaction"),
+    ),
+    ShippedDataset(
+        key="law-treaty-texts",
+        name=_("Texts of migration instruments"),
+        contents=_("The English texts of 20 instruments, converted to Akoma Ntoso 3.0"),
+        publisher=_("Kingdom of the Netherlands, wetten.overheid.nl (BWB), via statengeneraal/laws-markdown"),
+        source="https://github.com/statengeneraal/laws-markdown (snapshot 91556a80)",
+        licence=_("Official texts (Auteurswet art. 11 and 15b; UN documents in the public domain)"),
+        version=_("BWB versions of 2012–2015"),
+        attribution=_("Text from wetten.overheid.nl (BWB) via github.com/statengeneraal/laws-markdown"),
+        counted=("law.expression",),
+    ),
+    ShippedDataset(
         key="world-atlas",
         name=_("World map shapes"),
         contents=_("Country outlines at 1:110 million for the offline world map"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 ROOMS = [
     ("stats:index", _("Statistics")),
     ("labour:index", _("Labour mobility")),
+    ("law:index", _("Migration law")),
 ]
 
 

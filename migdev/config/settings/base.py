@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "migdev.accounts",
     "migdev.stats",
     "migdev.labour",
+    "migdev.law",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,88 @@
+"""Admin of the law room: stewards edit instruments (tabs for translated titles) and record treaty actions."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from migdev.accounts.rules import is_steward
+from migdev.law.models import CompactObjective, Completeness, Expression, Instrument, Theme, TreatyAction, Work
+
+
+class StewardsOnly:
+    """Stewards (and superusers) manage the law models; other staff do not see them."""
+
+    def _steward(self, request: HttpRequest) -> bool:
+        user = request.user
+        return bool(user.is_active and (is_steward(user) or user.is_superuser))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._steward(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+
+@admin.register(Theme)
+class ThemeAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("code", "name")
+
+
+class CompletenessInline(StewardsOnly, admin.StackedInline):
+    model = Completeness
+    extra = 0
+
+
+class ObjectiveInline(StewardsOnly, TranslationTabularInline):
+    model = CompactObjective
+    extra = 0
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("id", "short_title", "kind", "binding", "adopted", "entry_into_force", "depositary")
+    list_filter = ("kind", "binding", "themes")
+    search_fields = ("id", "title", "short_title", "reference")
+    filter_horizontal = ("themes",)
+    inlines = [CompletenessInline, ObjectiveInline]
+
+
+@admin.register(TreatyAction)
+class TreatyActionAdmin(StewardsOnly, admin.ModelAdmin):
+    """Stewards record a new action with its source and the date the source is current to."""
+
+    list_display = ("instrument", "participant", "participant_name", "action", "date", "date_precision", "as_of")
+    list_filter = ("instrument", "action", "date_precision")
+    list_select_related = ("instrument",)
+    search_fields = ("participant", "participant_name", "notes")
+    raw_id_fields = ("country",)
+    date_hierarchy = "date"
+
+
+class ExpressionInline(StewardsOnly, admin.TabularInline):
+    """Expressions come from imports (validated AKN), so they are listed, not edited, here."""
+
+    model = Expression
+    fields = ("frbr_uri", "language", "date", "source")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+
+@admin.register(Work)
+class WorkAdmin(StewardsOnly, admin.ModelAdmin):
+    list_display = ("title", "frbr_uri", "doctype", "naming_compliant", "instrument")
+    list_filter = ("doctype", "naming_compliant")
+    search_fields = ("title", "frbr_uri")
+    inlines = [ExpressionInline]

@@ -1,0 +1,53 @@
+from pathlib import Path
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class LawConfig(AppConfig):
+    name = "migdev.law"
+    label = "law"
+    verbose_name = _("International migration law")
+
+    def ready(self) -> None:
+        from migdev.core.datasets import Dataset, DemoStep, register_dataset, register_demo
+        from migdev.law.demo import load_law_demo
+        from migdev.law.services import import_akn, load_instruments, load_treaty_actions, load_treaty_texts
+
+        register_dataset(
+            Dataset(
+                name="law-instruments",
+                description="Migration law instruments: catalogue, data completeness, GCM objectives (folder)",
+                loader=load_instruments,
+                shipped=DATA_DIR,
+                setup_order=60,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-treaty-actions",
+                description="Treaty actions (signatures, ratifications, ...) in the format of treaty_actions.csv",
+                loader=load_treaty_actions,
+                shipped=DATA_DIR / "ratifications" / "treaty_actions.csv",
+                setup_order=61,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-texts",
+                description="Treaty texts (folder with manifest.tsv and bwb-markdown/) converted to Akoma Ntoso 3.0",
+                loader=load_treaty_texts,
+                shipped=DATA_DIR / "treaty-texts",
+                setup_order=62,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-akn",
+                description="One Akoma Ntoso 3.0 XML document (validated against the strict OASIS schema)",
+                loader=import_akn,
+            )
+        )
+        register_demo(DemoStep("law", load_law_demo, order=30))

@@ -1,0 +1,198 @@
+"""International migration law: instruments, treaty actions (who consented when), and how complete that data is.
+
+Whether a participant is party to an instrument on a date is computed from its treaty actions (`status.py`),
+never stored.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from migdev.core.models import Country
+
+
+class Theme(models.Model):
+    """A subject an instrument deals with (labour migration, trafficking, refugees, ...)."""
+
+    code = models.SlugField(_("code"), max_length=40, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Instrument(models.Model):
+    """A treaty, protocol, ILO convention or non-binding compact, addressed by the slug of instruments.csv."""
+
+    class Kind(models.TextChoices):
+        UNIVERSAL = "universal", _("Universal")
+        REGIONAL = "regional", _("Regional")
+        BILATERAL = "bilateral", _("Bilateral")
+
+    id = models.SlugField(_("identifier"), max_length=40, primary_key=True)
+    short_title = models.CharField(_("short title"), max_length=60)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    binding = models.BooleanField(_("legally binding"), default=True)
+    adopted = models.DateField(_("adopted"), null=True, blank=True)
+    entry_into_force = models.DateField(_("entry into force"), null=True, blank=True)
+    depositary = models.CharField(_("depositary"), max_length=120, blank=True)
+    reference = models.CharField(
+        _("UNTC or NORMLEX reference"), max_length=80, blank=True, help_text=_("e.g. UNTC IV-13, NORMLEX 312242")
+    )
+    source_url = models.CharField(_("source"), max_length=500, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="instruments")
+    text_slug = models.SlugField(_("shipped text"), max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["adopted", "id"]
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+
+    def __str__(self) -> str:
+        return self.short_title or self.title
+
+
+class Completeness(models.Model):
+    """How complete the treaty actions of an instrument are, and as of when (ratifications/PROVENANCE.md §2)."""
+
+    class State(models.TextChoices):
+        COMPLETE_CURRENT = "complete_current", _("complete and current")
+        COMPLETE_AS_OF = "complete_as_of", _("complete as of a date")
+        PARTIAL = "partial", _("partial")
+        FRAGMENT = "fragment", _("fragment")
+        NOT_COMPILED = "not_compiled", _("not compiled")
+        NOT_APPLICABLE = "not_applicable", _("not applicable (non-binding)")
+
+    instrument = models.OneToOneField(Instrument, on_delete=models.CASCADE, related_name="completeness")
+    state = models.CharField(_("state of the data"), max_length=20, choices=State.choices)
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("data completeness")
+        verbose_name_plural = _("data completeness")
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id}: {self.state}"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    YEAR = "year", _("year only")
+    UNKNOWN = "unknown", _("not stated")
+
+
+class TreatyAction(models.Model):
+    """One act of a participant towards an instrument (signature, ratification, ..., denunciation), with its source."""
+
+    class Action(models.TextChoices):
+        SIGNATURE = "signature", _("signature")
+        RATIFICATION = "ratification", _("ratification")
+        ACCESSION = "accession", _("accession")
+        ACCEPTANCE = "acceptance", _("acceptance")
+        APPROVAL = "approval", _("approval")
+        SUCCESSION = "succession", _("succession")
+        FORMAL_CONFIRMATION = "formal_confirmation", _("formal confirmation")
+        DENUNCIATION = "denunciation", _("denunciation")
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="actions")
+    # A State by ISO3 (country set), or a non-State participant by its code in status.NON_STATE_PARTICIPANTS.
+    participant = models.CharField(_("participant code"), max_length=8, db_index=True)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    participant_name = models.CharField(_("participant as named in the source"), max_length=120)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    # Year-only dates are stored as 1 January with precision "year"; undated actions have no date.
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    ilo_options = models.TextField(_("ILO options (excluded annexes or parts)"), blank=True)
+    reservations = models.TextField(_("reservations, declarations and objections"), blank=True)
+    source = models.CharField(_("source"), max_length=500)
+    as_of = models.CharField(
+        _("source current to"), max_length=10, blank=True, help_text=_("YYYY, YYYY-MM or YYYY-MM-DD")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["instrument", "participant", "date"]
+        verbose_name = _("treaty action")
+        verbose_name_plural = _("treaty actions")
+        indexes = [models.Index(fields=["instrument", "participant"], name="law_action_instr_part")]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_id} {self.participant} {self.action} {self.date_label}"
+
+    @property
+    def date_label(self) -> str:
+        if self.date is None:
+            return ""
+        return str(self.date.year) if self.date_precision == DatePrecision.YEAR else self.date.isoformat()
+
+
+class CompactObjective(models.Model):
+    """One of the numbered objectives of a non-binding compact (the 23 objectives of the GCM)."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="objectives")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    paragraph = models.PositiveSmallIntegerField(_("paragraph of the resolution"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["instrument", "number"]
+        verbose_name = _("compact objective")
+        verbose_name_plural = _("compact objectives")
+        constraints = [models.UniqueConstraint(fields=["instrument", "number"], name="law_objective_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Work(models.Model):
+    """A legal document in the abstract (AKN FRBR Work): an instrument's text, or any imported AKN document."""
+
+    frbr_uri = models.CharField(_("FRBR work IRI"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    doctype = models.CharField(_("AKN document type"), max_length=40, default="act")
+    naming_compliant = models.BooleanField(
+        _("follows the AKN naming convention"), default=True, help_text=_("False for opaque IRIs (web addresses)")
+    )
+    instrument = models.ForeignKey(
+        Instrument, verbose_name=_("instrument"), null=True, blank=True, on_delete=models.SET_NULL, related_name="works"
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("work")
+        verbose_name_plural = _("works")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Expression(models.Model):
+    """One language version of a work as it stood on a date (a point in time), as schema-valid AKN 3.0 XML."""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="expressions")
+    frbr_uri = models.CharField(_("FRBR expression IRI"), max_length=300, unique=True)
+    language = models.CharField(_("language (ISO 639-2)"), max_length=3)
+    date = models.CharField(_("expression date"), max_length=10, help_text=_("YYYY-MM-DD"))
+    xml = models.TextField(_("Akoma Ntoso XML"))
+    source = models.TextField(_("source and attribution"), blank=True)
+
+    class Meta:
+        ordering = ["work", "-date", "language"]
+        verbose_name = _("expression")
+        verbose_name_plural = _("expressions")
+
+    def __str__(self) -> str:
+        return self.frbr_uri

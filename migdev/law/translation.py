@@ -1,0 +1,20 @@
+"""Translated fields of the law room (title_en, title_fr, title_es, ...)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from migdev.law import models
+
+
+@register(models.Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(models.Instrument)
+class InstrumentTranslation(TranslationOptions):
+    fields = ("title", "short_title")
+
+
+@register(models.CompactObjective)
+class CompactObjectiveTranslation(TranslationOptions):
+    fields = ("title",)
