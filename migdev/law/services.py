@@ -39,7 +39,7 @@ LANGUAGES = ("en", "fr", "es")
 
 
 @transaction.atomic
-def load_instruments(folder: Path, progress: ProgressReporter) -> str:
+def load_instruments(folder: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
     """Load the instruments catalogue of `folder` (the layout of migdev/law/data). Idempotent and atomic."""
     with progress.task("Migration law: reading the instruments catalogue", total=None):
         records = importers.read_instruments(_file(folder, importers.INSTRUMENTS_FILE))
@@ -102,7 +102,7 @@ def load_instruments(folder: Path, progress: ProgressReporter) -> str:
 
 
 @transaction.atomic
-def load_treaty_actions(path: Path, progress: ProgressReporter) -> str:
+def load_treaty_actions(path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
     """Load treaty actions (the format of treaty_actions.csv) from a file, or from the file of that name in a folder.
 
     Rows are matched on (instrument, participant, action, date): known rows are updated, new rows added, and no row
@@ -161,7 +161,7 @@ def _file(folder: Path, name: str) -> Path:
 
 
 @transaction.atomic
-def load_treaty_texts(folder: Path, progress: ProgressReporter) -> str:
+def load_treaty_texts(folder: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
     """Convert the shipped treaty texts (English part) to AKN 3.0, validate each, store as Work + Expression."""
     records = importers.read_texts(folder)
     instruments = {i.text_slug: i for i in Instrument.objects.exclude(text_slug="")}
@@ -188,7 +188,7 @@ def load_treaty_texts(folder: Path, progress: ProgressReporter) -> str:
 
 
 @transaction.atomic
-def import_akn(path: Path, progress: ProgressReporter, source: str = "") -> str:
+def import_akn(path: Path, progress: ProgressReporter, source: str = "", *, allow_shrink: bool = False) -> str:
     """Import one Akoma Ntoso 3.0 file: parsed safely, validated against the strict schema, stored as an expression
     of its work (opaque FRBR IRIs, e.g. web addresses, are kept). Nothing is stored if anything is wrong."""
     with progress.task(f"Akoma Ntoso: {path.name}", total=1) as task:
