@@ -1,11 +1,13 @@
 """Reads of the accounts room: people, organisations, tokens and the audit log."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import rules
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from migdev.accounts.audit_records import record_names
 from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisation, User
 from migdev.accounts.services import Actor, record_audit
 from migdev.core.errors import NotFound, PermissionDenied
@@ -113,3 +115,18 @@ def audit_events(viewer: Actor, *, subject_id: int | None = None, action: str = 
     if action:
         events = events.filter(action=action)
     return events
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """An audit event and its record in words ("Placement of W-1A2B with Acme Farms, 2025 season")."""
+
+    event: AuditEvent
+    record: str
+
+
+def audit_rows(events: Iterable[AuditEvent]) -> list[AuditRow]:
+    """The events with their records named, in one query per kind of record (not one per row)."""
+    events = list(events)
+    names = record_names(events)
+    return [AuditRow(event, names[(event.object_type, event.object_id)]) for event in events]
