@@ -159,7 +159,7 @@ class OfferForm(forms.Form):
         field.queryset = Vacancy.objects.filter(employer__in=employers, state=Vacancy.State.PUBLISHED).order_by("title")
 
 
-def _country_choice(label: str) -> forms.ModelChoiceField:
+def _country_choice(label: Any) -> forms.ModelChoiceField:
     """A country chosen by name (its ISO3 code travels in the query string, as in the API)."""
     return forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"),
