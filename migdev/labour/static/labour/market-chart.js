@@ -23,7 +23,8 @@
     drawnWidth = width;
     d3.select(holder).selectAll("svg").remove();
     var legendRows = width < 560 ? 2 : 1;
-    var height = 300 + (legendRows - 1) * 20, margin = { top: 16, right: 20, bottom: 64 + (legendRows - 1) * 20, left: 56 };
+    var extra = (legendRows - 1) * 20;
+    var height = 300 + extra, margin = { top: 16, right: 32, bottom: 64 + extra, left: 56 };
     var x = d3.scalePoint().domain(months).range([margin.left, width - margin.right]);
     var y = d3.scaleLinear().domain([0, d3.max(data.points, function (p) { return p.value; }) || 1]).nice()
       .range([height - margin.bottom, margin.top]);
