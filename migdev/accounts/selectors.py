@@ -14,6 +14,14 @@ from migdev.core.errors import NotFound, PermissionDenied
 
 
 @dataclass(frozen=True)
+class AuditRow:
+    """An audit event and its record in words ("Placement of W-1A2B with Acme Farms, 2025 season")."""
+
+    event: AuditEvent
+    record: str
+
+
+@dataclass(frozen=True)
 class PersonRecord:
     """A person's full record: profile, roles, memberships, tokens and the audit events about them."""
 
@@ -21,7 +29,7 @@ class PersonRecord:
     official_countries: list[str]
     memberships: list[Membership]
     tokens: list[ApiToken]
-    audit_events: list[AuditEvent]
+    audit_events: list[AuditRow]
 
 
 def user_by_id(user_id: int) -> User:
@@ -50,7 +58,7 @@ def person_record(viewer: Actor, person: User) -> PersonRecord:
         official_countries=sorted(person.official_countries.values_list("iso3", flat=True)),
         memberships=memberships,
         tokens=list(person.api_tokens.all()),
-        audit_events=list(AuditEvent.objects.filter(subject=person).select_related("actor")[:200]),
+        audit_events=audit_rows(AuditEvent.objects.filter(subject=person).select_related("actor")[:200]),
     )
 
 
@@ -115,14 +123,6 @@ def audit_events(viewer: Actor, *, subject_id: int | None = None, action: str = 
     if action:
         events = events.filter(action=action)
     return events
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    """An audit event and its record in words ("Placement of W-1A2B with Acme Farms, 2025 season")."""
-
-    event: AuditEvent
-    record: str
 
 
 def audit_rows(events: Iterable[AuditEvent]) -> list[AuditRow]:

@@ -66,6 +66,15 @@ def test_audit_log_names_the_placement_in_words(world: World) -> None:
     assert f"labour.placement #{placement.pk}" not in page
 
 
+def test_a_persons_record_names_the_records_of_its_audit_events(world: World) -> None:
+    placement = PlacementFactory(worker=world.worker, vacancy=world.vacancy, season=2025)
+    record_audit(world.steward, AuditEvent.Action.READ, world.worker.user, placement, [])
+    page = client_for(world.steward).get(reverse("accounts:person_record", args=[world.worker.user.pk]))
+    assert f"Placement of {world.worker.pseudonym} with Maple Orchards (test), 2025 season" in text_of(
+        page.content.decode()
+    )
+
+
 def test_audit_log_names_a_record_that_is_gone(world: World) -> None:
     placement = PlacementFactory(worker=world.worker, vacancy=world.vacancy)
     record_audit(world.steward, AuditEvent.Action.READ, world.worker.user, placement, [])
