@@ -1,14 +1,24 @@
 """Reads of the accounts room: people, organisations, tokens and the audit log."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import rules
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from migdev.accounts.audit_records import record_names
 from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisation, User
 from migdev.accounts.services import Actor, record_audit
 from migdev.core.errors import NotFound, PermissionDenied
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """An audit event and its record in words ("Placement of W-1A2B with Acme Farms, 2025 season")."""
+
+    event: AuditEvent
+    record: str
 
 
 @dataclass(frozen=True)
@@ -19,7 +29,7 @@ class PersonRecord:
     official_countries: list[str]
     memberships: list[Membership]
     tokens: list[ApiToken]
-    audit_events: list[AuditEvent]
+    audit_events: list[AuditRow]
 
 
 def user_by_id(user_id: int) -> User:
@@ -48,7 +58,7 @@ def person_record(viewer: Actor, person: User) -> PersonRecord:
         official_countries=sorted(person.official_countries.values_list("iso3", flat=True)),
         memberships=memberships,
         tokens=list(person.api_tokens.all()),
-        audit_events=list(AuditEvent.objects.filter(subject=person).select_related("actor")[:200]),
+        audit_events=audit_rows(AuditEvent.objects.filter(subject=person).select_related("actor")[:200]),
     )
 
 
@@ -113,3 +123,10 @@ def audit_events(viewer: Actor, *, subject_id: int | None = None, action: str = 
     if action:
         events = events.filter(action=action)
     return events
+
+
+def audit_rows(events: Iterable[AuditEvent]) -> list[AuditRow]:
+    """The events with their records named, in one query per kind of record (not one per row)."""
+    events = list(events)
+    names = record_names(events)
+    return [AuditRow(event, names[(event.object_type, event.object_id)]) for event in events]

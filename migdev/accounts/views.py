@@ -304,5 +304,11 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/audit_log.html",
-        {"page": page, "actions": AuditEvent.Action.choices, "action": action, "subject": subject},
+        {
+            "page": page,
+            "rows": selectors.audit_rows(page.object_list),
+            "actions": AuditEvent.Action.choices,
+            "action": action,
+            "subject": subject,
+        },
     )

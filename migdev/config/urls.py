@@ -5,10 +5,12 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from migdev.config.api import api
+from migdev.core.views import favicon
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

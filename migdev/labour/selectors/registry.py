@@ -231,12 +231,19 @@ def _vacancies() -> QuerySet[Vacancy]:
 
 def may_see_vacancy(viewer: Actor, vacancy: Vacancy) -> bool:
     """Published vacancies are public; others only for the employer, the destination's officials and stewards, and
-    the workers placed in them (who keep reading the terms they were hired on after the vacancy closes)."""
+    whoever may see one of its placements (the worker, the recruiter, the worker's agency, the officials of the
+    worker's country), who keep reading the terms the worker was hired on after the vacancy closes: every page that
+    links a placement to its vacancy's terms must lead somewhere."""
     if vacancy.state in (Vacancy.State.PUBLISHED, Vacancy.State.FILLED):
         return True
     if _allowed("labour.close_vacancy", viewer, vacancy):
         return True
-    return isinstance(viewer, User) and vacancy.placements.filter(worker__user=viewer).exists()
+    if not isinstance(viewer, User) or not viewer.is_authenticated:
+        return False
+    placements = vacancy.placements.select_related(
+        "worker__user", "worker__nationality", "worker__sending_agency", "vacancy__employer", "recruiter"
+    )
+    return any(_allowed("labour.view_placement", viewer, placement) for placement in placements)
 
 
 def vacancy_by_id(viewer: Actor, vacancy_id: int) -> Vacancy:

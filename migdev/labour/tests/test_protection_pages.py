@@ -213,4 +213,6 @@ def test_the_public_indicator_pages_show_the_definitions(language: str) -> None:
 
 def test_a_bad_filter_is_named_on_the_page() -> None:
     page = Client().get("/en/labour/indicators/recruitment-cost/?origin=XXX").content.decode()
-    assert "Unknown country code" in page
+    assert "Select a valid choice" in page  # origin: a country chosen from the list
+    page = Client().get("/en/labour/indicators/recruitment-cost/?occupation=0000").content.decode()
+    assert "Unknown ISCO-08 code: 0000" in page

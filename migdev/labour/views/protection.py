@@ -23,9 +23,11 @@ from migdev.accounts.rules import is_member_of_org
 from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.core.forms import IsoDateInput
+from migdev.core.models import Country
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, suppress_small
 from migdev.labour.models import CostCategory, Grievance, Payer, Placement, RiskFlag, Vacancy, WagePeriod, WorkerProfile
 from migdev.labour.protection import C189Check, ForcedLabourIndicator
+from migdev.labour.selectors import indicator_names
 from migdev.labour.selectors import protection as selectors
 from migdev.labour.services import protection as services
 
@@ -156,9 +158,20 @@ class OfferForm(forms.Form):
         field.queryset = Vacancy.objects.filter(employer__in=employers, state=Vacancy.State.PUBLISHED).order_by("title")
 
 
+def _country_choice(label: Any) -> forms.ModelChoiceField:
+    """A country chosen by name (its ISO3 code travels in the query string, as in the API)."""
+    return forms.ModelChoiceField(
+        queryset=Country.objects.order_by("name"),
+        to_field_name="iso3",
+        required=False,
+        label=label,
+        empty_label=gettext_lazy("All countries"),
+    )
+
+
 class IndicatorFilterForm(forms.Form):
-    origin = forms.CharField(label=gettext_lazy("Origin (ISO3)"), max_length=3, required=False)
-    destination = forms.CharField(label=gettext_lazy("Destination (ISO3)"), max_length=3, required=False)
+    origin = _country_choice(gettext_lazy("Origin"))
+    destination = _country_choice(gettext_lazy("Destination"))
     occupation = forms.CharField(label=gettext_lazy("Occupation (ISCO-08, any level)"), max_length=4, required=False)
     period = forms.IntegerField(label=gettext_lazy("Season (year)"), required=False)
 
@@ -446,15 +459,20 @@ def _labelled(counts: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[st
 # --- public indicators ------------------------------------------------------------------------------------------------
 
 
+def _iso3(country: Country | None) -> str:
+    return country.iso3 if country is not None else ""
+
+
 def recruitment_cost_page(request: HttpRequest) -> HttpResponse:
-    form = IndicatorFilterForm(request.GET or None)
+    # An official starts from their own country; any submitted filter (even "all countries") replaces it.
+    form = IndicatorFilterForm(request.GET or indicator_names.official_starting_filter(request.user) or None)
     report, error = None, ""
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     try:
         filters = selectors.clean_filters(
-            data.get("origin") or "", data.get("destination") or "", data.get("occupation") or "", data.get("period")
+            _iso3(data.get("origin")), _iso3(data.get("destination")), data.get("occupation") or "", data.get("period")
         )
-        report = selectors.recruitment_cost_report(filters)
+        report = indicator_names.named_recruitment_cost(selectors.recruitment_cost_report(filters))
     except DomainError as failure:
         add_domain_error(form, failure)
         error = str(failure.message)
@@ -464,6 +482,7 @@ def recruitment_cost_page(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "report": report,
+            "chart_data": indicator_names.recruitment_cost_chart(report) if report else None,
             "error": error,
             "definition": selectors.RECRUITMENT_COST_DEFINITION,
             "min_group_size": DEFAULT_MIN_GROUP_SIZE,
@@ -477,8 +496,8 @@ def circular_page(request: HttpRequest) -> HttpResponse:
     report = None
     try:
         filters = selectors.clean_filters(
-            data.get("origin") or "",
-            data.get("destination") or "",
+            _iso3(data.get("origin")),
+            _iso3(data.get("destination")),
             "",
             data.get("period"),
             request.GET.get("scheme", ""),
@@ -488,10 +507,11 @@ def circular_page(request: HttpRequest) -> HttpResponse:
         add_domain_error(form, failure)
     groups = []
     if report is not None:
+        corridors = indicator_names.name_corridors(report.by_corridor)
         groups = [
             (_("All placements"), [("", suppress_small(report.total))]),
             (_("By scheme"), [(k, suppress_small(v)) for k, v in report.by_scheme.items()]),
-            (_("By corridor"), [(k, suppress_small(v)) for k, v in report.by_corridor.items()]),
+            (_("By corridor"), [(corridors[k], suppress_small(v)) for k, v in report.by_corridor.items()]),
             (_("By sex"), [(k, suppress_small(v)) for k, v in report.by_sex.items()]),
         ]
     return render(

@@ -43,17 +43,16 @@
     drawLegend();
   });
 
+  // An HTML list, not an SVG scaled to the width: its items wrap on a phone instead of running out of the box.
   function drawLegend() {
     var legend = document.getElementById("market-legend");
     if (!legend) { return; }
     var items = ["shortage", "balanced", "surplus"].map(function (kind) {
       return { color: colors[kind], label: data.labels.classes[kind] };
     }).concat([{ color: noData, label: data.labels.noData }]);
-    var step = 720 / items.length;
-    var svg = d3.select(legend).append("svg").attr("class", "market-legend").attr("viewBox", "0 0 720 44");
-    var groups = svg.selectAll("g").data(items).join("g")
-      .attr("transform", function (d, i) { return "translate(" + (i * step) + ",0)"; });
-    groups.append("rect").attr("width", step - 4).attr("height", 14).attr("fill", function (d) { return d.color; });
-    groups.append("text").attr("y", 30).attr("font-size", 12).text(function (d) { return d.label; });
+    var list = d3.select(legend).append("ul").attr("class", "legend-items market-legend");
+    var item = list.selectAll("li").data(items).join("li");
+    item.append("span").attr("class", "swatch").style("background", function (d) { return d.color; });
+    item.append("span").text(function (d) { return d.label; });
   }
 })();

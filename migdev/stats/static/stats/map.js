@@ -44,16 +44,12 @@
     var legend = document.getElementById("map-legend");
     if (!legend) { return; }
     var thresholds = [d3.min(Object.values(data.values))].concat(color.quantiles());
-    var svg = d3.select(legend).append("svg")
-      .attr("class", "map-legend").attr("viewBox", "0 0 720 44");
-    var step = 720 / (thresholds.length + 1);
-    var items = svg.selectAll("g").data(color.range()).join("g")
-      .attr("transform", function (d, i) { return "translate(" + (i * step) + ",0)"; });
-    items.append("rect").attr("width", step - 4).attr("height", 14).attr("fill", function (d) { return d; });
-    items.append("text").attr("y", 30).attr("font-size", 12)
-      .text(function (d, i) { return "≥ " + format.format(thresholds[i]); });
-    var none = svg.append("g").attr("transform", "translate(" + (thresholds.length * step) + ",0)");
-    none.append("rect").attr("width", step - 4).attr("height", 14).attr("fill", "#e0e0e0");
-    none.append("text").attr("y", 30).attr("font-size", 12).text(data.labels.noData);
+    // An HTML list, not an SVG scaled to the width: its items wrap on a phone instead of running out of the box.
+    var items = color.range().map(function (fill, i) { return { color: fill, label: "≥ " + format.format(thresholds[i]) }; })
+      .concat([{ color: "#e0e0e0", label: data.labels.noData }]);
+    var list = d3.select(legend).append("ul").attr("class", "legend-items map-legend");
+    var item = list.selectAll("li").data(items).join("li");
+    item.append("span").attr("class", "swatch").style("background", function (d) { return d.color; });
+    item.append("span").text(function (d) { return d.label; });
   }
 })();
