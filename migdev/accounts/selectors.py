@@ -99,7 +99,7 @@ class AccountPage:
 
 def account_pages(user: User) -> list[AccountPage]:
     """The pages each of the user's roles opens: stewards' review queue, audit log and people; officials' people of
-    their countries; members' organisations."""
+    their countries; staff's Django admin; members' organisations."""
     pages = []
     if user.is_steward or user.is_superuser:
         pages += [
@@ -109,6 +109,8 @@ def account_pages(user: User) -> list[AccountPage]:
         ]
     elif user.official_countries.exists():
         pages.append(AccountPage("accounts:people", gettext_lazy("People of my countries")))
+    if user.is_staff:
+        pages.append(AccountPage("admin:index", gettext_lazy("Administration")))
     for membership in memberships_of(user):
         pages.append(AccountPage("accounts:organisation", membership.organisation.name, (membership.organisation.pk,)))
     return pages

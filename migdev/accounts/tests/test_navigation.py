@@ -43,6 +43,7 @@ def test_a_stewards_menu_and_account_link_the_review_queue_the_audit_log_and_the
         reverse("accounts:audit_log"),
         reverse("accounts:people"),
     }
+    assert reverse("admin:index") in links(header(client.get(reverse("core:home")).content.decode()))
     assert wanted <= links(header(client.get(reverse("core:home")).content.decode()))
     assert wanted <= links(client.get(reverse("accounts:my_account")).content.decode())
 
