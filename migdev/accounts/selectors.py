@@ -63,14 +63,14 @@ def may_list_people(viewer: Actor) -> bool:
     """Stewards list everyone; country officials the people of their countries."""
     if _sees_everyone(viewer):
         return True
-    return bool(getattr(viewer, "is_authenticated", False) and viewer.official_countries.exists())
+    return isinstance(viewer, User) and viewer.is_active and viewer.official_countries.exists()
 
 
 def people_visible_to(viewer: Actor, search: str = "") -> QuerySet[User]:
     """The active people whose records the viewer may open (all for stewards, their countries' for officials),
     matching every word of `search` in the user name, first or last name; with their country, whether each is an
     official, and their memberships, for a list."""
-    if not may_list_people(viewer):
+    if not may_list_people(viewer) or not isinstance(viewer, User):
         raise PermissionDenied(_("Only stewards and country officials may list people."))
     people = User.objects.filter(is_active=True)
     if not _sees_everyone(viewer):
