@@ -4,11 +4,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import rules
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from migdev.accounts.audit_records import record_names
 from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisation, User
+from migdev.accounts.rules import is_steward
 from migdev.accounts.services import Actor, record_audit
 from migdev.core.errors import NotFound, PermissionDenied
 
@@ -62,13 +65,65 @@ def person_record(viewer: Actor, person: User) -> PersonRecord:
     )
 
 
-def people_of_official_countries(official: User) -> QuerySet[User]:
-    """The active people whose country of origin is one the official is responsible for."""
+def _sees_everyone(viewer: Actor) -> bool:
+    return bool(getattr(viewer, "is_superuser", False) or is_steward.test(viewer))
+
+
+def may_list_people(viewer: Actor) -> bool:
+    """Stewards list everyone; country officials the people of their countries."""
+    if _sees_everyone(viewer):
+        return True
+    return isinstance(viewer, User) and viewer.is_active and viewer.official_countries.exists()
+
+
+def people_visible_to(viewer: Actor, search: str = "") -> QuerySet[User]:
+    """The active people whose records the viewer may open (all for stewards, their countries' for officials),
+    matching every word of `search` in the user name, first or last name; with their country, whether each is an
+    official, and their memberships, for a list."""
+    if not may_list_people(viewer) or not isinstance(viewer, User):
+        raise PermissionDenied(_("Only stewards and country officials may list people."))
+    people = User.objects.filter(is_active=True)
+    if not _sees_everyone(viewer):
+        people = people.filter(country__in=viewer.official_countries.all())
+    for word in search.split():
+        people = people.filter(
+            Q(username__icontains=word) | Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        )
+    officials = User.official_countries.through.objects.filter(user_id=OuterRef("pk"))
     return (
-        User.objects.filter(country__in=official.official_countries.all(), is_active=True)
-        .select_related("country")
-        .order_by("country__name", "username")
+        people.select_related("country")
+        .annotate(is_official=Exists(officials))
+        .prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("organisation")))
+        .order_by("country__name", "last_name", "first_name", "username")
     )
+
+
+@dataclass(frozen=True)
+class AccountPage:
+    """A page of the viewer's roles, for the header's user menu and My account."""
+
+    url_name: str
+    label: str | Promise
+    args: tuple[int, ...] = ()
+
+
+def account_pages(user: User) -> list[AccountPage]:
+    """The pages each of the user's roles opens: stewards' review queue, audit log and people; officials' people of
+    their countries; staff's Django admin; members' organisations."""
+    pages = []
+    if user.is_steward or user.is_superuser:
+        pages += [
+            AccountPage("accounts:pending_organisations", gettext_lazy("Organisations to review")),
+            AccountPage("accounts:audit_log", gettext_lazy("Audit log")),
+            AccountPage("accounts:people", gettext_lazy("People")),
+        ]
+    elif user.official_countries.exists():
+        pages.append(AccountPage("accounts:people", gettext_lazy("People of my countries")))
+    if user.is_staff:
+        pages.append(AccountPage("admin:index", gettext_lazy("Administration")))
+    for membership in memberships_of(user):
+        pages.append(AccountPage("accounts:organisation", membership.organisation.name, (membership.organisation.pk,)))
+    return pages
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:

@@ -58,6 +58,7 @@ urlpatterns = [
         {"decision": "reject"},
         name="reject_organisation",
     ),
+    path("persons/", views.people, name="people"),
     path("persons/<int:person_id>/", views.person_record, name="person_record"),
     path("audit/", views.audit_log, name="audit_log"),
 ]

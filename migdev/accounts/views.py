@@ -120,7 +120,6 @@ def _my_account_page(
         {
             "person": user,
             "official_countries": list(user.official_countries.order_by("name")),
-            "people": list(selectors.people_of_official_countries(user)[:200]),
             "memberships": list(selectors.memberships_of(user)),
             "tokens": list(selectors.api_tokens_of(user)),
             "token_form": token_form or ApiTokenForm(),
@@ -287,6 +286,28 @@ def review_organisation(request: HttpRequest, organisation_id: int, decision: st
 def person_record(request: HttpRequest, person_id: int) -> HttpResponse:
     record = selectors.person_record(request.user, selectors.user_by_id(person_id))
     return render(request, "accounts/person_record.html", {"record": record})
+
+
+PEOPLE_PER_PAGE = 25
+
+
+@login_required
+@domain_errors_as_http
+def people(request: HttpRequest) -> HttpResponse:
+    """The people whose records the viewer may open (stewards: all; officials: their countries'), searchable."""
+    search = request.GET.get("q", "").strip()
+    found = selectors.people_visible_to(request.user, search)
+    page = Paginator(found, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/people.html",
+        {
+            "page": page,
+            "q": search,
+            "official_countries": list(signed_in(request).official_countries.order_by("name")),
+            "everyone": signed_in(request).is_steward or signed_in(request).is_superuser,
+        },
+    )
 
 
 @login_required

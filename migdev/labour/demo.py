@@ -820,7 +820,7 @@ class _Demo:
     def load_next_season(self) -> None:
         """The 2027 vacancies, published this autumn and open now (the supply and demand pages' current month)."""
         for post in POSTS:
-            if NEXT_SEASON in post.wages and post.scheme != "domestic-demo":
+            if NEXT_SEASON in post.wages:
                 self.vacancy(post, NEXT_SEASON)
 
     # protection: fees, substitutions, grievances ----------------------------------------------------------------
@@ -890,11 +890,19 @@ class _Demo:
                     )
 
     def finish(self) -> None:
-        """Workers abroad now, or who absconded, are not looking for work through the exchange."""
-        abroad = Placement.objects.filter(
-            state__in=[State.DEPARTED, State.ARRIVED, State.CONTRACT_DESTINATION, State.ABSCONDED]
-        ).values_list("worker_id", flat=True)
+        """Workers abroad now, or who absconded, are not looking for work through the exchange; but the demo worker
+        looks for her next season from the day her current contract ends (README's worker scenario: recommended
+        vacancies)."""
+        abroad_states = [State.DEPARTED, State.ARRIVED, State.CONTRACT_DESTINATION, State.ABSCONDED]
+        abroad = Placement.objects.filter(state__in=abroad_states).values_list("worker_id", flat=True)
         WorkerProfile.objects.filter(pk__in=list(abroad)).update(is_available=False)
+        demo_worker = WorkerProfile.objects.filter(user__username="demo-worker").first()
+        if demo_worker is not None:
+            current = demo_worker.placements.filter(state__in=abroad_states).order_by("-season").first()
+            back = current.due_return_on if current is not None and current.due_return_on else None
+            WorkerProfile.objects.filter(pk=demo_worker.pk).update(
+                is_available=True, available_from=max(back or self.today, demo_worker.available_from or self.today)
+            )
 
 
 def _summary() -> str:

@@ -49,10 +49,10 @@ def test_demo_worker_opens_the_exchange_her_profile_and_recommendations(page: An
     page.click("main a:text-is('Vacancies recommended for me, and why')")
     page.wait_for_url(f"{site_url}/en/labour/worker/recommendations/")
     assert page.locator("main h1").inner_text() == "Recommended vacancies"
-    # She is abroad for her 2026 season (not looking for work), and the demo's domestic scheme has no 2027
-    # vacancy: the table says so instead of recommending what she may not take.
-    [row] = rows_of(page, "Best matches first")
-    assert row[0].startswith("No vacancy to recommend yet")
+    # She is abroad for her 2026 season and looks for the next one from the day it ends: her employer's 2027
+    # vacancy is recommended.
+    recommended = [row[0] for row in rows_of(page, "Best matches first")]
+    assert "Live-out domestic workers 2027" in recommended
 
 
 def test_demo_worker_follows_her_three_seasons_and_reads_the_fee_free_terms(page: Any, site_url: str) -> None:

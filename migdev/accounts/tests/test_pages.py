@@ -265,6 +265,8 @@ def test_pending_organisation_is_hidden_from_outsiders(worker: User, employer: O
 
 
 def test_official_sees_the_people_of_their_countries(official_phl: User, worker: User, other_worker: User) -> None:
-    page = client_for(official_phl).get(reverse("accounts:my_account")).content.decode()
+    client = client_for(official_phl)
+    assert reverse("accounts:people") in client.get(reverse("accounts:my_account")).content.decode()
+    page = client.get(reverse("accounts:people")).content.decode()
     assert reverse("accounts:person_record", args=[worker.pk]) in page
     assert "worker-mex" not in page

@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "migdev.core.context_processors.navigation",
+                "migdev.accounts.context_processors.user_menu",
             ],
         },
     },

@@ -6,15 +6,17 @@ admit; employers see workers by pseudonym only. Reading runs first fails those w
 here, through the service), so no page shows a run as running that can no longer finish.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import rules
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from migdev.accounts.services import Actor
 from migdev.core.errors import NotFound, PermissionDenied
-from migdev.labour import adapters
+from migdev.labour import adapters, eligibility
 from migdev.labour.models import MatchAssignment, MatchRun, Scheme, Vacancy, WorkerProfile
 from migdev.labour.services import matching as services
 
@@ -81,6 +83,110 @@ def worker_recommendations(viewer: Actor, worker: WorkerProfile, limit: int = 10
     return adapters.explain_rows(
         room, options.weights, adapters.ranked(candidates, room, worker=0, limit=_limit(limit))
     )
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """A rule that closes some of the published vacancies to the worker, and how many."""
+
+    message: str
+    vacancies: int
+
+
+@dataclass(frozen=True)
+class NoRecommendationCause:
+    """One reason a worker's recommendations are empty, and the page (URL name) where it is fixed or explained."""
+
+    code: str
+    message: str
+    fix_url_name: str
+    fix_label: str
+    rules: list[RuleCount] = field(default_factory=list)
+
+
+# Reasons the worker's own profile answers: they are reported once, as a cause of their own.
+_PROFILE_CAUSES = {"not_available", "worker_erased"}
+RULES_SHOWN = 8
+
+
+def why_no_recommendation(viewer: Actor, worker: WorkerProfile) -> list[NoRecommendationCause]:
+    """Every cause, among those that hold, of an empty list of recommendations: the worker is not looking for work,
+    lists no skills, no vacancy is published, or none is open to them (with the rules that close them, most
+    frequent first), or those open to them ask for no skill to compare."""
+    if not _allowed("labour.view_recommendations", viewer, worker):
+        raise PermissionDenied(_("You may only see your own recommendations."), field="worker")
+    profile = _("Open my profile")
+    causes = []
+    if worker.erased_at is not None:
+        causes.append(
+            NoRecommendationCause("worker_erased", _("Your worker profile was erased."), "labour:my_profile", profile)
+        )
+    if not worker.is_available:
+        causes.append(
+            NoRecommendationCause(
+                "not_available",
+                _("You are not marked as looking for work: tick “I am looking for work” in your profile."),
+                "labour:my_profile",
+                profile,
+            )
+        )
+    if not worker.skills.exists():
+        causes.append(
+            NoRecommendationCause(
+                "no_skills",
+                _("Your profile lists no skills, so no vacancy can be compared with it: add your skills."),
+                "labour:my_profile",
+                profile,
+            )
+        )
+    vacancies = list(adapters.published_vacancies())
+    if not vacancies:
+        causes.append(
+            NoRecommendationCause(
+                "no_vacancy",
+                _("No vacancy is published at the moment."),
+                "labour:vacancy_list",
+                _("Published vacancies"),
+            )
+        )
+        return causes
+    results = eligibility.check_many([worker], vacancies)
+    closed_by: Counter[str] = Counter()
+    open_to_worker = 0
+    for vacancy in vacancies:
+        reasons = [r for r in results[(worker.pk, vacancy.pk)].reasons if r.code not in _PROFILE_CAUSES]
+        open_to_worker += not reasons
+        closed_by.update({r.message for r in reasons})
+    if not open_to_worker:
+        causes.append(
+            NoRecommendationCause(
+                "no_eligible_vacancy",
+                ngettext(
+                    "The published vacancy is not open to you:",
+                    "None of the %(count)s published vacancies is open to you:",
+                    len(vacancies),
+                )
+                % {"count": len(vacancies)},
+                "labour:my_vacancies",
+                _("Every vacancy with its reasons"),
+                [RuleCount(message, count) for message, count in closed_by.most_common(RULES_SHOWN)],
+            )
+        )
+    elif not causes:
+        causes.append(
+            NoRecommendationCause(
+                "nothing_to_compare",
+                ngettext(
+                    "%(count)s vacancy is open to you, but it asks for no skill to compare with yours.",
+                    "%(count)s vacancies are open to you, but they ask for no skill to compare with yours.",
+                    open_to_worker,
+                )
+                % {"count": open_to_worker},
+                "labour:my_vacancies",
+                _("Vacancies I am eligible for"),
+            )
+        )
+    return causes
 
 
 # --- runs ----------------------------------------------------------------------------------------------------------

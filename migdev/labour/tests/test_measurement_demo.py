@@ -21,6 +21,7 @@ from migdev.labour.models import (
     WorkerProfile,
 )
 from migdev.labour.selectors import measurement
+from migdev.labour.selectors.matching import worker_recommendations
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,17 @@ def test_the_demo_has_schemes_workers_vacancies_seasons_and_protection_cases(dem
     assert {s.country_id for s in standards} == {"CAN", "NZL", "AUS"}
     assert not any(s.verified for s in standards)
     assert all(s.source and s.source_url for s in standards)
+
+
+def test_the_demo_worker_looks_for_her_next_season_and_is_recommended_vacancies(demo: str) -> None:
+    """README's worker scenario: abroad for her 2026 season, she looks for work from the day that contract ends, and
+    her employer's 2027 vacancy is among those recommended to her."""
+    worker = WorkerProfile.objects.get(user__username="demo-worker")
+    current = worker.placements.get(season=2026)
+    assert worker.is_available
+    assert worker.available_from == current.due_return_on
+    recommended = [e.vacancy.title for e in worker_recommendations(worker.user, worker)]
+    assert "Live-out domestic workers 2027" in recommended
 
 
 def test_loading_the_demo_again_changes_nothing(demo: str) -> None:

@@ -74,10 +74,12 @@ def my_recommendations(request: HttpRequest) -> HttpResponse:
     if worker is None:
         messages.info(request, _("Open your worker profile first."))
         return redirect("labour:my_profile")
+    recommendations = selectors.worker_recommendations(user, worker)
+    why_none = [] if recommendations else selectors.why_no_recommendation(user, worker)
     return render(
         request,
         "labour/matching/recommendations.html",
-        {"worker": worker, "recommendations": selectors.worker_recommendations(user, worker)},
+        {"worker": worker, "recommendations": recommendations, "why_none": why_none},
     )
 
 
