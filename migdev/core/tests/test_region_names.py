@@ -53,7 +53,8 @@ def test_a_names_file_with_an_empty_name_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_names_file_naming_a_region_otherwise_than_m49_is_refused_and_nothing_changes(tmp_path: Path) -> None:
-    (tmp_path / "m49_regions.csv").write_text("m49,kind,name,parent_m49\n002,region,Africa,\n", encoding="utf-8")
+    # the whole shipped M49 file, so that only the names file is at fault (a partial one is refused as truncated)
+    (tmp_path / "m49_regions.csv").write_bytes((SHIPPED_M49_NAMES.parent / "m49_regions.csv").read_bytes())
     (tmp_path / "m49_region_names.csv").write_text(
         "m49,name,name_fr,name_es\n002,Afrika,Afrique,África\n", encoding="utf-8"
     )
