@@ -101,6 +101,7 @@ def test_the_api_suggests_and_names_bad_input() -> None:
     assert body["occupations"][0]["uri"] == FRUIT_PICKER and body["cross_lingual"] is False
     assert len(body["skills"]) <= 3 and PACK_FRUIT not in {s["uri"] for s in body["skills"]}
     assert {"uri", "label", "score", "phrase", "likely"} <= set(body["skills"][0])
+    assert body["occupations"][0]["likely"] is True  # named outright and backed by its skills
 
     empty = client.post("/api/v1/labour/text-suggestions", {"text": " "}, content_type="application/json")
     assert empty.status_code == 400 and empty.json()["error"]["field"] == "text"
