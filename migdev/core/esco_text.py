@@ -556,11 +556,11 @@ def _likely_occupations(
     by_title, where, words = title
     top_by_skills = set(np.argsort(-by_skills, kind="stable")[:TOP_BY_SKILLS].tolist()) if by_skills.any() else set()
     named: dict[int, list[int]] = {}
-    for occupation in np.flatnonzero(where >= 0):
-        named.setdefault(int(where[occupation]), []).append(int(occupation))
-    likely = set()
+    for at in np.flatnonzero(where >= 0).tolist():
+        named.setdefault(int(where[at]), []).append(at)
+    likely: set[int] = set()
     for candidates in named.values():
-        occupation = max(candidates, key=lambda o: (by_title[o], combined[o], -o))
+        occupation = max(candidates, key=lambda o: (float(by_title[o]), float(combined[o]), -o))
         runner_up = max((by_title[o] for o in candidates if o != occupation), default=0.0)
         unambiguous = runner_up < TITLE_MARGIN * by_title[occupation]
         essential = index.essential.indices[index.essential.indptr[occupation] : index.essential.indptr[occupation + 1]]

@@ -49,7 +49,7 @@ def with_terms(data: QueryDict) -> QueryDict:
     """The form's data with the ticked terms (`term`) copied into their fields."""
     filled = data.copy()
     for name in data.getlist("term"):
-        for key, value in data.items():
+        for key in data:
             if key.startswith(f"term_{name}__"):
-                filled[key.split("__", 1)[1]] = value
+                filled[key.split("__", 1)[1]] = str(data.get(key, ""))
     return filled
