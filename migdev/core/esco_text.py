@@ -32,6 +32,8 @@ from ninja.throttling import UserRateThrottle
 from migdev.core.errors import DomainError
 from migdev.core.models import EscoLabelEmbedding, EscoOccupation, EscoOccupationSkill, EscoSkill
 from migdev.core.progress import ProgressReporter
+from migdev.core.text_cues import asks_for_language, content_phrases, is_language_skill, language_names
+from migdev.core.vacancy_terms import vacancy_terms
 from migdev.engines.matching import skill_idf
 from migdev.engines.matching.text import (
     RECOMMENDED_PIPELINE,
@@ -194,6 +196,8 @@ class EscoTextIndex:
     skills: LabelIndex
     occupations: LabelIndex
     essential: sp.csr_matrix
+    related: sp.csr_matrix  # essential or optional
+    language_skill: np.ndarray  # per skill: a language skill or knowledge ("write Spanish", "Spanish")
     idf: np.ndarray
     embedded_skills: int
     embedded_occupations: int
@@ -203,7 +207,7 @@ class EscoTextIndex:
         return self.skills.has_embeddings
 
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
 
 
 def _cache_file(*content: object) -> Path:
@@ -243,8 +247,11 @@ def build_index() -> EscoTextIndex:
     title_owners: list[int] = []
     for i, row in enumerate(occupation_rows):
         for label in [label for label in row[3:6] if label] + [alt for alts in row[6:9] for alt in _lines(alts)]:
-            titles.append(label)
-            title_owners.append(i)
+            # "cuisinier/cuisinière": each form is a title of its own, so "Cuisinier" matches it outright.
+            forms = [part.strip() for part in label.split("/") if part.strip()] if "/" in label else []
+            for title in [label, *forms]:
+                titles.append(title)
+                title_owners.append(i)
 
     relations = EscoOccupationSkill.objects.values_list("occupation_id", "skill_id", "relation")
     essential_rows, essential_cols, all_rows, all_cols = [], [], [], []
@@ -290,14 +297,18 @@ def build_index() -> EscoTextIndex:
 
     skills = index(labels, owners, len(skill_rows), skill_vectors, SKILL_PARAMS)
     occupations = index(titles, title_owners, len(occupation_rows), occupation_vectors, TITLE_PARAMS)
+    skill_labels = [row[2] for row in skill_rows]
+    languages = language_names(skill_labels)
     built = EscoTextIndex(
         skill_uris=[row[1] for row in skill_rows],
-        skill_labels=[row[2] for row in skill_rows],
+        skill_labels=skill_labels,
         occupation_uris=[row[1] for row in occupation_rows],
         occupation_isco=[row[2] for row in occupation_rows],
         skills=skills,
         occupations=occupations,
         essential=essential,
+        related=related,
+        language_skill=np.array([is_language_skill(label, languages) for label in skill_labels], dtype=bool),
         idf=skill_idf(related),
         embedded_skills=len(set(skill_vectors[1])) if skill_vectors else 0,
         embedded_occupations=len(set(occupation_vectors[1])) if occupation_vectors else 0,
@@ -369,7 +380,7 @@ class SuggestedSkill:
 @dataclass(frozen=True)
 class SuggestedOccupation:
     """An occupation the text points to: named outright (`phrase`) and/or by the skills found among its essential
-    skills (`essential_found` of `essential_total`)."""
+    skills (`essential_found` of `essential_total`); `likely` when the evidence is enough to tick it for the user."""
 
     uri: str
     label: str
@@ -378,6 +389,7 @@ class SuggestedOccupation:
     phrase: str
     essential_found: int
     essential_total: int
+    likely: bool = False
 
 
 @dataclass(frozen=True)
@@ -433,6 +445,7 @@ def clean_text(text: object) -> str:
     return text
 
 
+_ARTICLES = {"a", "an", "un", "une", "una", "uno", "des", "unos", "unas"}
 _TITLE_BREAK = re.compile(r"[,;:()/|–—]+|\s-\s")
 # A job title counts when its characters match an occupation label (TF-IDF cosine at least 0.7) or its embedding
 # does (cosine at least 0.94, rescaled from 0.85..1 to 0..1, so 0.94 counts 0.6). Set by inspecting job titles in
@@ -455,19 +468,32 @@ def _title_parts(parts: list[str]) -> tuple[list[str], np.ndarray, list[str], np
                 pieces.append(piece)
                 owners.append(p)
             else:
-                runs = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+                # One word alone ("general" in "general medical ward") counts only after an article: "a welder".
+                runs = {
+                    " ".join(words[i : i + n])
+                    for n in (1, 2, 3)
+                    for i in range(len(words) - n + 1)
+                    if n > 1 or _ARTICLES.intersection(w.lower() for w in words[max(0, i - 2) : i])
+                }
                 windows += sorted(runs)
                 window_owners += [p] * len(runs)
     return pieces, np.asarray(owners, dtype=np.int64), windows, np.asarray(window_owners, dtype=np.int64)
 
 
-def _title_evidence(index: EscoTextIndex, parts: list[str], embed: Embedder | None) -> tuple[np.ndarray, np.ndarray]:
-    """Per occupation: how clearly some phrase names it as a job title (0..1), and that phrase's position (-1)."""
+def _title_evidence(
+    index: EscoTextIndex, parts: list[str], embed: Embedder | None, spelled: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per occupation: how clearly some phrase names it as a job title (0..1), that phrase's position (-1), and the
+    number of words of the piece that named it (one that does not start its line counts as a long piece). Unless
+    `spelled` (text in a language ESCO has no occupation labels in here: Spanish), by meaning only: "Conductor de
+    camión" is spelled like "conductor" (music), "Residencia de mayores" like "mayor"."""
     n = len(index.occupation_uris)
     pieces, owners, windows, window_owners = _title_parts(parts)
-    blocks, block_owners = [], []
+    if not spelled:
+        windows, window_owners = [], window_owners[:0]
+    blocks, block_owners, block_words = [], [], []
     if pieces:
-        evidence = index.occupations.scores(pieces)  # characters only
+        evidence = index.occupations.scores(pieces) if spelled else np.zeros((len(pieces), n))  # characters only
         evidence = np.where(evidence >= TITLE_TFIDF_MIN, evidence, 0.0)
         if embed is not None and index.occupations.has_embeddings:
             cosine = index.occupations.scores(pieces, embed(pieces), embedding_weight=1.0, embedding_calibration="none")
@@ -475,16 +501,79 @@ def _title_evidence(index: EscoTextIndex, parts: list[str], embed: Embedder | No
             evidence = np.maximum(evidence, np.where(rescaled >= TITLE_EMBEDDING_MIN, rescaled, 0.0))
         blocks.append(evidence)
         block_owners.append(owners)
+        # A piece inside a line ("toilette" in "Aider à la toilette, ...") is no title line: counted as long.
+        lead = np.array([parts[p].startswith(piece) for piece, p in zip(pieces, owners, strict=True)])
+        block_words.append(np.where(lead, [len(_WORD.findall(piece)) for piece in pieces], TITLE_MAX_WORDS + 1))
     if windows:  # a few words inside a sentence count only when they spell an occupation's label
         evidence = index.occupations.scores(windows)
         blocks.append(np.where(evidence >= TITLE_WINDOW_MIN, evidence, 0.0))
         block_owners.append(window_owners)
+        block_words.append(np.full(len(windows), TITLE_MAX_WORDS + 1))
     if not blocks:
-        return np.zeros(n), np.full(n, -1)
-    evidence, owners = np.vstack(blocks), np.concatenate(block_owners)
-    best = evidence.max(axis=0)
-    where = np.where(best > 0, owners[np.argmax(evidence, axis=0)], -1)
-    return best, where
+        return np.zeros(n), np.full(n, -1), np.zeros(n, dtype=np.int64)
+    evidence, owners, words = np.vstack(blocks), np.concatenate(block_owners), np.concatenate(block_words)
+    best, at = evidence.max(axis=0), np.argmax(evidence, axis=0)
+    return best, np.where(best > 0, owners[at], -1), words[at]
+
+
+# An occupation is ticked for the user on two signals, not one. Its title named (title evidence at least
+# TITLE_LIKELY) and one of its essential skills suggested and likely; or its title named without ambiguity (no other
+# occupation named by the same phrase within TITLE_MARGIN: "Care Assistant" names a dozen about equally) and either
+# the text's skills pointing to it (among the TOP_BY_SKILLS occupations ranked by skills alone) or the title clear
+# (TITLE_CLEAR) at the start of a line. A title alone only when spelled out in full (TITLE_SURE) in a short piece
+# starting its line (at most TITLE_SURE_WORDS words: "Welder / Fabricator, Sheffield" names "welder" in "Welder")
+# and naming no other occupation in full.
+# At most one occupation is ticked per phrase, the one it names best. Set on the test texts of
+# migdev/core/tests/texts (EN/FR/ES CVs and vacancies), not calibrated on a benchmark.
+TITLE_LIKELY, TITLE_SURE, TITLE_SURE_WORDS, TOP_BY_SKILLS = 0.6, 0.95, 4, 10
+TITLE_CLEAR, TITLE_MARGIN = 0.9, 0.85
+# A suggested skill must fit the text's likely occupations (an essential or optional skill of one of the best
+# COHERENT_OCCUPATIONS), or be named outright (its score at least the mode's LIKELY_SCORE): "check the health of
+# livestock" is not shown for a care assistant's "surveiller l'état de santé des résidents".
+COHERENT_OCCUPATIONS = 10
+
+
+def _split(text: str) -> list[str]:
+    """The text's phrases without layout (headings, date ranges), or a DomainError naming the field `text`."""
+    raw = phrases(clean_text(text))
+    if len(raw) > MAX_PHRASES:
+        raise DomainError(
+            _("The text has %(n)s lines or sentences, at most %(max)s.") % {"n": len(raw), "max": MAX_PHRASES},
+            field="text",
+        )
+    # Lines stating a wage, hours, a contract length or a start date name no skill (the form reads them apart).
+    return [part for part in content_phrases(raw) if not vacancy_terms(part)]
+
+
+def _likely_occupations(
+    index: EscoTextIndex,
+    combined: np.ndarray,
+    by_skills: np.ndarray,
+    title: tuple[np.ndarray, np.ndarray, np.ndarray],
+    held: set[int],
+) -> set[int]:
+    """The occupations to tick: per phrase naming occupations, its best one if two signals (or one sure) agree."""
+    by_title, where, words = title
+    top_by_skills = set(np.argsort(-by_skills, kind="stable")[:TOP_BY_SKILLS].tolist()) if by_skills.any() else set()
+    named: dict[int, list[int]] = {}
+    for at in np.flatnonzero(where >= 0).tolist():
+        named.setdefault(int(where[at]), []).append(at)
+    likely: set[int] = set()
+    for candidates in named.values():
+        occupation = max(candidates, key=lambda o: (float(by_title[o]), float(combined[o]), -o))
+        runner_up = max((by_title[o] for o in candidates if o != occupation), default=0.0)
+        unambiguous = runner_up < TITLE_MARGIN * by_title[occupation]
+        essential = index.essential.indices[index.essential.indptr[occupation] : index.essential.indptr[occupation + 1]]
+        supported = (
+            bool(held.intersection(essential.tolist()))
+            or (unambiguous and occupation in top_by_skills)
+            or (unambiguous and by_title[occupation] >= TITLE_CLEAR and words[occupation] <= TITLE_MAX_WORDS)
+        )
+        # Spelled out in full, and no other occupation spelled out in full by it ("aide-soignant" names two).
+        sure = runner_up < TITLE_SURE <= by_title[occupation] and words[occupation] <= TITLE_SURE_WORDS
+        if sure or (by_title[occupation] >= TITLE_LIKELY and supported):
+            likely.add(occupation)
+    return likely
 
 
 def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSuggestions:
@@ -493,18 +582,14 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
         raise DomainError(_("max_skills must be between 1 and 100."), field="max_skills")
     if not 1 <= max_occupations <= 50:
         raise DomainError(_("max_occupations must be between 1 and 50."), field="max_occupations")
-    parts = phrases(clean_text(text))
-    if len(parts) > MAX_PHRASES:
-        raise DomainError(
-            _("The text has %(n)s lines or sentences, at most %(max)s.") % {"n": len(parts), "max": MAX_PHRASES},
-            field="text",
-        )
+    parts = _split(text)
     index = esco_text_index()
     embed = load_embedder() if index.has_embeddings else None
+    if not parts:
+        return TextSuggestions(0, [], [], cross_lingual=embed is not None)
     vectors = embed(parts) if embed is not None else None
     language = guess_language(text)
     mode = "tfidf" if vectors is None else ("fused" if language in ("en", None) else "embedding")
-    fused = vectors is not None
 
     # ESCO's skill labels are English: for French or Spanish text their character n-grams only add noise.
     if mode == "embedding":
@@ -514,7 +599,24 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
         ranking = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="mean_max")
     else:
         scores = ranking = index.skills.scores(parts, vectors)
-    found, best = top_k(scores, SKILLS_PER_PHRASE)
+    # A language is a skill only where the text asks for it, not where it only names it (a CV's languages line).
+    asked = np.array([asks_for_language(phrase) for phrase in parts], dtype=bool)
+    scores = np.where(index.language_skill[None, :] & ~asked[:, None], 0.0, scores)
+    ranking = np.where(index.language_skill[None, :] & ~asked[:, None], 0.0, ranking)
+
+    _profile, ranked_by_skills = rank_occupations(
+        ranking, np.zeros(len(parts), dtype=np.int64), 1, index.essential, index.idf, PIPELINE
+    )
+    assert ranked_by_skills is not None
+    by_skills = ranked_by_skills[0]
+    title = _title_evidence(index, parts, embed, spelled=language != "es" or vectors is None)
+    by_title, title_phrase = title[0], title[1]
+    combined = by_skills + TITLE_WEIGHT * by_title
+    best_occupations = np.argsort(-combined, kind="stable")[:COHERENT_OCCUPATIONS]
+    coherent = np.asarray(index.related[best_occupations].sum(axis=0)).ravel() > 0
+
+    # Skills outside the likely occupations' trades are left out before each phrase's best are taken.
+    found, best = top_k(np.where(coherent[None, :] | (scores >= LIKELY_SCORE[mode]), scores, 0.0), SKILLS_PER_PHRASE)
     chosen: dict[int, SuggestedSkill] = {}
     for p, phrase in enumerate(parts):
         for skill, score in zip(found[p], best[p], strict=True):
@@ -530,19 +632,14 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
                 )
     skills = sorted(chosen.values(), key=lambda s: (-s.score, s.label))[:max_skills]
 
-    _profile, ranked_by_skills = rank_occupations(
-        ranking, np.zeros(len(parts), dtype=np.int64), 1, index.essential, index.idf, PIPELINE
-    )
-    assert ranked_by_skills is not None
-    by_skills = ranked_by_skills[0]
-    by_title, title_phrase = _title_evidence(index, parts, embed)
-    ranked, _scores = top_k((by_skills + TITLE_WEIGHT * by_title)[None, :], max_occupations)
+    ranked, _scores = top_k(combined[None, :], max_occupations)
     labels = dict(
         EscoOccupation.objects.filter(uri__in=[index.occupation_uris[o] for o in ranked[0] if o >= 0]).values_list(
             "uri", "preferred_label"
         )
     )
-    held = set(chosen)
+    held = {skill for skill, suggested in chosen.items() if suggested.likely}
+    likely = _likely_occupations(index, combined, by_skills, title, held)
     occupations = []
     for occupation, score in zip(ranked[0], _scores[0], strict=True):
         if occupation < 0:
@@ -555,8 +652,9 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
                 isco_code=index.occupation_isco[occupation],
                 score=round(float(score), 3),
                 phrase=parts[title_phrase[occupation]] if title_phrase[occupation] >= 0 else "",
-                essential_found=len(held.intersection(essential.tolist())),
+                essential_found=len(set(chosen).intersection(essential.tolist())),
                 essential_total=len(essential),
+                likely=occupation in likely,
             )
         )
-    return TextSuggestions(len(parts), skills, occupations, cross_lingual=fused)
+    return TextSuggestions(len(parts), skills, occupations, cross_lingual=vectors is not None)

@@ -39,6 +39,7 @@ def test_an_english_cv_suggests_its_skills_and_occupation_with_the_phrase_that_n
     assert top.uri == FRUIT_PICKER and top.isco_code == "9211"
     assert top.phrase == "Fruit and vegetable picker" and top.label == "fruit and vegetable picker"
     assert top.essential_total == 7
+    assert top.likely  # named outright, and backed by the skills found
 
 
 def test_occupation_labels_come_in_the_request_language() -> None:
@@ -155,7 +156,9 @@ def test_french_text_reaches_english_skill_labels_through_the_stored_embeddings(
     by_phrase: dict[str, list[esco_text.SuggestedSkill]] = {}
     for skill in found.skills:
         by_phrase.setdefault(skill.phrase, []).append(skill)
-    assert by_phrase["Je conduis un tracteur"][0].uri in {OPERATE_TRACTOR, DRIVE_MACHINES}
+    # "operate tractor" is, in ESCO, only an optional skill of a surface mine plant operator: not one of the likely
+    # occupations' skills, and its cosine (below LIKELY_SCORE) does not name it outright, so it is left out.
+    assert all(s.uri in {OPERATE_TRACTOR, DRIVE_MACHINES} for s in by_phrase.get("Je conduis un tracteur", []))
     assert "fruits" in by_phrase["J'emballe des fruits pour l'exportation"][0].label
     assert found.occupations[0].uri == FRUIT_PICKER
 
@@ -170,6 +173,7 @@ def test_the_command_line_prints_suggestions_as_a_table_or_json(tmp_path: Path) 
     call_command("esco_suggest", str(cv), "--json", "--skills", "2", stdout=out)
     found = json.loads(out.getvalue())
     assert found["file"] == str(cv) and len(found["skills"]) == 2 and found["occupations"][0]["uri"] == FRUIT_PICKER
+    assert found["occupations"][0]["likely"] is True
 
 
 def test_the_command_line_names_the_file_at_fault(tmp_path: Path) -> None:

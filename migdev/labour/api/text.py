@@ -34,6 +34,7 @@ class SuggestedOccupationOut(Schema):
     phrase: str = Field(..., description="The line naming it outright, or empty")
     essential_found: int
     essential_total: int
+    likely: bool = Field(..., description="Named and backed by a second signal: ticked by default")
 
 
 class SuggestionsOut(Schema):

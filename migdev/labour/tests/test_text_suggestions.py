@@ -1,5 +1,7 @@
 """The free-text box of the worker profile and vacancy forms (htmx and without JavaScript), and its API."""
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -99,6 +101,7 @@ def test_the_api_suggests_and_names_bad_input() -> None:
     assert body["occupations"][0]["uri"] == FRUIT_PICKER and body["cross_lingual"] is False
     assert len(body["skills"]) <= 3 and PACK_FRUIT not in {s["uri"] for s in body["skills"]}
     assert {"uri", "label", "score", "phrase", "likely"} <= set(body["skills"][0])
+    assert body["occupations"][0]["likely"] is True  # named outright and backed by its skills
 
     empty = client.post("/api/v1/labour/text-suggestions", {"text": " "}, content_type="application/json")
     assert empty.status_code == 400 and empty.json()["error"]["field"] == "text"
@@ -130,3 +133,57 @@ def test_suggestions_are_limited_per_user_in_the_forms_and_the_api() -> None:
         fragment = page.post(f"{ROOT}/suggest-from-text/", {"free_text": CV}).content.decode()
         assert "Too many suggestions in a minute" in fragment and "skill_add" not in fragment
     cache.clear()
+
+
+CARE_AD = (Path(__file__).parents[2] / "core" / "tests" / "texts" / "fr_aide_soignant_annonce.txt").read_text()
+MISSIONARY = ESCO + "occupation/0f086907-96a6-4e88-bf00-a84295125a6a"
+
+
+def test_a_heading_such_as_missions_ticks_no_occupation() -> None:
+    """A French care-assistant vacancy once ticked "missionnaire" because its text says "Missions :"."""
+    _employer, member = employer_with_member()
+    fragment = client_for(member).post(
+        f"{ROOT}/suggest-from-text/?for=vacancy", {"free_text": CARE_AD}, HTTP_HX_REQUEST="true"
+    )
+    html = fragment.content.decode()
+    assert MISSIONARY not in html and "“Missions :”" not in html
+    worker = client_for(WorkerFactory()).post(f"{ROOT}/suggest-from-text/", {"free_text": "Missions :\nProfil"})
+    assert "No ESCO occupation or skill found in this text." in worker.content.decode()
+
+
+def test_the_vacancy_text_fills_the_wage_hours_length_and_start_once_confirmed() -> None:
+    StandardFactory()
+    employer, member = employer_with_member()
+    client = client_for(member)
+    fragment = client.post(
+        f"{ROOT}/suggest-from-text/?for=vacancy", {"free_text": CARE_AD}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    for name, value in [
+        ("term_wage__wage_amount", "1950.00"),
+        ("term_wage__wage_currency", "EUR"),
+        ("term_wage__wage_period", "month"),
+        ("term_weekly_hours__weekly_hours", "35"),
+        ("term_contract_months__contract_months", "6"),
+        ("term_start_date__start_date", "2027-01-05"),
+    ]:
+        assert f'name="{name}" value="{value}"' in fragment
+    assert 'name="term" value="wage" checked' in fragment and "from “Salaire : 1 950 € brut par mois.”" in fragment
+
+    # The employer unticks the start date and fills in the rest: the form shows them, nothing is saved.
+    sent = vacancy_form(
+        employer.pk,
+        free_text=CARE_AD,
+        apply_terms="1",
+        term=["wage", "weekly_hours", "contract_months"],
+        term_wage__wage_amount="1950.00",
+        term_wage__wage_currency="EUR",
+        term_wage__wage_period="month",
+        term_weekly_hours__weekly_hours="35",
+        term_contract_months__contract_months="6",
+        term_start_date__start_date="2027-01-05",
+    )
+    page = client.post(f"{ROOT}/vacancies/new/", sent).content.decode()
+    assert not Vacancy.objects.exists()
+    assert 'name="wage_amount" value="1950.00"' in page and 'name="weekly_hours" value="35"' in page
+    assert 'name="contract_months" value="6"' in page and '<option value="EUR" selected>' in page
+    assert 'value="2027-01-05"' not in page

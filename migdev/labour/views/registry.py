@@ -37,6 +37,7 @@ from migdev.labour.selectors import registry as selectors
 from migdev.labour.selectors import registry_reference as reference
 from migdev.labour.services import personal_data
 from migdev.labour.services import registry as services
+from migdev.labour.views import text_terms
 
 # --- public --------------------------------------------------------------------------------------------------------
 
@@ -204,6 +205,7 @@ class TextBox:
     suggestions: esco_text.TextSuggestions | None = None
     error: str = ""
     check_first_occupation: bool = False
+    terms: tuple[text_terms.TermRow, ...] = ()  # a vacancy's wage, hours, length and start read from its text
 
 
 def _kept_keys(data: Any, prefix: str) -> list[str]:
@@ -227,8 +229,12 @@ def _text_box(request: HttpRequest, occupation_field: str, suggest: bool) -> Tex
         )
     except DomainError as error:
         return replace(box, error=str(error.message))
+    for_vacancy = occupation_field == "occupation"
     return replace(
-        box, suggestions=found, check_first_occupation=occupation_field == "occupation" and not data.get("occupation")
+        box,
+        suggestions=found,
+        check_first_occupation=for_vacancy and not data.get("occupation"),
+        terms=tuple(text_terms.suggested_terms(box.text)) if for_vacancy else (),
     )
 
 
@@ -422,11 +428,13 @@ def vacancy_form(request: HttpRequest, vacancy_id: int | None = None) -> HttpRes
         raise PermissionDenied(_("Only members of an approved employer post vacancies."))
     if vacancy is not None:
         require_permission(services.update_vacancy, user, vacancy)  # the GET too: the form shows the terms
-    form = VacancyForm(request.POST or None, employers=employers, initial=_vacancy_initial(vacancy) if vacancy else {})
+    data = text_terms.with_terms(request.POST) if text_terms.APPLY in request.POST else request.POST
+    form = VacancyForm(data or None, employers=employers, initial=_vacancy_initial(vacancy) if vacancy else {})
     if vacancy is not None:
         del form.fields["employer"]  # a vacancy stays with its employer
     pickers = _picker_results(request.POST, VACANCY_PICKERS)
-    searching = request.method == "POST" and ("search" in request.POST or "suggest_text" in request.POST)
+    buttons = ("search", "suggest_text", text_terms.APPLY)
+    searching = request.method == "POST" and any(k in request.POST for k in buttons)
     text_box = _text_box(request, "occupation", suggest="suggest_text" in request.POST)
     if request.method == "POST" and not searching and form.is_valid():
         skills_from_esco = vacancy is None or form.cleaned_data["occupation"].strip() != vacancy.occupation.uri

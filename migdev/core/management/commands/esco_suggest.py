@@ -62,6 +62,7 @@ class Command(BaseCommand):
         for o in found.occupations:
             why = [f'named in "{o.phrase}"'] if o.phrase else []
             why += [f"{o.essential_found} of {o.essential_total} essential skills found"] if o.essential_found else []
+            why = (["likely"] if o.likely else []) + why
             occupations.add_row(o.label, o.isco_code, f"{o.score:.3f}", "; ".join(why))
         console.print(occupations)
         skills = Table("skill", "score", "likely", "from")
