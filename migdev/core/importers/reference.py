@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
+from babel import Locale
 from django.db import transaction
 from django.utils import translation
 
@@ -268,12 +269,20 @@ def _delete_stale_regions(kept: set[int], source: str) -> int:
 
 
 def _countries(placements: dict[int, Placement]) -> list[Country]:
-    """All ISO 3166-1 entries; the short name ("Bolivia", not "Bolivia, Plurinational State of") where ISO has one."""
+    """All ISO 3166-1 entries; the short name ("Bolivia", not "Bolivia, Plurinational State of") where ISO has one.
+
+    French and Spanish names come from the iso-codes catalogs; where a catalog lacks one or leaves it in English
+    (iso-codes' Spanish "Algeria"), from Unicode CLDR's territory names (Babel), which name each ISO 3166-1 code.
+    """
     catalogs = {lang: iso_catalog("iso3166-1", lang) for lang in OTHER_LANGUAGES}
+    cldr = {lang: Locale(lang).territories for lang in OTHER_LANGUAGES}
     countries = []
     for entry in pycountry.countries:
         english = getattr(entry, "common_name", None) or entry.name
-        names = {lang: catalog.gettext(english) or catalog.gettext(entry.name) for lang, catalog in catalogs.items()}
+        names = {}
+        for lang, catalog in catalogs.items():
+            name = catalog.gettext(english) or catalog.gettext(entry.name)
+            names[lang] = cldr[lang].get(entry.alpha_2) or name if name in (None, english, entry.name) else name
         m49 = int(entry.numeric)
         placement = placements.get(m49, Placement(None))
         countries.append(

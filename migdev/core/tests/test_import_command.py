@@ -78,3 +78,18 @@ def test_allow_shrink_is_passed_to_the_loader(tmp_path: Path, monkeypatch: pytes
     call_command("import_dataset", "probe", str(tmp_path))
     call_command("import_dataset", "probe", str(tmp_path), "--allow-shrink")
     assert seen == [False, True]
+
+
+def test_setup_names_a_damaged_shipped_file_instead_of_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migdev.core.errors import ImportFileError
+    from migdev.core.management.commands import setup
+
+    def damaged(path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
+        raise ImportFileError(str(path / "m49_regions.csv"), 12, "m49", "the last line has no line end")
+
+    monkeypatch.setattr(setup, "call_command", lambda *args, **kwargs: None)  # no migrate in a test transaction
+    monkeypatch.setattr(setup, "setup_datasets", lambda: [Dataset("reference", "test", damaged, shipped=tmp_path)])
+    with pytest.raises(CommandError, match=r"^reference: .*m49_regions.csv, row 12, column m49: the last line has no "):
+        call_command("setup", "--no-demo", "--no-embeddings")

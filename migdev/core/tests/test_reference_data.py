@@ -156,3 +156,10 @@ def test_esco_occupation_has_english_and_french_labels() -> None:
     assert director.preferred_label_en == "technical director"
     assert director.preferred_label_fr == "directeur technique/directrice technique"
     assert "technical manager" in director.alt_labels_en.splitlines()
+
+
+def test_country_names_iso_codes_leaves_in_english_come_from_cldr() -> None:
+    """iso-codes' Spanish catalog leaves "Algeria" in English; Unicode CLDR names it "Argelia" (issue 16)."""
+    algeria = Country.objects.get(iso3="DZA")
+    assert (algeria.name_fr, algeria.name_es) == ("Algérie", "Argelia")
+    assert Country.objects.get(iso3="NER").name_es == "Níger"

@@ -5,6 +5,7 @@ from ninja import Field, Router, Schema
 
 from migdev.accounts.api import AUTH
 from migdev.core.esco_text import MAX_TEXT_CHARS, SuggestionThrottle
+from migdev.core.vacancy_terms import vacancy_terms
 from migdev.labour.selectors import registry_reference as reference
 
 router = Router(tags=["labour"])
@@ -37,11 +38,20 @@ class SuggestedOccupationOut(Schema):
     likely: bool = Field(..., description="Named and backed by a second signal: ticked by default")
 
 
+class VacancyTermOut(Schema):
+    name: str = Field(..., description="wage, weekly_hours, contract_months or start_date")
+    fields: dict[str, str] = Field(..., description="The vacancy fields it fills, e.g. wage_amount, wage_currency")
+    phrase: str = Field(..., description="The line of the text it was read from")
+
+
 class SuggestionsOut(Schema):
     phrases: int
     cross_lingual: bool = Field(..., description="Embeddings took part (French and Spanish text reach ESCO skills)")
     skills: list[SuggestedSkillOut]
     occupations: list[SuggestedOccupationOut]
+    terms: list[VacancyTermOut] = Field(
+        default_factory=list, description="A vacancy text's wage, hours, length and start, to confirm"
+    )
 
 
 @router.post(
@@ -55,4 +65,8 @@ def text_suggestions(request: HttpRequest, payload: TextIn) -> SuggestionsOut:
     found = reference.text_suggestions(
         payload.text, payload.exclude_skills, payload.exclude_occupations, payload.max_skills, payload.max_occupations
     )
-    return SuggestionsOut.model_validate(found, from_attributes=True)
+    suggestions = SuggestionsOut.model_validate(found, from_attributes=True)
+    suggestions.terms = [
+        VacancyTermOut(name=t.name, fields=t.fields, phrase=t.phrase) for t in vacancy_terms(payload.text)
+    ]
+    return suggestions

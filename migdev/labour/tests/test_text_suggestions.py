@@ -187,3 +187,16 @@ def test_the_vacancy_text_fills_the_wage_hours_length_and_start_once_confirmed()
     assert 'name="wage_amount" value="1950.00"' in page and 'name="weekly_hours" value="35"' in page
     assert 'name="contract_months" value="6"' in page and '<option value="EUR" selected>' in page
     assert 'value="2027-01-05"' not in page
+
+
+def test_the_api_gives_a_vacancy_texts_terms_to_confirm() -> None:
+    body = (
+        api_client().post("/api/v1/labour/text-suggestions", {"text": CARE_AD}, content_type="application/json").json()
+    )
+    terms = {term["name"]: term for term in body["terms"]}
+    assert terms["wage"]["fields"] == {"wage_amount": "1950.00", "wage_currency": "EUR", "wage_period": "month"}
+    assert terms["wage"]["phrase"] == "Salaire : 1 950 € brut par mois."
+    assert terms["weekly_hours"]["fields"] == {"weekly_hours": "35"}
+    assert terms["start_date"]["fields"] == {"start_date": "2027-01-05"}
+    cv = api_client().post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json").json()
+    assert cv["terms"] == []

@@ -4,9 +4,10 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from migdev.core.datasets import demo_steps, setup_datasets
+from migdev.core.errors import ImportFileError
 from migdev.core.esco_text import embed_esco_labels, load_embedder
 from migdev.core.progress import RichProgress
 
@@ -31,7 +32,10 @@ class Command(BaseCommand):
         with RichProgress() as progress:
             for dataset in setup_datasets():
                 assert dataset.shipped is not None
-                summary = dataset.loader(dataset.shipped, progress)
+                try:
+                    summary = dataset.loader(dataset.shipped, progress)
+                except ImportFileError as error:  # a damaged shipped file: say which, with nothing half-loaded
+                    raise CommandError(f"{dataset.name}: {error.message} (nothing of it was loaded)") from error
                 self.stdout.write(f"{dataset.name}: {summary}")
             if not options["no_embeddings"]:
                 if load_embedder() is None:
