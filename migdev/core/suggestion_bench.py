@@ -1,4 +1,4 @@
-"""How far to trust a suggested skill: the thresholds of the free-text box (`esco_text.SHOW_SCORE`, `LIKELY_SCORE`).
+"""How far to trust a suggested skill: the free-text box's thresholds (`esco_suggestions.SHOW_SCORE`, `LIKELY_SCORE`).
 
 Positives: a seeded sample of ESCO skills' alternative labels, held out of the index (each skill's alternative
 labels are split 50/50 with the seed; the index keeps the preferred label and the other half). Negatives: ordinary
@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext as _
 
-from migdev.core import esco_text
+from migdev.core import esco_suggestions, esco_text
 from migdev.core.errors import DomainError
 from migdev.core.models import EscoLabelEmbedding, EscoSkill
 from migdev.engines.matching.text import LabelIndex
@@ -104,8 +104,8 @@ def _table(mode: str, found: np.ndarray, best: np.ndarray, truth: np.ndarray, ne
     return {
         "mode": mode,
         "r_at_1": round(float(right.mean()), 4),
-        "show": esco_text.SHOW_SCORE[mode],
-        "likely": esco_text.LIKELY_SCORE[mode],
+        "show": esco_suggestions.SHOW_SCORE[mode],
+        "likely": esco_suggestions.LIKELY_SCORE[mode],
         "thresholds": rows,
     }
 

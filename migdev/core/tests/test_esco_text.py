@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from migdev.core import esco_text
+from migdev.core import esco_suggestions, esco_text
 from migdev.core.errors import DomainError
 from migdev.core.models import EscoLabelEmbedding, EscoOccupation, EscoSkill
 from migdev.core.progress import SilentProgress
@@ -29,7 +29,7 @@ CV = """Fruit and vegetable picker
 
 
 def test_an_english_cv_suggests_its_skills_and_occupation_with_the_phrase_that_named_them() -> None:
-    found = esco_text.suggest(CV)
+    found = esco_suggestions.suggest(CV)
     assert found.phrases == 3 and not found.cross_lingual  # no embeddings stored in the test database
     skills = {s.uri: s for s in found.skills}
     assert {DRIVE_MACHINES, OPERATE_TRACTOR, PACK_FRUIT} <= set(skills)
@@ -46,7 +46,7 @@ def test_occupation_labels_come_in_the_request_language() -> None:
     from django.utils import translation
 
     with translation.override("fr"):
-        found = esco_text.suggest("cueilleur de fruits et légumes")
+        found = esco_suggestions.suggest("cueilleur de fruits et légumes")
     assert found.occupations[0].uri == FRUIT_PICKER
     assert found.occupations[0].label.startswith("cueilleur de fruits et légumes")
 
@@ -57,15 +57,15 @@ def test_occupation_labels_come_in_the_request_language() -> None:
         ("", {}, "text"),
         ("   \n ", {}, "text"),
         (None, {}, "text"),
-        ("x" * (esco_text.MAX_TEXT_CHARS + 1), {}, "text"),
-        ("\n".join(f"line {i}" for i in range(esco_text.MAX_PHRASES + 1)), {}, "text"),
+        ("x" * (esco_suggestions.MAX_TEXT_CHARS + 1), {}, "text"),
+        ("\n".join(f"line {i}" for i in range(esco_suggestions.MAX_PHRASES + 1)), {}, "text"),
         ("welding", {"max_skills": 0}, "max_skills"),
         ("welding", {"max_occupations": 51}, "max_occupations"),
     ],
 )
 def test_bad_input_is_named(text: object, kwargs: dict[str, int], field: str) -> None:
     with pytest.raises(DomainError) as error:
-        esco_text.suggest(text, **kwargs)  # type: ignore[arg-type]
+        esco_suggestions.suggest(text, **kwargs)  # type: ignore[arg-type]
     assert error.value.field == field
 
 
@@ -79,17 +79,17 @@ def test_bad_input_is_named(text: object, kwargs: dict[str, int], field: str) ->
     ],
 )
 def test_the_language_of_a_text_is_guessed_from_its_function_words(text: str, language: str | None) -> None:
-    assert esco_text.guess_language(text) == language
+    assert esco_suggestions.guess_language(text) == language
 
 
 def test_a_job_title_inside_a_longer_line_still_names_the_occupation() -> None:
-    found = esco_text.suggest("Fruit picker, 6 seasons on farms in New Zealand")
+    found = esco_suggestions.suggest("Fruit picker, 6 seasons on farms in New Zealand")
     [picker] = [o for o in found.occupations[:2] if o.uri == FRUIT_PICKER]
     assert picker.phrase == "Fruit picker, 6 seasons on farms in New Zealand"
 
 
 def test_text_that_names_nothing_in_esco_suggests_no_skill() -> None:
-    assert esco_text.suggest("zzzz qqqq xxxx").skills == []
+    assert esco_suggestions.suggest("zzzz qqqq xxxx").skills == []
 
 
 def fake_embed(texts: list[str]) -> np.ndarray:
@@ -151,9 +151,9 @@ def test_french_text_reaches_english_skill_labels_through_the_stored_embeddings(
         )
         for (kind, uri, label), vector in zip(rows, vectors, strict=True)
     )
-    found = esco_text.suggest("Je conduis un tracteur\nJ'emballe des fruits pour l'exportation")
+    found = esco_suggestions.suggest("Je conduis un tracteur\nJ'emballe des fruits pour l'exportation")
     assert found.cross_lingual
-    by_phrase: dict[str, list[esco_text.SuggestedSkill]] = {}
+    by_phrase: dict[str, list[esco_suggestions.SuggestedSkill]] = {}
     for skill in found.skills:
         by_phrase.setdefault(skill.phrase, []).append(skill)
     # "operate tractor" is, in ESCO, only an optional skill of a surface mine plant operator: not one of the likely
@@ -195,13 +195,13 @@ def test_the_calibration_benchmark_reports_coverage_and_precision_per_threshold(
     figures = run_suggestion_calibration(seed=1, sample=200, embeddings=False)
     assert figures["queries"] == 200 and "not run" in figures["fused"]
     [tfidf] = figures["modes"]
-    assert tfidf["show"] == esco_text.SHOW_SCORE["tfidf"] and 0.5 < tfidf["r_at_1"] < 1.0
+    assert tfidf["show"] == esco_suggestions.SHOW_SCORE["tfidf"] and 0.5 < tfidf["r_at_1"] < 1.0
     coverage = [row["coverage"] for row in tfidf["thresholds"]]
     negatives = [row["negatives_shown"] for row in tfidf["thresholds"]]
     assert coverage == sorted(coverage, reverse=True) and negatives == sorted(negatives, reverse=True)
 
 
 def test_a_job_title_inside_a_sentence_of_a_vacancy_names_the_occupation() -> None:
-    found = esco_text.suggest("We are looking for a welder to weld metal parts in our workshop.")
+    found = esco_suggestions.suggest("We are looking for a welder to weld metal parts in our workshop.")
     assert found.occupations[0].label == "welder"
     assert found.occupations[0].phrase == "We are looking for a welder to weld metal parts in our workshop."

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from django.conf import settings
 
-from migdev.core import esco_text
+from migdev.core import esco_suggestions, esco_text
 from migdev.core.models import EscoLabelEmbedding
 from migdev.core.vacancy_terms import vacancy_terms
 
@@ -76,7 +76,7 @@ def embedded(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_realistic_text_suggests_the_right_occupation_and_nothing_on_weak_evidence(embedded: None, name: str) -> None:
     expected = EXPECTED[name]
-    found = esco_text.suggest((TEXTS / f"{name}.txt").read_text(encoding="utf-8"))
+    found = esco_suggestions.suggest((TEXTS / f"{name}.txt").read_text(encoding="utf-8"))
     assert found.cross_lingual
     occupations = [o.label for o in found.occupations]
     ticked = {o.label for o in found.occupations if o.likely}

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from migdev.accounts.api import AUTH
-from migdev.core.esco_text import MAX_TEXT_CHARS, SuggestionThrottle
+from migdev.core.esco_suggestions import MAX_TEXT_CHARS, SuggestionThrottle
 from migdev.core.vacancy_terms import vacancy_terms
 from migdev.labour.selectors import registry_reference as reference
 

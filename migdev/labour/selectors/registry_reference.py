@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from migdev.core import esco_text
+from migdev.core import esco_suggestions
 from migdev.core import selectors as core
 from migdev.core.errors import NotFound
 from migdev.core.models import EscoOccupation, EscoOccupationSkill, EscoSkill, Language
@@ -100,12 +100,12 @@ def esco_skills_of(occupation_uri: str) -> list[tuple[str, bool]]:
 
 def text_suggestions(
     text: str, held_skills: list[str], held_occupations: list[str], max_skills: int = 20, max_occupations: int = 5
-) -> esco_text.TextSuggestions:
+) -> esco_suggestions.TextSuggestions:
     """ESCO occupations and skills suggested by a CV or vacancy text, less those the form already lists."""
-    found = esco_text.suggest(text, max_skills + len(held_skills), max_occupations + len(held_occupations))
+    found = esco_suggestions.suggest(text, max_skills + len(held_skills), max_occupations + len(held_occupations))
     skills = [s for s in found.skills if s.uri not in set(held_skills)][:max_skills]
     occupations = [o for o in found.occupations if o.uri not in set(held_occupations)][:max_occupations]
-    return esco_text.TextSuggestions(found.phrases, skills, occupations, found.cross_lingual)
+    return esco_suggestions.TextSuggestions(found.phrases, skills, occupations, found.cross_lingual)
 
 
 # --- labour standards ----------------------------------------------------------------------------------------------

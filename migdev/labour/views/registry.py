@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from migdev.accounts.models import User
 from migdev.accounts.rules import require_permission
 from migdev.accounts.views import domain_errors_as_http, signed_in
-from migdev.core import esco_text
+from migdev.core import esco_suggestions
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.core.input_limits import MAX_FILTER_LENGTH
 from migdev.labour import compliance
@@ -202,7 +202,7 @@ class TextBox:
 
     text: str
     occupation_field: str
-    suggestions: esco_text.TextSuggestions | None = None
+    suggestions: esco_suggestions.TextSuggestions | None = None
     error: str = ""
     check_first_occupation: bool = False
     terms: tuple[text_terms.TermRow, ...] = ()  # a vacancy's wage, hours, length and start read from its text
@@ -220,7 +220,7 @@ def _text_box(request: HttpRequest, occupation_field: str, suggest: bool) -> Tex
     box = TextBox(str(data.get("free_text", "")), occupation_field)
     if not suggest:
         return box
-    if not esco_text.SuggestionThrottle().allow_request(request):
+    if not esco_suggestions.SuggestionThrottle().allow_request(request):
         return replace(box, error=_("Too many suggestions in a minute: wait a moment, then try again."))
     held_occupations = [data.get("occupation", "")] if occupation_field == "occupation" else []
     try:

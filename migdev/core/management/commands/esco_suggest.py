@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from migdev.core.errors import DomainError
-from migdev.core.esco_text import MAX_TEXT_CHARS, TextSuggestions, suggest
+from migdev.core.esco_suggestions import MAX_TEXT_CHARS, TextSuggestions, suggest
 
 
 class Command(BaseCommand):
