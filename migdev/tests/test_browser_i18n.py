@@ -67,6 +67,8 @@ SAME = {
     "Español",
     "Attribution",
     "Destination",
+    "Expressions",  # Akoma Ntoso's FRBR term, French as in English
+    "Instruments",
     "Destination (ISO3)",
     "ISCO-08",
     "Licence",
@@ -85,6 +87,7 @@ SAME = {
 }
 # Data the demo shows in headings and list items, the same in every language: names of places and demo records.
 DATA = {
+    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD)),  # the user menu shows the user name
     "Philippines",
     "Demo Filipino Diaspora Association (demo)",
     "Live-out domestic workers 2026 · 2026",
@@ -113,7 +116,7 @@ def log_in(page: Any, site_url: str, account: tuple[str, str]) -> None:
 
 def interface_texts(page: Any, url: str) -> list[str]:
     page.goto(url)
-    page.wait_for_load_state()
+    page.wait_for_load_state("networkidle")  # charts, maps and their legends are drawn once their data has come
     return list(page.evaluate(OWN_TEXTS))
 
 
