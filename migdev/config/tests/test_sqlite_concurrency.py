@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 WRITERS = """
@@ -51,6 +52,9 @@ print(json.dumps({"journal_mode": mode, "errors": errors, "rows": rows, "expecte
 """
 
 
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3", reason="the SQLite options only"
+)
 def test_sqlite_options_enable_wal_immediate_transactions_and_a_busy_timeout() -> None:
     options = settings.DATABASES["default"]["OPTIONS"]
     assert "PRAGMA journal_mode=WAL" in options["init_command"]

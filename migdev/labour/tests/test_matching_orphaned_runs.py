@@ -8,6 +8,7 @@ from typing import Any
 import psutil
 import pytest
 from django.core.signals import request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from migdev.accounts.models import User
@@ -97,13 +98,18 @@ def test_the_first_request_of_a_server_fails_runs_left_by_the_previous_one(
 ) -> None:
     run = left_behind(world)
     monkeypatch.setattr(services, "_started", False)
-    request_started.send(sender=None)
-    run.refresh_from_db()
-    assert run.status == MatchRun.Status.FAILED and run.failure == MatchRun.Failure.SERVER_STOPPED
-    later = left_behind(world)
-    request_started.send(sender=None)  # once per process only; later runs are failed when read
-    later.refresh_from_db()
-    assert later.status == MatchRun.Status.RUNNING
+    # As Django's test client does: the signal must not close the test's connection (PostgreSQL would lose it).
+    request_started.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        run.refresh_from_db()
+        assert run.status == MatchRun.Status.FAILED and run.failure == MatchRun.Failure.SERVER_STOPPED
+        later = left_behind(world)
+        request_started.send(sender=None)  # once per process only; later runs are failed when read
+        later.refresh_from_db()
+        assert later.status == MatchRun.Status.RUNNING
+    finally:
+        request_started.connect(close_old_connections)
 
 
 def test_the_reason_is_shown_in_the_readers_language(world: MatchingWorld) -> None:
