@@ -33,7 +33,10 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
             "with English, French and Spanish names"
         ),
         publisher=_("Debian iso-codes project, packaged by pycountry"),
-        source="https://pypi.org/project/pycountry/ (Debian iso-codes)",
+        source=(
+            "https://pypi.org/project/pycountry/ (Debian iso-codes); "
+            "Unicode CLDR via Babel for the country names iso-codes leaves in English"
+        ),
         licence="LGPL-2.1",
         version="pycountry 26.2.16",
         attribution=_("Country, currency and language codes and names: Debian iso-codes via pycountry, LGPL-2.1"),
