@@ -1,6 +1,4 @@
-"""Migration law API: the instruments catalogue, treaty actions, parties on a date (with how complete the data is).
-
-Titles come in the request language (Accept-Language: en, fr, es), falling back to English."""
+"""Migration law API: the instruments catalogue, parties on a date, timelines, country rights profiles."""
 
 import csv
 import datetime
@@ -11,11 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
 from migdev.law import profiles, selectors
-from migdev.law.akn_html import standalone_html
-from migdev.law.models import Instrument, TreatyAction, Work
+from migdev.law.models import Instrument, TreatyAction
 from migdev.law.selectors import Parties, PartyRow, Statement
 
-router = Router(tags=["migration law"])
+router = Router()
 
 Kind = Literal["universal", "regional", "bilateral"]
 
@@ -320,56 +317,3 @@ def get_rights_profile(request: HttpRequest, code: str, as_of: str | None = None
 def compare(request: HttpRequest, countries: str, as_of: str | None = None) -> CompareOut:
     on = selectors.parse_as_of(as_of)
     return CompareOut(as_of=on, profiles=[rights_profile_out(p) for p in profiles.compared(countries, on)])
-
-
-class ExpressionOut(Schema):
-    frbr_uri: str
-    language: str
-    date: str
-    source: str
-
-
-class WorkOut(Schema):
-    id: int
-    frbr_uri: str
-    title: str
-    doctype: str
-    naming_compliant: bool
-    instrument: str | None
-    expressions: list[ExpressionOut]
-
-
-def work_out(item: Work) -> WorkOut:
-    return WorkOut(
-        id=item.pk,
-        frbr_uri=item.frbr_uri,
-        title=item.title,
-        doctype=item.doctype,
-        naming_compliant=item.naming_compliant,
-        instrument=item.instrument_id,
-        expressions=[
-            ExpressionOut(frbr_uri=e.frbr_uri, language=e.language, date=e.date, source=e.source)
-            for e in item.expressions.all()
-        ],
-    )
-
-
-@router.get("/works", response=list[WorkOut], summary="Documents in Akoma Ntoso (instrument texts and imported AKN)")
-def list_works(request: HttpRequest) -> list[WorkOut]:
-    return [work_out(w) for w in selectors.works()]
-
-
-@router.get("/works/{work_id}/akn.xml", summary="A document as Akoma Ntoso 3.0 XML (schema-valid)")
-def work_akn(request: HttpRequest, work_id: int, language: str = "eng") -> HttpResponse:
-    found = selectors.expression(selectors.work(work_id), language)
-    response = HttpResponse(found.xml, content_type="application/akn+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="work-{work_id}-{found.language}.akn.xml"'
-    return response
-
-
-@router.get("/works/{work_id}/text.html", summary="A document as a standalone HTML page with a table of contents")
-def work_html(request: HttpRequest, work_id: int, language: str = "eng") -> HttpResponse:
-    item = selectors.work(work_id)
-    found = selectors.expression(item, language)
-    page = standalone_html(item.title, selectors.rendered(found), found.language[:2])
-    return HttpResponse(page, content_type="text/html; charset=utf-8")

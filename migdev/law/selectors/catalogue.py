@@ -1,4 +1,4 @@
-"""Reads of the law room: the catalogue, treaty actions, parties on a date, timelines, and how complete the data is."""
+"""Reads of the law catalogue: instruments, treaty actions, parties on a date, timelines, how complete the data is."""
 
 import datetime
 from collections import defaultdict
@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError, NotFound
 from migdev.core.models import Country
-from migdev.law.akn import parse_xml
-from migdev.law.akn_html import Rendered, render
-from migdev.law.models import Completeness, Expression, Instrument, Theme, TreatyAction, Work
+from migdev.law.models import Completeness, Instrument, Theme, TreatyAction
 from migdev.law.status import (
     CONSENT_ACTIONS,
     NON_STATE_PARTICIPANTS,
@@ -227,31 +225,3 @@ def instruments_with_prefetched_actions() -> QuerySet[Instrument]:
         .prefetch_related(Prefetch("actions", queryset=TreatyAction.objects.select_related("country")))
         .order_by("adopted", "id")
     )
-
-
-def works() -> QuerySet[Work]:
-    return Work.objects.select_related("instrument").prefetch_related("expressions").order_by("title")
-
-
-def work(pk: int) -> Work:
-    try:
-        return Work.objects.select_related("instrument").get(pk=pk)
-    except Work.DoesNotExist:
-        raise NotFound(_("No document %(id)s.") % {"id": pk}, "work_id") from None
-
-
-def instrument_work(item: Instrument) -> Work | None:
-    return item.works.order_by("pk").first()
-
-
-def expression(item: Work, language: str = "eng") -> Expression:
-    """The latest expression of a work in a language (else in any language)."""
-    found = item.expressions.filter(language=language).order_by("-date").first() or item.expressions.first()
-    if found is None:
-        raise NotFound(_("The document %(id)s has no text.") % {"id": item.pk}, "work_id")
-    return found
-
-
-def rendered(found: Expression) -> Rendered:
-    """The expression as HTML with its table of contents (its XML was validated when it was stored)."""
-    return render(parse_xml(found.xml.encode("utf-8")))

@@ -1,0 +1,9 @@
+"""Migration law API (/api/v1/law/): one router made of the room's parts."""
+
+from ninja import Router
+
+from migdev.law.api import documents, instruments
+
+router = Router(tags=["migration law"])
+router.add_router("", instruments.router)
+router.add_router("", documents.router)

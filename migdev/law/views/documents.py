@@ -1,0 +1,36 @@
+"""Migration law pages: documents in Akoma Ntoso, read by article."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from migdev.core.errors import NotFound
+from migdev.law import selectors
+
+
+def documents(request: HttpRequest) -> HttpResponse:
+    """Every document held in Akoma Ntoso: the instruments' texts and imported AKN documents."""
+    return render(request, "law/documents.html", {"works": selectors.works()})
+
+
+def document(request: HttpRequest, work_id: int) -> HttpResponse:
+    """A document by article: table of contents, stable anchors (#art_3), exports."""
+    try:
+        item = selectors.work(work_id)
+        found = selectors.expression(item)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    context = {"work": item, "expression": found, "rendered": selectors.rendered(found)}
+    return render(request, "law/document.html", context)
+
+
+def instrument_text(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    """The text of an instrument, where MigDev holds it."""
+    try:
+        item = selectors.instrument(instrument_id)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    found = selectors.instrument_work(item)
+    if found is None:
+        raise Http404(_("The text of this instrument is not yet available in MigDev."))
+    return redirect("law:document", work_id=found.pk)
