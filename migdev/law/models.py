@@ -169,6 +169,10 @@ class Work(models.Model):
     instrument = models.ForeignKey(
         Instrument, verbose_name=_("instrument"), null=True, blank=True, on_delete=models.SET_NULL, related_name="works"
     )
+    # Set for national legislation (a Work of its country); instruments' texts and other imports leave it empty.
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["title"]
