@@ -174,10 +174,12 @@ def _is_superuser(actor: Any) -> bool:
 
 
 def service_permissions(module: ModuleType) -> dict[str, str | None]:
-    """Each public function defined in a services module, with the permission it declares (None if it declares none)."""
+    """Each public function defined in a services module (or in the parts of a services package), with the
+    permission it declares (None if it declares none)."""
     found: dict[str, str | None] = {}
     for name, member in inspect.getmembers(module, inspect.isfunction):
-        if name.startswith("_") or member.__module__ != module.__name__:
+        defined_here = member.__module__ == module.__name__ or member.__module__.startswith(module.__name__ + ".")
+        if name.startswith("_") or not defined_here:
             continue
         found[name] = getattr(member, "__permission__", None)
     return found
