@@ -125,6 +125,15 @@ def wage_lowered(origin: Contract, destination: Contract) -> bool:
 # Flags
 
 
+def indicator_label(code: str) -> str:
+    """The words for a forced-labour indicator or C189 check code (the code itself if it is neither)."""
+    if code in ForcedLabourIndicator.values:
+        return str(ForcedLabourIndicator(code).label)
+    if code in C189Check.values:
+        return str(C189Check(code).label)
+    return code
+
+
 @dataclass(frozen=True)
 class FlagSpec:
     """A flag a placement should carry; `key` identifies it across recomputations (stored in details["rule"])."""

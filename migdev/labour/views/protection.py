@@ -1,179 +1,43 @@
 """Labour exchange pages: protection. Placements and their seasons, the cost ledger, grievances, the officials' flags
 dashboard, employers' returning workers, and the public SDG 10.7.1 and circular KPI pages."""
 
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from typing import Any
 
 import rules
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, URLResolver, path
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from migdev.accounts.models import Organisation, User
 from migdev.accounts.rules import is_member_of_org
-from migdev.accounts.views import signed_in
+from migdev.accounts.views import domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
-from migdev.core.forms import IsoDateInput
 from migdev.core.models import Country
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE, suppress_small
-from migdev.labour.models import CostCategory, Grievance, Payer, Placement, RiskFlag, Vacancy, WagePeriod, WorkerProfile
-from migdev.labour.protection import C189Check, ForcedLabourIndicator
+from migdev.labour.forms import (
+    AnswerForm,
+    ContractForm,
+    CostForm,
+    GrievanceForm,
+    GrievanceStatusForm,
+    IndicatorFilterForm,
+    OfferForm,
+    ResolveFlagForm,
+    StepForm,
+    add_domain_error,
+)
+from migdev.labour.models import Placement, RiskFlag, WorkerProfile
+from migdev.labour.protection import indicator_label
 from migdev.labour.selectors import indicator_names
 from migdev.labour.selectors import protection as selectors
 from migdev.labour.services import protection as services
 
-View = Callable[..., HttpResponse]
 State = Placement.State
-
-
-def domain_errors_as_http(view: View) -> View:
-    """Turn the services' typed errors into 404 and 403 pages."""
-
-    @wraps(view)
-    def run(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as error:
-            raise Http404(error.message) from error
-        except PermissionDenied as error:
-            raise DjangoPermissionDenied(error.message) from error
-
-    return run
-
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a service's error next to the field it names (or above the form)."""
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
-
-
-def indicator_label(code: str) -> str:
-    if code in ForcedLabourIndicator.values:
-        return str(ForcedLabourIndicator(code).label)
-    if code in C189Check.values:
-        return str(C189Check(code).label)
-    return code
-
-
-# --- forms ------------------------------------------------------------------------------------------------------------
-
-
-class AnswerForm(forms.Form):
-    on = forms.DateField(label=gettext_lazy("Date"), widget=IsoDateInput(), initial=timezone.localdate)
-    reason = forms.CharField(label=gettext_lazy("Reason (if you decline)"), required=False)
-
-
-class StepForm(forms.Form):
-    state = forms.ChoiceField(
-        label=gettext_lazy("Step"), choices=[(s, State(s).label) for s in services.PROGRESS_STATES]
-    )
-    on = forms.DateField(label=gettext_lazy("Date"), widget=IsoDateInput())
-    reason = forms.CharField(label=gettext_lazy("Reason (termination or absconding)"), required=False)
-
-
-class ContractForm(forms.Form):
-    stage = forms.ChoiceField(
-        label=gettext_lazy("Stage"),
-        choices=[("origin", gettext_lazy("Signed at origin")), ("destination", gettext_lazy("Signed at destination"))],
-    )
-    wage_amount = forms.DecimalField(label=gettext_lazy("Wage"), max_digits=12, decimal_places=2)
-    wage_currency = forms.CharField(label=gettext_lazy("Currency (ISO 4217)"), max_length=3)
-    wage_period = forms.ChoiceField(label=gettext_lazy("Wage period"), choices=WagePeriod.choices)
-    weekly_hours = forms.IntegerField(label=gettext_lazy("Weekly hours"))
-    rest_days_per_week = forms.IntegerField(label=gettext_lazy("Rest days per week"), initial=1)
-    language = forms.CharField(label=gettext_lazy("Language of the contract (ISO 639-3)"), max_length=3)
-    retains_documents = forms.BooleanField(label=gettext_lazy("Employer keeps identity documents"), required=False)
-    signed_on = forms.DateField(label=gettext_lazy("Signed on"), widget=IsoDateInput())
-
-
-class CostForm(forms.Form):
-    category = forms.ChoiceField(label=gettext_lazy("Cost"), choices=CostCategory.choices)
-    amount = forms.DecimalField(label=gettext_lazy("Amount"), max_digits=12, decimal_places=2)
-    currency = forms.CharField(label=gettext_lazy("Currency (ISO 4217)"), max_length=3)
-    amount_in_wage_currency = forms.DecimalField(
-        label=gettext_lazy("Amount in the wage currency (if paid in another currency)"),
-        max_digits=12,
-        decimal_places=2,
-        required=False,
-    )
-    paid_by = forms.ChoiceField(label=gettext_lazy("Paid by"), choices=Payer.choices)
-    paid_to = forms.ModelChoiceField(
-        label=gettext_lazy("Paid to"), queryset=Organisation.objects.none(), required=False
-    )
-    paid_on = forms.DateField(label=gettext_lazy("Paid on"), widget=IsoDateInput())
-
-    def __init__(self, *args: Any, placement: Placement, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        ids = [placement.vacancy.employer_id, placement.recruiter_id]
-        field = self.fields["paid_to"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Organisation.objects.filter(pk__in=[i for i in ids if i]).order_by("name")
-
-
-class GrievanceForm(forms.Form):
-    against = forms.ModelChoiceField(label=gettext_lazy("Against"), queryset=Organisation.objects.none())
-    indicator = forms.ChoiceField(label=gettext_lazy("What happened"), choices=ForcedLabourIndicator.choices)
-    description = forms.CharField(label=gettext_lazy("Describe what happened"), widget=forms.Textarea)
-    placement = forms.ModelChoiceField(
-        label=gettext_lazy("Placement"), queryset=Placement.objects.none(), required=False
-    )
-
-    def __init__(self, *args: Any, worker: WorkerProfile, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        against = self.fields["against"]
-        placement = self.fields["placement"]
-        assert isinstance(against, forms.ModelChoiceField) and isinstance(placement, forms.ModelChoiceField)
-        against.queryset = selectors.organisations_to_complain_about(worker)
-        placement.queryset = worker.placements.select_related("vacancy")
-
-
-class GrievanceStatusForm(forms.Form):
-    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Grievance.Status.choices)
-    resolution = forms.CharField(label=gettext_lazy("Resolution"), widget=forms.Textarea, required=False)
-
-
-class ResolveFlagForm(forms.Form):
-    note = forms.CharField(label=gettext_lazy("What was done"))
-
-
-class OfferForm(forms.Form):
-    vacancy = forms.ModelChoiceField(label=gettext_lazy("Vacancy"), queryset=Vacancy.objects.none())
-    worker = forms.CharField(label=gettext_lazy("Worker (pseudonym)"), max_length=12)
-    season = forms.IntegerField(label=gettext_lazy("Season (year)"))
-    offered_on = forms.DateField(label=gettext_lazy("Offered on"), widget=IsoDateInput(), initial=timezone.localdate)
-    named_request = forms.BooleanField(label=gettext_lazy("Named as a returning worker"), required=False)
-
-    def __init__(self, *args: Any, employers: list[int], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["vacancy"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Vacancy.objects.filter(employer__in=employers, state=Vacancy.State.PUBLISHED).order_by("title")
-
-
-def _country_choice(label: Any) -> forms.ModelChoiceField:
-    """A country chosen by name (its ISO3 code travels in the query string, as in the API)."""
-    return forms.ModelChoiceField(
-        queryset=Country.objects.order_by("name"),
-        to_field_name="iso3",
-        required=False,
-        label=label,
-        empty_label=gettext_lazy("All countries"),
-    )
-
-
-class IndicatorFilterForm(forms.Form):
-    origin = _country_choice(gettext_lazy("Origin"))
-    destination = _country_choice(gettext_lazy("Destination"))
-    occupation = forms.CharField(label=gettext_lazy("Occupation (ISCO-08, any level)"), max_length=4, required=False)
-    period = forms.IntegerField(label=gettext_lazy("Season (year)"), required=False)
 
 
 # --- placements -------------------------------------------------------------------------------------------------------
