@@ -218,6 +218,10 @@ class GlossaryTerm(models.Model):
     )
     # Other forms of the term searched for in the texts (e.g. an irregular plural), one per line, in English.
     other_forms = models.TextField(_("other forms in the texts"), blank=True)
+    # The labels by language, added by modeltranslation (translation.py); declared here for type checking.
+    term_en: str | None
+    term_fr: str | None
+    term_es: str | None
 
     class Meta:
         ordering = ["term"]

@@ -54,9 +54,9 @@ def _term(item: GlossaryTerm) -> dict[str, object]:
     return {
         "id": item.pk,
         "term": item.term,
-        "term_en": item.term_en,
-        "term_fr": item.term_fr,
-        "term_es": item.term_es,
+        "term_en": item.term_en or "",
+        "term_fr": item.term_fr or "",
+        "term_es": item.term_es or "",
         "label_source": item.label_source,
         "labels_translated_by_migdev": not item.label_source,
     }

@@ -23,9 +23,10 @@ def reader_language() -> str:
 def terms(q: str = "", instrument: str = "") -> QuerySet[GlossaryTerm]:
     """Terms in alphabetical order (of the active language), matching a search within the labels and filtered by the
     instrument that defines them."""
-    found = GlossaryTerm.objects.prefetch_related(
-        Prefetch("definitions", queryset=Definition.objects.select_related("instrument").order_by("order"))
-    ).annotate(uses=Count("usages", distinct=True))
+    # Definitions come in their Meta order (term, order), with their instruments.
+    found = GlossaryTerm.objects.prefetch_related("definitions__instrument").annotate(
+        uses=Count("usages", distinct=True)
+    )
     q = q.strip()[:100]
     if q:
         found = found.filter(Q(term_en__icontains=q) | Q(term_fr__icontains=q) | Q(term_es__icontains=q))
@@ -100,8 +101,10 @@ def terms_used_in(expression: Expression) -> list[tuple[GlossaryTerm, list[TermU
     return [(t, grouped[t.pk]) for t in found]
 
 
-CSV_COLUMNS = ("term", "term_en", "term_fr", "term_es", "instrument", "article", "eid", "paragraphs", "language")
-CSV_COLUMNS += ("definition", "source")
+CSV_COLUMNS = (
+    *("term", "term_en", "term_fr", "term_es", "instrument", "article", "eid", "paragraphs", "language"),
+    *("definition", "source"),
+)
 
 
 def as_csv() -> str:

@@ -263,7 +263,7 @@ def _write(data: _ModuleData) -> int:
             LessonArticle(lesson=lesson, instrument_id=a.instrument, eid=a.eid, anchor=a.anchor, label=a.label, order=n)
             for n, a in enumerate(raw.articles, start=1)
         )
-        lesson.terms.set(raw.terms)
+        lesson.terms.set(GlossaryTerm.objects.filter(pk__in=raw.terms))
         lesson.questions.all().delete()
         for number, q in enumerate(raw.questions, start=1):
             question = Question.objects.create(

@@ -180,7 +180,7 @@ def test_french_and_spanish_pages(client: Client) -> None:
     fr = client.get(f"/fr/law/learn/{MODULE}/{LESSON}/").content.decode()
     assert "Qui paie pour vous trouver un emploi ?" in fr and "Vérifier mes réponses" in fr
     es = client.get("/es/law/learn/").content.decode()
-    assert "Sus derechos cuando le contratan para trabajar en el extranjero" in es and "Para Migrantes" in es
+    assert "Sus derechos cuando le contratan para trabajar en el extranjero" in es and "<h2>Migrantes</h2>" in es
 
 
 def test_api_modules_lesson_attempt_and_my_progress(ana: User) -> None:
@@ -203,7 +203,8 @@ def test_api_modules_lesson_attempt_and_my_progress(ana: User) -> None:
     assert (result["score"], result["out_of"], result["attempts"]) == (3, 3, 1)
     assert result["marked"][0]["cites"]["url"].endswith("#art_7")
     bad = api.post(url, {"answers": {}}, content_type="application/json")
-    assert bad.status_code == 400 and "question 1 has no answer" in bad.json()["detail"]
+    assert bad.status_code == 400 and "question 1 has no answer" in bad.json()["error"]["message"]
+    assert bad.json()["error"]["field"].startswith("question_")
     progress = api.get("/api/v1/law/learn/progress").json()
     assert [(p["lesson"], p["best_score"]) for p in progress] == [(LESSON, 3)]
     assert client.get("/api/v1/law/learn/modules/nothing").status_code == 404
@@ -230,12 +231,18 @@ GOOD = (DATA_DIR / "training" / "migrants-recruitment.toml").read_text(encoding=
     ("change", "message"),
     [
         (('audience = "migrants"', 'audience = "tourists"'), "column module.audience: one of officials, migrants"),
-        (('{ instrument = "ilo_c181", eid = "art_7" },', '{ instrument = "nowhere", eid = "art_7" },'),
-         "column lessons[1].articles[1].instrument: unknown instrument 'nowhere'"),
-        (('{ instrument = "ilo_c181", eid = "art_7" },', '{ instrument = "ilo_c181", eid = "art_77" },'),
-         "column lessons[1].articles[1].eid: no article 'art_77' in the text of ilo_c181"),
-        (('terms = ["private-employment-agency"]', 'terms = ["no-such-term"]'),
-         "column lessons[1].terms[1]: no glossary term 'no-such-term'"),
+        (
+            ('{ instrument = "ilo_c181", eid = "art_7" },', '{ instrument = "nowhere", eid = "art_7" },'),
+            "column lessons[1].articles[1].instrument: unknown instrument 'nowhere'",
+        ),
+        (
+            ('{ instrument = "ilo_c181", eid = "art_7" },', '{ instrument = "ilo_c181", eid = "art_77" },'),
+            "column lessons[1].articles[1].eid: no article 'art_77' in the text of ilo_c181",
+        ),
+        (
+            ('terms = ["private-employment-agency"]', 'terms = ["no-such-term"]'),
+            "column lessons[1].terms[1]: no glossary term 'no-such-term'",
+        ),
         (("answer = 2\n", "answer = 7\n"), "column lessons[1].questions[1].answer: the number of the right choice"),
         (('es = "¿Quién paga por encontrarle un empleo?"', 'es = ""'), "column lessons[1].title.es: missing or empty"),
         (("[module]", "[module"), "not valid TOML"),

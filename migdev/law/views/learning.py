@@ -56,9 +56,9 @@ def lesson(request: HttpRequest, module_id: str, slug: str) -> HttpResponse:
     record = None
     if request.method == "POST":
         given = {
-            key.removeprefix("question_"): value
-            for key, value in request.POST.items()
-            if key.startswith("question_") and value
+            key.removeprefix("question_"): str(request.POST.get(key, ""))
+            for key in request.POST
+            if key.startswith("question_") and request.POST.get(key)
         }
         try:
             if request.user.is_authenticated:
