@@ -241,7 +241,7 @@ class Definition(models.Model):
     paragraphs = models.CharField(
         _("paragraphs"), max_length=100, blank=True, help_text=_("Paragraph numbers in the article, e.g. 1 or 2 3")
     )
-    article_label = models.CharField(_("article"), max_length=40, blank=True)
+    article_label = models.CharField(_("article"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -275,7 +275,7 @@ class TermUsage(models.Model):
     expression = models.ForeignKey(Expression, on_delete=models.CASCADE, related_name="term_usages")
     eid = models.CharField(_("article eId"), max_length=120)
     anchor = models.CharField(_("anchor in the document page"), max_length=120)
-    label = models.CharField(_("article"), max_length=120)
+    label = models.CharField(_("article"), max_length=300)
     count = models.PositiveIntegerField(_("occurrences"))
     position = models.PositiveIntegerField(_("position in the document"))
 
@@ -337,7 +337,7 @@ class LessonArticle(models.Model):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
     eid = models.CharField(_("article eId"), max_length=120)
     anchor = models.CharField(_("anchor in the document page"), max_length=120, blank=True)
-    label = models.CharField(_("article"), max_length=120, blank=True)
+    label = models.CharField(_("article"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"))
 
     class Meta:
@@ -356,7 +356,7 @@ class Question(models.Model):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
     eid = models.CharField(_("article eId"), max_length=120)
     anchor = models.CharField(_("anchor in the document page"), max_length=120, blank=True)
-    label = models.CharField(_("article"), max_length=120, blank=True)
+    label = models.CharField(_("article"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["lesson", "order"]

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
 
+from migdev.core.input_limits import text_filter
 from migdev.law.models import GlossaryTerm
 from migdev.law.selectors import glossary as selectors
 
@@ -63,7 +64,9 @@ def _term(item: GlossaryTerm) -> dict[str, object]:
 
 
 @router.get("/glossary", response=list[TermOut], summary="Glossary terms (search within labels, filter by instrument)")
-def list_terms(request: HttpRequest, q: str = "", instrument: str = "") -> list[dict[str, object]]:
+def list_terms(
+    request: HttpRequest, q: str = text_filter(), instrument: str = text_filter()
+) -> list[dict[str, object]]:
     return [_term(t) for t in selectors.terms(q, instrument)]
 
 

@@ -9,6 +9,7 @@ from migdev.accounts.api import AUTH
 from migdev.accounts.views import signed_in
 from migdev.law.models import Lesson, LessonArticle, Module, Question
 from migdev.law.selectors import learning as selectors
+from migdev.law.selectors.glossary import printable
 from migdev.law.services import learning as services
 
 router = Router()
@@ -107,7 +108,7 @@ def _module(item: Module) -> dict[str, Any]:
 def list_modules(request: HttpRequest, audience: str = "") -> list[dict[str, Any]]:
     found = selectors.modules()
     if audience:
-        found = found.filter(audience=audience)
+        found = found.filter(audience=printable(audience))
     return [_module(m) for m in found]
 
 

@@ -16,6 +16,11 @@ from migdev.law.models import Definition, DefinitionQuote, Expression, GlossaryT
 EXPRESSION_LANGUAGE = {"en": "eng", "fr": "fra", "es": "spa"}
 
 
+def printable(text: str, limit: int = 100) -> str:
+    """User input as it may be searched for: bounded, without control characters (PostgreSQL refuses NUL)."""
+    return "".join(ch for ch in text[: limit * 2] if ch.isprintable())[:limit].strip()
+
+
 def reader_language() -> str:
     return EXPRESSION_LANGUAGE.get((get_language() or "en")[:2], "eng")
 
@@ -27,7 +32,7 @@ def terms(q: str = "", instrument: str = "") -> QuerySet[GlossaryTerm]:
     found = GlossaryTerm.objects.prefetch_related("definitions__instrument").annotate(
         uses=Count("usages", distinct=True)
     )
-    q = q.strip()[:100]
+    q, instrument = printable(q), printable(instrument)
     if q:
         found = found.filter(Q(term_en__icontains=q) | Q(term_fr__icontains=q) | Q(term_es__icontains=q))
     if instrument:
@@ -37,7 +42,7 @@ def terms(q: str = "", instrument: str = "") -> QuerySet[GlossaryTerm]:
 
 def term(term_id: str) -> GlossaryTerm:
     try:
-        return GlossaryTerm.objects.get(pk=term_id)
+        return GlossaryTerm.objects.get(pk=printable(term_id))
     except GlossaryTerm.DoesNotExist:
         raise NotFound(_("No glossary term %(id)s.") % {"id": term_id}, "term") from None
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.law.models import Choice, Lesson, LessonArticle, LessonProgress, Module, Question
+from migdev.law.selectors.glossary import printable
 
 
 def modules() -> QuerySet[Module]:
@@ -19,7 +20,7 @@ def modules() -> QuerySet[Module]:
 
 def module(module_id: str) -> Module:
     try:
-        return Module.objects.prefetch_related("lessons").get(pk=module_id)
+        return Module.objects.prefetch_related("lessons").get(pk=printable(module_id))
     except Module.DoesNotExist:
         raise NotFound(_("No learning module %(id)s.") % {"id": module_id}, "module") from None
 
@@ -33,7 +34,7 @@ def lesson(module_id: str, slug: str) -> Lesson:
         return (
             Lesson.objects.select_related("module")
             .prefetch_related(Prefetch("questions", queryset=questions), "articles__instrument", "terms")
-            .get(module_id=module_id, slug=slug)
+            .get(module_id=printable(module_id), slug=printable(slug))
         )
     except Lesson.DoesNotExist:
         raise NotFound(_("No lesson %(slug)s in this module.") % {"slug": slug}, "lesson") from None

@@ -267,3 +267,29 @@ def test_a_folder_missing_modules_is_refused_unless_shrinking_is_allowed(tmp_pat
         services.load_training(tmp_path, SilentProgress())
     assert services.load_training(tmp_path, SilentProgress(), allow_shrink=True) == "1 learning modules, 3 lessons"
     assert list(Module.objects.values_list("pk", flat=True)) == [MODULE]
+
+
+def test_hostile_identifiers_are_not_found_rather_than_errors(client: Client) -> None:
+    assert client.get("/api/v1/law/learn/modules/%00").status_code == 404
+    assert client.get("/api/v1/law/learn/modules?audience=%00").json() == []
+    assert client.get("/api/v1/law/glossary/%00x").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "fields"),
+    [
+        ("/en/admin/law/glossaryterm/child/change/", ["term_fr", "term_es", "definitions-0-eid"]),
+        ("/en/admin/law/module/rights-when-recruited/change/", ["title_fr", "summary_es"]),
+        ("/en/admin/law/lesson/{lesson}/change/", ["title_fr", "body_es", "terms"]),
+        ("/en/admin/law/question/{question}/change/", ["text_fr", "explanation_es", "choices-0-text_es"]),
+    ],
+)
+def test_stewards_edit_glossary_and_training_with_language_tabs(url: str, fields: list[str]) -> None:
+    from migdev.accounts.tests.factories import StewardFactory
+
+    item = lesson()
+    url = url.format(lesson=item.pk, question=item.questions.first().pk)  # type: ignore[union-attr]
+    client = signed_in(StewardFactory())
+    page = client.get(url).content.decode()
+    for field in fields:
+        assert f'name="{field}"' in page, field
