@@ -330,14 +330,23 @@ class Lesson(models.Model):
         return self.title
 
 
-class LessonArticle(models.Model):
-    """An article a lesson points to."""
+class CitedArticle(models.Model):
+    """An article of an instrument (by eId), with its anchor and label on the document page where MigDev holds the
+    text (both empty where it does not yet: the link then goes to the instrument's page)."""
 
-    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="articles")
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
     eid = models.CharField(_("article eId"), max_length=120)
     anchor = models.CharField(_("anchor in the document page"), max_length=120, blank=True)
     label = models.CharField(_("article"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class LessonArticle(CitedArticle):
+    """An article a lesson points to."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="articles")
     order = models.PositiveSmallIntegerField(_("order"))
 
     class Meta:
@@ -346,17 +355,14 @@ class LessonArticle(models.Model):
         verbose_name_plural = _("articles of lessons")
 
 
-class Question(models.Model):
-    """A multiple-choice question of a lesson's self-check quiz; the explanation cites an article."""
+class Question(CitedArticle):
+    """A multiple-choice question of a lesson's self-check quiz; the explanation cites an article (the inherited
+    fields)."""
 
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"))
     text = models.CharField(_("question"), max_length=400)
     explanation = models.TextField(_("explanation"))
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
-    eid = models.CharField(_("article eId"), max_length=120)
-    anchor = models.CharField(_("anchor in the document page"), max_length=120, blank=True)
-    label = models.CharField(_("article"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["lesson", "order"]

@@ -7,7 +7,7 @@ from ninja import Router, Schema
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.views import signed_in
-from migdev.law.models import Lesson, LessonArticle, Module, Question
+from migdev.law.models import CitedArticle, Lesson, Module
 from migdev.law.selectors import learning as selectors
 from migdev.law.selectors.glossary import printable
 from migdev.law.services import learning as services
@@ -90,7 +90,7 @@ class ProgressOut(Schema):
     updated_at: str
 
 
-def _article(item: LessonArticle | Question) -> dict[str, str]:
+def _article(item: CitedArticle) -> dict[str, str]:
     return {
         "instrument": item.instrument_id,
         "eid": item.eid,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
-from migdev.law.models import Choice, Lesson, LessonArticle, LessonProgress, Module, Question
+from migdev.law.models import Choice, CitedArticle, Lesson, LessonProgress, Module, Question
 from migdev.law.selectors.glossary import printable
 
 
@@ -105,7 +105,7 @@ def progress_record(actor: Any, record: LessonProgress) -> LessonProgress:
     return record
 
 
-def article_url(item: LessonArticle | Question) -> str:
+def article_url(item: CitedArticle) -> str:
     """The article on the document page (#anchor), or the instrument's page where MigDev has no text."""
     if not item.anchor:
         return reverse("law:instrument", args=[item.instrument_id])
