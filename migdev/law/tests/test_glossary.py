@@ -114,6 +114,8 @@ def test_french_and_spanish_pages_label_terms_and_quote_the_english_authentic_te
     assert "traduction par MigDev, pas un texte faisant foi" in fr
     assert "Le texte de cet instrument en français n’est pas disponible dans MigDev" in fr
     assert 'lang="en"' in fr and "Smuggling of migrants&quot; shall mean the procurement" in fr
+    listing = client.get("/fr/law/glossary/").content.decode()
+    assert listing.index(">apatride<") < listing.index(">enfant<") < listing.index(">réfugié<")  # French order
     es = client.get("/es/law/glossary/").content.decode()
     assert "tráfico ilícito de migrantes" in es and "traducción de MigDev" in es
 
