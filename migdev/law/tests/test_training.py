@@ -293,3 +293,27 @@ def test_stewards_edit_glossary_and_training_with_language_tabs(url: str, fields
     page = client.get(url).content.decode()
     for field in fields:
         assert f'name="{field}"' in page, field
+
+
+def test_every_cited_article_and_quote_is_on_its_document_page_at_its_anchor() -> None:
+    from lxml import html as lxml_html
+
+    from migdev.law import selectors as law
+    from migdev.law.models import DefinitionQuote, LessonArticle, Question
+
+    pages: dict[str, dict[str, str]] = {}
+
+    def sections(instrument: str) -> dict[str, str]:
+        if instrument not in pages:
+            work = law.instrument_work(law.instrument(instrument))
+            assert work is not None
+            root = lxml_html.fromstring(law.rendered(law.expression(work)).html)
+            pages[instrument] = {s.get("id"): " ".join(s.text_content().split()) for s in root.iter("section")}
+        return pages[instrument]
+
+    for cited in [*LessonArticle.objects.all(), *Question.objects.all()]:
+        assert cited.anchor in sections(cited.instrument_id), (cited.instrument_id, cited.eid)
+    for quote in DefinitionQuote.objects.select_related("definition"):
+        page_text = sections(quote.definition.instrument_id)[quote.anchor]
+        for line in quote.text.splitlines():
+            assert line in page_text, (quote.definition.term_id, line[:60])
