@@ -7,7 +7,22 @@ from django.http import HttpRequest
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from migdev.accounts.rules import is_steward
-from migdev.law.models import CompactObjective, Completeness, Expression, Instrument, Theme, TreatyAction, Work
+from migdev.law.models import (
+    Choice,
+    CompactObjective,
+    Completeness,
+    Definition,
+    Expression,
+    GlossaryTerm,
+    Instrument,
+    Lesson,
+    LessonArticle,
+    Module,
+    Question,
+    Theme,
+    TreatyAction,
+    Work,
+)
 
 
 class StewardsOnly:
@@ -86,3 +101,51 @@ class WorkAdmin(StewardsOnly, admin.ModelAdmin):
     list_filter = ("doctype", "naming_compliant")
     search_fields = ("title", "frbr_uri")
     inlines = [ExpressionInline]
+
+
+class DefinitionInline(StewardsOnly, admin.TabularInline):
+    """Where the term is defined; the quoted words are taken from the texts when the glossary is (re)loaded."""
+
+    model = Definition
+    fields = ("instrument", "eid", "paragraphs", "article_label", "order")
+    readonly_fields = ("article_label",)
+    extra = 0
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("id", "term", "label_source")
+    search_fields = ("id", "term_en", "term_fr", "term_es")
+    inlines = [DefinitionInline]
+
+
+@admin.register(Module)
+class ModuleAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("id", "title", "audience", "order")
+    list_filter = ("audience",)
+
+
+class LessonArticleInline(StewardsOnly, admin.TabularInline):
+    model = LessonArticle
+    fields = ("order", "instrument", "eid", "label", "anchor")
+    extra = 0
+
+
+@admin.register(Lesson)
+class LessonAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("title", "module", "order", "slug")
+    list_filter = ("module",)
+    filter_horizontal = ("terms",)
+    inlines = [LessonArticleInline]
+
+
+class ChoiceInline(StewardsOnly, TranslationTabularInline):
+    model = Choice
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("text", "lesson", "order", "instrument", "eid")
+    list_filter = ("lesson__module",)
+    inlines = [ChoiceInline]

@@ -15,6 +15,8 @@ class LawConfig(AppConfig):
         from migdev.core.datasets import Dataset, DemoStep, register_dataset, register_demo
         from migdev.law.demo import load_law_demo
         from migdev.law.services import import_akn, load_instruments, load_treaty_actions, load_treaty_texts
+        from migdev.law.services.glossary import load_glossary
+        from migdev.law.services.learning import load_training  # also connects the personal-data receivers
 
         register_dataset(
             Dataset(
@@ -48,6 +50,24 @@ class LawConfig(AppConfig):
                 name="law-akn",
                 description="One Akoma Ntoso 3.0 XML document (validated against the strict OASIS schema)",
                 loader=import_akn,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-glossary",
+                description="Glossary: terms and where instruments define them (glossary.csv), quoted from the texts",
+                loader=load_glossary,
+                shipped=DATA_DIR / "glossary.csv",
+                setup_order=66,
+            )
+        )
+        register_dataset(
+            Dataset(
+                name="law-training",
+                description="Learning modules for officials and migrants (folder of TOML files), with quizzes",
+                loader=load_training,
+                shipped=DATA_DIR / "training",
+                setup_order=67,
             )
         )
         register_demo(DemoStep("law", load_law_demo, order=30))

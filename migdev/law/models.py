@@ -200,3 +200,215 @@ class Expression(models.Model):
 
     def __str__(self) -> str:
         return self.frbr_uri
+
+
+# --- Glossary: terms defined in the instruments themselves ------------------------------------------------------
+
+
+class GlossaryTerm(models.Model):
+    """A term an instrument defines; its labels are translated (by MigDev unless `label_source` names a source)."""
+
+    id = models.SlugField(_("identifier"), max_length=60, primary_key=True)
+    term = models.CharField(_("term"), max_length=120)
+    label_source = models.CharField(
+        _("source of the translated labels"),
+        max_length=300,
+        blank=True,
+        help_text=_("Empty when the French and Spanish labels are MigDev's own translation"),
+    )
+    # Other forms of the term searched for in the texts (e.g. an irregular plural), one per line, in English.
+    other_forms = models.TextField(_("other forms in the texts"), blank=True)
+    # The labels by language, added by modeltranslation (translation.py); declared here for type checking.
+    term_en: str | None
+    term_fr: str | None
+    term_es: str | None
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class Definition(models.Model):
+    """Where an instrument defines a term: an article (by eId) and optionally some of its paragraphs."""
+
+    term = models.ForeignKey(GlossaryTerm, on_delete=models.CASCADE, related_name="definitions")
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="definitions")
+    eid = models.CharField(_("article eId"), max_length=120)
+    paragraphs = models.CharField(
+        _("paragraphs"), max_length=100, blank=True, help_text=_("Paragraph numbers in the article, e.g. 1 or 2 3")
+    )
+    article_label = models.CharField(_("article"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["term", "order"]
+        verbose_name = _("definition")
+        verbose_name_plural = _("definitions")
+
+    def __str__(self) -> str:
+        return f"{self.term_id}: {self.instrument_id} {self.eid}"
+
+
+class DefinitionQuote(models.Model):
+    """The words of a definition in one stored expression, extracted from its AKN when the glossary was loaded."""
+
+    definition = models.ForeignKey(Definition, on_delete=models.CASCADE, related_name="quotes")
+    expression = models.ForeignKey(Expression, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language (ISO 639-2)"), max_length=3)
+    anchor = models.CharField(_("anchor in the document page"), max_length=120)
+    text = models.TextField(_("quoted text"))
+
+    class Meta:
+        ordering = ["definition", "language"]
+        verbose_name = _("quoted definition")
+        verbose_name_plural = _("quoted definitions")
+
+
+class TermUsage(models.Model):
+    """An article of a stored expression whose text uses a glossary term."""
+
+    term = models.ForeignKey(GlossaryTerm, on_delete=models.CASCADE, related_name="usages")
+    expression = models.ForeignKey(Expression, on_delete=models.CASCADE, related_name="term_usages")
+    eid = models.CharField(_("article eId"), max_length=120)
+    anchor = models.CharField(_("anchor in the document page"), max_length=120)
+    label = models.CharField(_("article"), max_length=300)
+    count = models.PositiveIntegerField(_("occurrences"))
+    position = models.PositiveIntegerField(_("position in the document"))
+
+    class Meta:
+        ordering = ["term", "expression", "position"]
+        verbose_name = _("use of a term")
+        verbose_name_plural = _("uses of terms")
+
+
+# --- Training: modules, lessons, self-check quizzes and each user's progress ----------------------------------
+
+
+class Module(models.Model):
+    """A learning module for one audience: ordered lessons on the instruments."""
+
+    class Audience(models.TextChoices):
+        OFFICIALS = "officials", _("Officials")
+        MIGRANTS = "migrants", _("Migrants")
+
+    id = models.SlugField(_("identifier"), max_length=60, primary_key=True)
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"))
+
+    class Meta:
+        ordering = ["audience", "order", "id"]
+        verbose_name = _("learning module")
+        verbose_name_plural = _("learning modules")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Lesson(models.Model):
+    """One lesson of a module: MigDev's own prose, pointing to articles and glossary terms."""
+
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
+    slug = models.SlugField(_("identifier"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Paragraphs separated by a blank line"))
+    terms = models.ManyToManyField(GlossaryTerm, verbose_name=_("glossary terms"), blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["module", "order"]
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        constraints = [models.UniqueConstraint(fields=["module", "slug"], name="law_lesson_unique")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CitedArticle(models.Model):
+    """An article of an instrument (by eId), with its anchor and label on the document page where MigDev holds the
+    text (both empty where it does not yet: the link then goes to the instrument's page)."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
+    eid = models.CharField(_("article eId"), max_length=120)
+    anchor = models.CharField(_("anchor in the document page"), max_length=120, blank=True)
+    label = models.CharField(_("article"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class LessonArticle(CitedArticle):
+    """An article a lesson points to."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="articles")
+    order = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        ordering = ["lesson", "order"]
+        verbose_name = _("article of a lesson")
+        verbose_name_plural = _("articles of lessons")
+
+
+class Question(CitedArticle):
+    """A multiple-choice question of a lesson's self-check quiz; the explanation cites an article (the inherited
+    fields)."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.CharField(_("question"), max_length=400)
+    explanation = models.TextField(_("explanation"))
+
+    class Meta:
+        ordering = ["lesson", "order"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Choice(models.Model):
+    """A possible answer; exactly one of a question's choices is right."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.CharField(_("answer"), max_length=400)
+    correct = models.BooleanField(_("right answer"), default=False)
+
+    class Meta:
+        ordering = ["question", "order"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class LessonProgress(models.Model):
+    """A signed-in user's own record of a lesson: completed (quiz taken), best and last score."""
+
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="lesson_progress"
+    )
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="progress")
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    best_score = models.PositiveSmallIntegerField(_("best score"), default=0)
+    last_score = models.PositiveSmallIntegerField(_("last score"), default=0)
+    out_of = models.PositiveSmallIntegerField(_("questions"), default=0)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last attempt"), auto_now=True)
+
+    class Meta:
+        ordering = ["user", "lesson"]
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="law_progress_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.lesson_id}: {self.best_score}/{self.out_of}"

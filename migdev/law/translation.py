@@ -18,3 +18,28 @@ class InstrumentTranslation(TranslationOptions):
 @register(models.CompactObjective)
 class CompactObjectiveTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(models.GlossaryTerm)
+class GlossaryTermTranslation(TranslationOptions):
+    fields = ("term",)
+
+
+@register(models.Module)
+class ModuleTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(models.Lesson)
+class LessonTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
+@register(models.Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("text", "explanation")
+
+
+@register(models.Choice)
+class ChoiceTranslation(TranslationOptions):
+    fields = ("text",)

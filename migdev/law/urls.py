@@ -1,6 +1,7 @@
 from django.urls import path
 
 from migdev.law import views
+from migdev.law.views import glossary, learning
 
 app_name = "law"
 
@@ -13,4 +14,10 @@ urlpatterns = [
     path("instruments/<slug:instrument_id>/text/", views.instrument_text, name="instrument_text"),
     path("documents/", views.documents, name="documents"),
     path("documents/<int:work_id>/", views.document, name="document"),
+    path("glossary/", glossary.glossary, name="glossary"),
+    path("glossary/glossary.csv", glossary.glossary_csv, name="glossary_csv"),
+    path("glossary/<slug:term_id>/", glossary.glossary_term, name="glossary_term"),
+    path("learn/", learning.learn, name="learn"),
+    path("learn/<slug:module_id>/", learning.module, name="learn_module"),
+    path("learn/<slug:module_id>/<slug:slug>/", learning.lesson, name="learn_lesson"),
 ]

@@ -2,8 +2,10 @@
 
 from ninja import Router
 
-from migdev.law.api import documents, instruments
+from migdev.law.api import documents, glossary, instruments, learning
 
 router = Router(tags=["migration law"])
 router.add_router("", instruments.router)
 router.add_router("", documents.router)
+router.add_router("", glossary.router)
+router.add_router("", learning.router)

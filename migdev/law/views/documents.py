@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from migdev.core.errors import NotFound
 from migdev.law import selectors
+from migdev.law.selectors.glossary import terms_used_in
 
 
 def documents(request: HttpRequest) -> HttpResponse:
@@ -21,6 +22,7 @@ def document(request: HttpRequest, work_id: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from exc
     context = {"work": item, "expression": found, "rendered": selectors.rendered(found)}
+    context["glossary_terms"] = terms_used_in(found)
     return render(request, "law/document.html", context)
 
 
