@@ -13,6 +13,7 @@ from migdev.accounts.api import ApiTokenAuth
 from migdev.accounts.api import router as accounts_router
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
+from migdev.core.security import error_reference
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
 from migdev.stats.api import router as stats_router
@@ -73,10 +74,11 @@ def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
     Replaces django-ninja's default, which answers a plain-text traceback (with server paths) when DEBUG is on.
     """
-    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
-    return api.create_response(
-        request, error_body("server_error", _("Something went wrong on our side; it has been logged.")), status=500
-    )
+    reference = error_reference(request)
+    logger.error("API error %s on %s %s", reference, request.method, request.path, exc_info=exc)
+    body = error_body("server_error", _("Something went wrong on our side; it has been logged."))
+    body["error"]["reference"] = reference
+    return api.create_response(request, body, status=500)
 
 
 # Routers that need a signed-in user use AUTH: a session cookie or a bearer API token.

@@ -25,7 +25,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 SECRET_KEY = os.environ.get("MIGDEV_SECRET_KEY", "local-development-only-not-secret-" + "x" * 20)
-DEBUG = env_bool("MIGDEV_DEBUG", True)
+# Debug pages are off unless asked for (`migdev serve --dev` or MIGDEV_DEBUG=1): errors show a page with a reference.
+DEBUG = env_bool("MIGDEV_DEBUG", False)
 ALLOWED_HOSTS = env_list("MIGDEV_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("MIGDEV_CSRF_TRUSTED_ORIGINS", "")
 
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "migdev.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -97,6 +99,14 @@ TEMPLATES = [
         },
     },
 ]
+
+# Browser rules (the CSP and Permissions-Policy come from migdev.core.security).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script reads the token: forms carry it
+X_FRAME_OPTIONS = "DENY"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
