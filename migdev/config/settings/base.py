@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "migdev.core",
     "migdev.accounts",
     "migdev.stats",
@@ -99,6 +101,12 @@ TEMPLATES = [
         },
     },
 ]
+
+# Durable background jobs (Django's tasks API): queued in the site's own database and run by `migdev worker`
+# (`migdev serve` starts one). For larger deployments see docs/architecture.md (RQ on Redis).
+TASKS = {"default": {"BACKEND": os.environ.get("MIGDEV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A worker on another host that has not said it is alive for this long is taken for dead, and its jobs failed.
+MIGDEV_WORKER_STALE_SECONDS = int(os.environ.get("MIGDEV_WORKER_STALE_SECONDS", "60"))
 
 # Browser rules (the CSP and Permissions-Policy come from migdev.core.security).
 SECURE_CONTENT_TYPE_NOSNIFF = True

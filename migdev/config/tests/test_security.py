@@ -13,7 +13,7 @@ from migdev.config.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
 
-PACKAGE = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parents[2]  # migdev/
 
 
 def broken_view(request: HttpRequest) -> HttpResponse:
