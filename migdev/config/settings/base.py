@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "migdev.core.security.SecurityHeadersMiddleware",
+    "migdev.core.security.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -171,6 +172,11 @@ WHITENOISE_USE_FINDERS = True
 # Uploads are size-limited: 20 MB in total per request, bigger bodies are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MIGDEV_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Bodies are refused (413) from their declared length before anything reads them: JSON to the API up to 1 MB, a
+# CV or vacancy text (20,000 characters) up to 256 KB, files and forms up to the upload limit above.
+MIGDEV_API_JSON_MAX_BYTES = 1024 * 1024
+MIGDEV_BODY_LIMITS = [("/api/v1/labour/text-suggestions", 256 * 1024)]
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 1000
