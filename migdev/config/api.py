@@ -1,6 +1,7 @@
 """The REST API root: /api/v1/..., OpenAPI docs at /api/docs, one error format."""
 
 import logging
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from ninja.security import django_auth
 
 from migdev.accounts.api import ApiTokenAuth
 from migdev.accounts.api import router as accounts_router
+from migdev.config.openapi import declare_error_responses
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.security import error_reference
@@ -20,7 +22,16 @@ from migdev.stats.api import router as stats_router
 
 logger = logging.getLogger("migdev.api")
 
-api = NinjaAPI(
+
+class MigdevAPI(NinjaAPI):
+    """The API, whose OpenAPI schema also declares every error answer (`config/openapi.py`)."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return declare_error_responses(self, schema)
+
+
+api = MigdevAPI(
     title="MigDev API",
     version="1",
     description="Migration and development: statistics, reference data, and the rooms of MigDev.",

@@ -10,14 +10,13 @@ from typing import Any
 
 import psutil
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from migdev.core import jobs, processes
 from migdev.core.models import WorkerBeat
-from migdev.core.tests.slow_jobs import nap_then_mark
+from migdev.core.tests.slow_jobs import nap_then_mark, run_waiting_jobs
 
 NO_SUCH_PID = 2**22 + 1  # above Linux's largest pid_max: no process has it
 
@@ -45,7 +44,7 @@ def test_a_worker_runs_the_waiting_jobs_and_leaves_no_trace(tmp_path: Path) -> N
     marker = tmp_path / "marker"
     result = nap_then_mark.enqueue(0, str(marker))
     assert jobs.job_status(str(result.id)) == TaskResultStatus.READY
-    call_command("worker", batch=True, interval=0)
+    run_waiting_jobs()
     assert marker.read_text() == "finished"
     assert jobs.job_status(str(result.id)) == TaskResultStatus.SUCCESSFUL
     assert not WorkerBeat.objects.exists()  # a worker that stops cleanly unregisters

@@ -4,7 +4,6 @@ failed with a reason when another worker starts, refused when confirmed, and re-
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -12,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from migdev.accounts.models import User
 from migdev.accounts.services import create_api_token
 from migdev.core import jobs
+from migdev.core.tests.slow_jobs import run_waiting_jobs
 from migdev.labour.models import MatchRun
 from migdev.labour.services import matching as services
 from migdev.labour.tests.factories_matching import MatchingWorld
@@ -54,7 +54,7 @@ def test_a_run_is_queued_as_a_job_with_the_run_and_computed_by_a_worker(world: M
     run = services.start_match_run(world.official, world.scheme, world.season, {"min_score": 0.0})
     assert run.status == MatchRun.Status.QUEUED and run.job_id
     assert jobs.job_status(run.job_id) == TaskResultStatus.READY
-    call_command("worker", batch=True, interval=0)
+    run_waiting_jobs()
     run.refresh_from_db()
     assert run.status == MatchRun.Status.DONE and run.assignments.count() == 4
     assert jobs.job_status(run.job_id) == TaskResultStatus.SUCCESSFUL
@@ -79,7 +79,7 @@ def test_a_run_whose_worker_died_is_failed_with_the_reason(world: MatchingWorld)
     run = left_behind(world)
     assert run.status == MatchRun.Status.FAILED and run.failure == MatchRun.Failure.SERVER_STOPPED
     assert STOPPED in run.failure_message and run.finished_at
-    call_command("worker", batch=True, interval=0)  # the next worker does not compute the failed run
+    run_waiting_jobs()  # the next worker does not compute the failed run
     run.refresh_from_db()
     assert run.status == MatchRun.Status.FAILED and not run.assignments.exists()
 
@@ -123,7 +123,7 @@ def test_a_failed_run_is_re_run_from_its_page_by_a_worker(world: MatchingWorld) 
     again = MatchRun.objects.get(rerun_of=run)
     assert response.status_code == 302 and response["Location"].endswith(f"/official/runs/{again.pk}/")
     assert again.status == MatchRun.Status.QUEUED
-    call_command("worker", batch=True, interval=0)
+    run_waiting_jobs()
     again.refresh_from_db()
     assert again.status == MatchRun.Status.DONE and again.assignments.count() == 4
     review = client.get(response["Location"]).content.decode()
