@@ -1,6 +1,7 @@
 """The REST API root: /api/v1/..., OpenAPI docs at /api/docs, one error format."""
 
 import logging
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -11,15 +12,26 @@ from ninja.security import django_auth
 
 from migdev.accounts.api import ApiTokenAuth
 from migdev.accounts.api import router as accounts_router
+from migdev.config.openapi import declare_error_responses
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
+from migdev.core.security import error_reference
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
 from migdev.stats.api import router as stats_router
 
 logger = logging.getLogger("migdev.api")
 
-api = NinjaAPI(
+
+class MigdevAPI(NinjaAPI):
+    """The API, whose OpenAPI schema also declares every error answer (`config/openapi.py`)."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return declare_error_responses(self, schema)
+
+
+api = MigdevAPI(
     title="MigDev API",
     version="1",
     description="Migration and development: statistics, reference data, and the rooms of MigDev.",
@@ -73,10 +85,11 @@ def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
     Replaces django-ninja's default, which answers a plain-text traceback (with server paths) when DEBUG is on.
     """
-    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
-    return api.create_response(
-        request, error_body("server_error", _("Something went wrong on our side; it has been logged.")), status=500
-    )
+    reference = error_reference(request)
+    logger.error("API error %s on %s %s", reference, request.method, request.path, exc_info=exc)
+    body = error_body("server_error", _("Something went wrong on our side; it has been logged."))
+    body["error"]["reference"] = reference
+    return api.create_response(request, body, status=500)
 
 
 # Routers that need a signed-in user use AUTH: a session cookie or a bearer API token.

@@ -7,6 +7,8 @@ from django.urls import URLPattern, URLResolver, include, path
 from migdev.config.api import api
 from migdev.core.views import favicon
 
+handler500 = "migdev.core.views.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

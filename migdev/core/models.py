@@ -214,3 +214,26 @@ class EscoLabelEmbedding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} {self.kind} {self.concept_uri} ({self.language})"
+
+
+class WorkerBeat(models.Model):
+    """A running job worker (`migdev worker`): who it is and when it last said it was alive.
+
+    Jobs claimed by a worker whose process is gone (same host) or whose heartbeat is stale (any host) are failed
+    with a reason by `core.jobs.reap_abandoned_jobs`, so no job stays "running" for ever.
+    """
+
+    worker_id = models.CharField(_("job worker name"), max_length=64, primary_key=True)
+    host = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    process_started = models.FloatField(_("process start time (epoch seconds)"))
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    beat_at = models.DateTimeField(_("last heartbeat"))
+    job_id = models.CharField(_("running job"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("job worker")
+        verbose_name_plural = _("job workers")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}, pid {self.pid})"

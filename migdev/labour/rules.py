@@ -182,5 +182,3 @@ rules.add_perm("labour.run_matching", is_official_for_country | is_steward)
 rules.add_perm("labour.view_matchrun", is_official_for_country | is_steward)
 rules.add_perm("labour.change_matchrun", is_official_for_country | is_steward)
 rules.add_perm("labour.confirm_matchrun", is_official_for_country | is_steward)
-# Failing runs whose process is gone only records a fact; any request (even anonymous) may trigger it.
-rules.add_perm("labour.fail_orphaned_matchruns", rules.always_allow)

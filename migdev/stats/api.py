@@ -2,7 +2,7 @@
 
 Names come in the request language (Accept-Language: en, fr, es)."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema
@@ -192,7 +192,10 @@ def get_profile(request: HttpRequest, code: str) -> ProfileOut:
 
 @router.get("/map", response=MapOut, summary="Values of an indicator for every country in one year (for maps)")
 def get_map(
-    request: HttpRequest, indicator: str = "migrant-stock", year: str | None = None, sex: SexCode = "_T"
+    request: HttpRequest,
+    indicator: str = "migrant-stock",
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$", description="A year, e.g. 2020")] = None,
+    sex: SexCode = "_T",
 ) -> MapOut:
     chosen = selectors.indicator_by_code(indicator)
     if chosen.bilateral:

@@ -25,7 +25,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 SECRET_KEY = os.environ.get("MIGDEV_SECRET_KEY", "local-development-only-not-secret-" + "x" * 20)
-DEBUG = env_bool("MIGDEV_DEBUG", True)
+# Debug pages are off unless asked for (`migdev serve --dev` or MIGDEV_DEBUG=1): errors show a page with a reference.
+DEBUG = env_bool("MIGDEV_DEBUG", False)
 ALLOWED_HOSTS = env_list("MIGDEV_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("MIGDEV_CSRF_TRUSTED_ORIGINS", "")
 
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "migdev.core",
     "migdev.accounts",
     "migdev.stats",
@@ -66,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "migdev.core.security.SecurityHeadersMiddleware",
+    "migdev.core.security.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -97,6 +102,20 @@ TEMPLATES = [
         },
     },
 ]
+
+# Durable background jobs (Django's tasks API): queued in the site's own database and run by `migdev worker`
+# (`migdev serve` starts one). For larger deployments see docs/architecture.md (RQ on Redis).
+TASKS = {"default": {"BACKEND": os.environ.get("MIGDEV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A worker on another host that has not said it is alive for this long is taken for dead, and its jobs failed.
+MIGDEV_WORKER_STALE_SECONDS = int(os.environ.get("MIGDEV_WORKER_STALE_SECONDS", "60"))
+
+# Browser rules (the CSP and Permissions-Policy come from migdev.core.security).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script reads the token: forms carry it
+X_FRAME_OPTIONS = "DENY"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -153,6 +172,11 @@ WHITENOISE_USE_FINDERS = True
 # Uploads are size-limited: 20 MB in total per request, bigger bodies are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MIGDEV_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Bodies are refused (413) from their declared length before anything reads them: JSON to the API up to 1 MB, a
+# CV or vacancy text (20,000 characters) up to 256 KB, files and forms up to the upload limit above.
+MIGDEV_API_JSON_MAX_BYTES = 1024 * 1024
+MIGDEV_BODY_LIMITS = [("/api/v1/labour/text-suggestions", 256 * 1024)]
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 1000

@@ -1,9 +1,10 @@
 """Labour exchange API: measurement of supply and demand (/api/v1/labour/market/...), public aggregates only."""
 
 from collections.abc import Iterator
+from typing import Annotated
 
 from django.http import HttpRequest, StreamingHttpResponse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from migdev.labour import measurement_exports
 from migdev.labour.selectors import measurement as selectors
@@ -80,8 +81,11 @@ class MarketMapOut(Schema):
     classification: dict[str, str]  # zero-padded M49 -> shortage / balanced / surplus
 
 
+IscoLevel = Annotated[int, Field(ge=1, le=4, description="ISCO-08 level: 1 (major group) to 4 (unit group)")]
+
+
 class MarketFilters(Schema):
-    level: int | None = None
+    level: IscoLevel | None = None
     group: str | None = None
     country: str | None = None
     month: str | None = None
@@ -91,7 +95,7 @@ class MarketFilters(Schema):
 
 
 class MonthFilters(Schema):
-    level: int | None = None
+    level: IscoLevel | None = None
     group: str | None = None
     month: str | None = None
     basis: str = "nationality"

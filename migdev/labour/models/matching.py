@@ -33,7 +33,7 @@ class MatchRun(models.Model):
     class Failure(models.TextChoices):
         """Why a run failed, when the reason is known in advance (shown in the reader's language)."""
 
-        SERVER_STOPPED = "server_stopped", _("The server stopped during the run. Re-run it to allocate the season.")
+        SERVER_STOPPED = "server_stopped", _("The job worker stopped during the run. Re-run it to allocate the season.")
 
     scheme = models.ForeignKey(Scheme, verbose_name=_("scheme"), on_delete=models.CASCADE, related_name="match_runs")
     season = models.PositiveSmallIntegerField(_("season (year)"))
@@ -43,10 +43,8 @@ class MatchRun(models.Model):
     stage = models.CharField(_("stage"), max_length=60, blank=True)
     error = models.TextField(_("error"), blank=True)
     failure = models.CharField(_("why it failed"), max_length=20, choices=Failure.choices, blank=True)
-    # The process that computes the run (queued runs wait in its thread pool): a run whose process is gone is failed.
-    owner_host = models.CharField(_("computed on host"), max_length=255, blank=True)
-    owner_pid = models.PositiveIntegerField(_("computed by process"), null=True, blank=True)
-    owner_started = models.FloatField(_("process start time (epoch seconds)"), null=True, blank=True)
+    # The durable job that computes the run (`core.jobs`); blank for runs computed inline (CLI, tests).
+    job_id = models.CharField(_("job"), max_length=64, blank=True)
     rerun_of = models.ForeignKey(
         "self",
         verbose_name=_("re-run of"),
@@ -73,7 +71,6 @@ class MatchRun(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("allocation run")
         verbose_name_plural = _("allocation runs")
-        indexes = [models.Index(fields=["status", "owner_host"], name="labour_matchrun_unfinished")]
 
     def __str__(self) -> str:
         return f"{self.scheme} {self.season} #{self.pk}"

@@ -16,9 +16,9 @@ from django.utils.translation import ngettext
 
 from migdev.accounts.services import Actor
 from migdev.core.errors import NotFound, PermissionDenied
+from migdev.core.jobs import any_worker_alive
 from migdev.labour import adapters, eligibility
 from migdev.labour.models import MatchAssignment, MatchRun, Scheme, Vacancy, WorkerProfile
-from migdev.labour.services import matching as services
 
 SHORTLIST_MAX = 100
 
@@ -216,9 +216,7 @@ def runs_of_scheme(viewer: Actor, scheme: Scheme) -> QuerySet[MatchRun]:
         raise PermissionDenied(
             _("Only officials of the scheme's destination may allocate its seasons."), field="scheme"
         )
-    runs = MatchRun.objects.filter(scheme=scheme)
-    services.fail_orphaned_runs(viewer, runs)
-    return runs.select_related("scheme__destination", "created_by")
+    return MatchRun.objects.filter(scheme=scheme).select_related("scheme__destination", "created_by")
 
 
 def run_by_id(viewer: Actor, run_id: int) -> MatchRun:
@@ -227,9 +225,13 @@ def run_by_id(viewer: Actor, run_id: int) -> MatchRun:
         raise NotFound(_("No such allocation run."), field="id")
     if not _allowed("labour.view_matchrun", viewer, found):
         raise PermissionDenied(_("Only officials of the scheme's destination may see its runs."), field="id")
-    if found.status in services.UNFINISHED and services.fail_orphaned_runs(viewer, MatchRun.objects.filter(pk=run_id)):
-        found.refresh_from_db()
     return found
+
+
+def waiting_for_a_worker(run: MatchRun) -> bool:
+    """Whether a queued or running run cannot progress because no job worker runs (it will when one starts)."""
+    unfinished = run.status in (MatchRun.Status.QUEUED, MatchRun.Status.RUNNING)
+    return unfinished and bool(run.job_id) and not any_worker_alive()
 
 
 def assignment_of(viewer: Actor, run: MatchRun, assignment_id: int) -> MatchAssignment:

@@ -1,23 +1,18 @@
-"""Writes of the labour exchange: matching. Officials start an allocation run for a scheme's season (a background job
-with progress), remove assignments they do not want, and confirm the run into placement offers.
+"""Writes of the labour exchange: matching. Officials start an allocation run for a scheme's season (a durable
+background job with progress), remove assignments they do not want, and confirm the run into placement offers.
 
-A run is computed in a worker thread of the web process (one at a time), or inline when `run_now` is given or the
-setting LABOUR_MATCHING_SYNC is true (tests, the CLI). Each run records the process that owns it; a queued or running
-run whose process is gone (the server stopped) is marked failed when the server starts and whenever runs are read,
-and its officials may re-run it.
+A run is queued as a job (`labour/tasks.py`) in the same transaction that creates it, and computed by `migdev worker`;
+or inline when `run_now` is given or the setting LABOUR_MATCHING_SYNC is true (tests, the CLI). A run whose worker
+died is marked failed when another worker notices (`core.jobs.job_abandoned`), and its officials may re-run it.
 """
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
-from django.core.signals import request_started
-from django.db import DatabaseError, connection, transaction
-from django.db.models import QuerySet
+from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,8 +21,9 @@ from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.accounts.services import Actor
 from migdev.core.errors import DomainError
+from migdev.core.jobs import job_abandoned
 from migdev.engines.executors import Executor
-from migdev.labour import adapters, run_ownership
+from migdev.labour import adapters
 from migdev.labour.models import MatchAssignment, MatchRun, Scheme
 from migdev.labour.services.protection import OfferDetails, offer_placement
 
@@ -35,9 +31,6 @@ logger = logging.getLogger(__name__)
 
 SEASONS = (2000, 2100)
 Progress = Callable[[int, str], None]
-
-# One run at a time per web process: runs are CPU-bound and the exchange is read whole.
-_JOBS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="labour-match")
 
 
 class RunNotReady(DomainError):
@@ -86,7 +79,6 @@ def rerun_match_run(
     executor: Executor | None = None,
 ) -> MatchRun:
     """Start a failed run again, as a new run with the same scheme, season and parameters (linked to the old one)."""
-    _fail_if_orphaned(run)
     if run.status != MatchRun.Status.FAILED:
         raise RunNotReady(_("Only a failed run can be re-run."), field="status")
     return _queue(
@@ -106,87 +98,53 @@ def _queue(
     executor: Executor | None,
 ) -> MatchRun:
     adapters.MatchSettings.from_parameters(parameters)  # refuse bad parameters before queueing
-    owner = run_ownership.current_owner()
     run = MatchRun.objects.create(
         scheme=scheme,
         season=season,
         parameters=dict(parameters or {}),
         created_by=actor if isinstance(actor, User) else None,
         rerun_of=rerun_of,
-        owner_host=owner.host,
-        owner_pid=owner.pid,
-        owner_started=owner.started,
     )
     if run_now or getattr(settings, "LABOUR_MATCHING_SYNC", False):
         _execute(run, progress or _no_progress, executor)
         run.refresh_from_db()
     else:
-        transaction.on_commit(lambda: _JOBS.submit(_execute_in_thread, run.pk))
+        from migdev.labour.tasks import allocate_season
+
+        with transaction.atomic():  # the job exists exactly when its run does
+            run.job_id = str(allocate_season.enqueue(run.pk).id)
+            run.save(update_fields=["job_id"])
     return run
 
 
 UNFINISHED = (MatchRun.Status.QUEUED, MatchRun.Status.RUNNING)
 
 
-@checks_permission("labour.fail_orphaned_matchruns")
-def fail_orphaned_runs(actor: Actor, runs: "QuerySet[MatchRun] | None" = None) -> list[int]:
-    """Mark failed the queued or running runs (of `runs`, or all) whose owning process on this host is gone.
-
-    Anyone may trigger it (reading a run does): it only records that a run can no longer finish. Returns their ids.
-    """
-    unfinished = (MatchRun.objects.all() if runs is None else runs).filter(
-        status__in=UNFINISHED, owner_host=run_ownership.this_host()
-    )
-    dead = [
-        pk
-        for pk, pid, started in unfinished.values_list("pk", "owner_pid", "owner_started")
-        if run_ownership.is_dead(pid, started)
-    ]
-    if dead:
-        MatchRun.objects.filter(pk__in=dead, status__in=UNFINISHED).update(
-            status=MatchRun.Status.FAILED,
-            failure=MatchRun.Failure.SERVER_STOPPED,
-            stage="",
-            finished_at=timezone.now(),
-        )
-        logger.warning("labour matching runs %s failed: their process stopped", dead)
-    return dead
+ALLOCATION_JOB = "migdev.labour.tasks.allocate_season"
 
 
-def _fail_if_orphaned(run: MatchRun) -> None:
-    """Bring `run` up to date, failing it first if its process is gone."""
-    if run.status in UNFINISHED and fail_orphaned_runs(AnonymousUser(), MatchRun.objects.filter(pk=run.pk)):
-        run.refresh_from_db()
-
-
-_started = False
-
-
-@receiver(request_started, dispatch_uid="labour-fail-orphaned-runs-at-start")
-def _fail_orphaned_runs_at_start(sender: object, **kwargs: object) -> None:
-    """On a web process's first request: fail the runs that a stopped server left queued or running."""
-    global _started
-    if _started:
+@receiver(job_abandoned, dispatch_uid="labour-run-abandoned")
+def _fail_abandoned_run(sender: str, args: list[Any], **kwargs: Any) -> None:
+    """The worker computing a run died: record why the run failed, so its officials can re-run it."""
+    if sender != ALLOCATION_JOB:
         return
-    _started = True
-    try:
-        fail_orphaned_runs(AnonymousUser())
-    except DatabaseError:  # e.g. a database not migrated yet: the reads will fail the runs later
-        logger.exception("could not check labour matching runs left by a stopped server")
+    MatchRun.objects.filter(pk__in=args[:1], status__in=UNFINISHED).update(
+        status=MatchRun.Status.FAILED,
+        failure=MatchRun.Failure.SERVER_STOPPED,
+        stage="",
+        finished_at=timezone.now(),
+    )
 
 
 def _no_progress(percent: int, stage: str) -> None:
     """Progress is stored on the run; callers that show it elsewhere pass their own callback."""
 
 
-def _execute_in_thread(run_id: int) -> None:
-    try:
-        run = MatchRun.objects.select_related("scheme").get(pk=run_id)
+def _execute_queued_run(run_id: int) -> None:
+    """Compute a queued run (the job's body); a run already finished or failed is left as it is."""
+    run = MatchRun.objects.select_related("scheme").get(pk=run_id)
+    if run.status in UNFINISHED:
         _execute(run, _no_progress, None)
-    except Exception:  # a background job must record its failure, never die silently
-        logger.exception("labour matching run %s failed", run_id)
-    finally:
-        connection.close()
 
 
 def _step(run: MatchRun, progress: Progress, percent: int, stage: str, **fields: Any) -> None:
@@ -338,8 +296,7 @@ def _refuse_failed(run: MatchRun) -> None:
 
 
 def _locked(run: MatchRun) -> MatchRun:
-    """The run, failed first if its process is gone, then locked for the change."""
-    _fail_if_orphaned(run)
+    """The run, locked for the change."""
     return MatchRun.objects.select_for_update().get(pk=run.pk)
 
 

@@ -1,7 +1,6 @@
 """Allocation runs: queued -> done with the result stored, adjust, confirm into offers, caps, bad input, the CLI."""
 
 from io import StringIO
-from unittest import mock
 
 import pytest
 import rules
@@ -56,24 +55,6 @@ def test_a_run_goes_from_queued_to_done_and_stores_its_result(world: MatchingWor
     assert not assigned.filter(worker__in=[*world.ineligible, world.no_consent]).exists()
     best = assigned.get(worker=world.best)
     assert best.explanation["missing_essential"] == [] and best.explanation["contributions"]
-
-
-def test_a_queued_run_waits_for_the_commit(world: MatchingWorld, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        run = services.start_match_run(world.official, world.scheme, world.season)
-    assert run.status == MatchRun.Status.QUEUED and run.progress == 0
-    assert len(callbacks) == 1
-    submitted: list[tuple[object, ...]] = []
-    with mock.patch.object(services, "_JOBS") as jobs:
-        jobs.submit.side_effect = lambda *args: submitted.append(args)
-        callbacks[0]()
-    assert submitted == [(services._execute_in_thread, run.pk)]
-    # The thread's body, run here (its connection is the test's, so it is not closed).
-    with mock.patch.object(services.connection, "close") as close:
-        services._execute_in_thread(run.pk)
-    close.assert_called_once()
-    run.refresh_from_db()
-    assert run.status == MatchRun.Status.DONE and run.assignments.count() == 4
 
 
 def test_runs_respect_the_season_cap_and_origin_caps_left(world: MatchingWorld) -> None:

@@ -379,11 +379,14 @@ def test_workers_who_did_not_leave_are_not_counted() -> None:
         ("origin=XXX", "origin"),
         ("destination=Canada", "destination"),
         ("occupation=99999", "occupation"),
-        ("period=24", "period"),
     ],
 )
 def test_bad_indicator_filters_name_the_field(query: str, field: str) -> None:
     assert error_of(client_for(None).get(f"{API}/indicators/recruitment-cost?{query}")) == (400, field)
+
+
+def test_a_period_outside_the_seasons_is_invalid_input_naming_it() -> None:
+    assert error_of(client_for(None).get(f"{API}/indicators/recruitment-cost?period=24")) == (422, "period")
 
 
 def test_circular_kpis_by_sex_and_scheme_are_public_with_small_groups_suppressed(world: World) -> None:

@@ -126,7 +126,13 @@ def match_run(request: HttpRequest, run_id: int) -> HttpResponse:
     can_rerun = review.run.status == MatchRun.Status.FAILED and (
         rules.has_perm("labour.run_matching", user, review.run) or user.is_superuser
     )
-    return render(request, "labour/matching/run.html", {"review": review, "run": review.run, "can_rerun": can_rerun})
+    context = {
+        "review": review,
+        "run": review.run,
+        "can_rerun": can_rerun,
+        "waiting_for_worker": selectors.waiting_for_a_worker(review.run),
+    }
+    return render(request, "labour/matching/run.html", context)
 
 
 @login_required
@@ -134,7 +140,8 @@ def match_run(request: HttpRequest, run_id: int) -> HttpResponse:
 def match_run_status(request: HttpRequest, run_id: int) -> HttpResponse:
     """The progress fragment, polled by htmx while the run is queued or running."""
     run = selectors.run_by_id(signed_in(request), run_id)
-    response = render(request, "labour/matching/_status.html", {"run": run})
+    context = {"run": run, "waiting_for_worker": selectors.waiting_for_a_worker(run)}
+    response = render(request, "labour/matching/_status.html", context)
     if run.status not in (MatchRun.Status.QUEUED, MatchRun.Status.RUNNING):
         response["HX-Refresh"] = "true"  # reload the page once, to show the result
     return response

@@ -1,9 +1,9 @@
 """Labour protection API: public aggregates (SDG 10.7.1, circular migration, protection indicators)."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Query, Router
 
 from migdev.engines.labour.indicators import DEFAULT_MIN_GROUP_SIZE
 from migdev.labour.api.protection.conversions import (
@@ -21,6 +21,9 @@ from migdev.labour.selectors import protection as selectors
 
 router = Router()
 
+# A season year, as the selectors accept it (`clean_filters`).
+SeasonYear = Annotated[int | None, Query(ge=2000, le=2100, description="Season year, e.g. 2025")]
+
 
 # --- public aggregates ------------------------------------------------------------------------------------------------
 
@@ -32,7 +35,7 @@ router = Router()
     summary="SDG 10.7.1: recruitment cost borne by the employee / monthly income (public)",
 )
 def recruitment_cost(
-    request: HttpRequest, origin: str = "", destination: str = "", occupation: str = "", period: int | None = None
+    request: HttpRequest, origin: str = "", destination: str = "", occupation: str = "", period: SeasonYear = None
 ) -> dict[str, Any]:
     """Mean, median and 4th quintile (80th percentile) of C/E, by sex, corridor and occupation (ISCO-08 at any
     level); groups of fewer than 3 workers are suppressed (n shown, figures null)."""
@@ -64,7 +67,7 @@ def recruitment_cost(
 
 @router.get("/indicators/circular", response=CircularOut, summary="Circular migration KPIs by scheme, corridor, sex")
 def circular(
-    request: HttpRequest, scheme: str = "", origin: str = "", destination: str = "", period: int | None = None
+    request: HttpRequest, scheme: str = "", origin: str = "", destination: str = "", period: SeasonYear = None
 ) -> dict[str, Any]:
     """Return rate, re-hire rate, same-employer re-hire share, share of named requests, months between seasons and
     overstay rate; groups of fewer than 3 workers are suppressed (counts shown, rates null)."""

@@ -1,11 +1,9 @@
-"""Which process owns an allocation run, and whether that process is still alive.
+"""Which process is which, and whether it still runs: how a job's worker is known to be dead at once.
 
-A run is computed in a thread of the process that queued it (or inline by the CLI); it is not in a durable queue.
-If that process dies (the server is stopped or killed), the run would stay "queued" or "running" for ever. Each run
-records its owner as host, process id and the process's start time; the pair (pid, start time) tells a live owner
-from a dead one even when the system has since given the same pid to another process. The host is the host name and,
-on Linux, the process-id namespace, so two containers that share a host name never judge each other's processes.
-Owners on another host cannot be checked from here and are left alone.
+A process is recorded as host, process id and start time; the pair (pid, start time) tells a live process from a
+dead one even when the system has since given the same pid to another process. The host is the host name and, on
+Linux, the process-id namespace, so two containers that share a host name never judge each other's processes.
+Processes on another host cannot be checked from here: their heartbeats tell instead (see `core/jobs.py`).
 """
 
 import os
@@ -21,6 +19,8 @@ START_TIME_TOLERANCE = 1.0
 
 @dataclass(frozen=True)
 class Owner:
+    """A process: where it runs, its id, and when it started (epoch seconds)."""
+
     host: str
     pid: int
     started: float
@@ -32,7 +32,7 @@ def _start_time(pid: int) -> float:
 
 
 def current_owner() -> Owner:
-    """This process, as recorded on the runs it queues or computes."""
+    """This process, as a worker records itself."""
     pid = os.getpid()
     return Owner(host=this_host(), pid=pid, started=_start_time(pid))
 
@@ -50,7 +50,7 @@ def this_host() -> str:
 def is_dead(pid: int | None, started: float | None) -> bool:
     """Whether the process `pid` started at `started` (on this host) no longer runs."""
     if pid is None or started is None:
-        return False  # a run recorded before owners were: nothing to judge it by
+        return False  # nothing recorded: nothing to judge it by
     try:
         actual = psutil.Process(pid).create_time()
     except psutil.NoSuchProcess:

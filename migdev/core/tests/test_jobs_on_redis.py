@@ -1,0 +1,46 @@
+"""Larger deployments can queue the same jobs in Redis (RQ) instead of the database: the job code does not change.
+
+Runs against the Redis server at 127.0.0.1:6379 (database 15), and is skipped with a message where none answers.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django_tasks import TaskResultStatus, task_backends
+
+from migdev.core.tests.slow_jobs import nap_then_mark
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def redis_queue(settings: Any) -> Any:
+    redis = pytest.importorskip("redis")
+    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        connection.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis server answers at {REDIS_URL}")
+    connection.flushdb()
+    settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    import django_rq
+    from django_tasks_rq.backend import Job
+
+    yield django_rq.get_queue("default", job_class=Job)
+    connection.flushdb()
+
+
+def test_a_job_runs_through_redis_with_rq(redis_queue: Any, tmp_path: Path) -> None:
+    from django_tasks_rq.backend import Job
+    from rq import SimpleWorker
+
+    marker = tmp_path / "marker"
+    result = nap_then_mark.enqueue(0, str(marker))
+    assert task_backends["default"].__class__.__name__ == "RQBackend"
+    assert nap_then_mark.get_result(result.id).status == TaskResultStatus.READY
+    SimpleWorker([redis_queue], connection=redis_queue.connection, job_class=Job).work(burst=True)
+    assert marker.read_text() == "finished"
+    done = nap_then_mark.get_result(result.id)
+    assert done.status == TaskResultStatus.SUCCESSFUL and done.return_value == "finished"
