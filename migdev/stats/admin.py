@@ -38,7 +38,7 @@ class ObservationAdmin(StewardsMaintain, admin.ModelAdmin):
     raw_id_fields = ("ref_area", "counterpart_area")
     show_full_result_count = False
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:

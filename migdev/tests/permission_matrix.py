@@ -356,3 +356,13 @@ PAGES: dict[str, Row] = {
     "law:learn_module": public(),
     "law:learn_lesson": public(),
 }
+
+# Lists open to anyone signed in, scoped to what each may see: (list, the world's object it holds, roles that see it).
+# A role outside the set must not find the object in the list (it would learn what the detail endpoint hides).
+SCOPED_LISTS: list[tuple[str, Callable[[Any], int], frozenset[str]]] = [
+    ("/api/v1/labour/placements", lambda w: w.placement.pk, PLACEMENT_VIEWERS),
+    ("/api/v1/labour/grievances", lambda w: w.grievance.pk, roles("worker", OFFICIAL, "official_origin", STEWARD)),
+    ("/api/v1/labour/flags", lambda w: w.flag.pk, roles("worker", "agency", OFFICIAL, "official_origin", STEWARD)),
+]
+# Who reads the worker's full (named) record at GET /api/v1/labour/workers/{pseudonym}; the others get the pseudonym.
+NAMED_RECORD = roles("worker", STEWARD)

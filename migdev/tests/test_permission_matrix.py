@@ -14,8 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from migdev.config.api import api
 from migdev.tests.permission_bodies import BodyBuilder
-from migdev.tests.permission_matrix import API, PAGES, Row
-from migdev.tests.permission_world import MISSING_ID, ROLES, Clients, MatrixWorld
+from migdev.tests.permission_matrix import API, NAMED_RECORD, PAGES, SCOPED_LISTS, Row
+from migdev.tests.permission_world import MISSING_ID, ROLES, SIGNED_IN, Clients, MatrixWorld
 
 OPERATIONS = {"get", "post", "put", "patch", "delete"}
 # Admin apps only superusers open: accounts' security (groups are unused, permissions come from rules) and login logs.
@@ -181,3 +181,21 @@ def _request_for(user: Any) -> Any:
     request = RequestFactory().get("/")
     request.user = user
     return request
+
+
+@pytest.mark.django_db
+def test_lists_and_worker_records_show_private_objects_only_to_roles_that_see_them(world: MatrixWorld) -> None:
+    clients = Clients(world)
+    failures = []
+    for path, object_id, allowed in SCOPED_LISTS:
+        for role in sorted(SIGNED_IN):
+            items = clients.send(role, "get", path).json()
+            listed = object_id(world) in [item["id"] for item in items]
+            if listed != (role in allowed):
+                failures.append(f"{role:15} {path}: {'lists' if listed else 'misses'} the world's object")
+    for role in sorted(SIGNED_IN):
+        record = clients.send(role, "get", f"/api/v1/labour/workers/{world.worker.pseudonym}").json()
+        named = "date_of_birth" in record
+        if named != (role in NAMED_RECORD):
+            failures.append(f"{role:15} worker record: {'named' if named else 'pseudonymous'}")
+    assert not failures, "\n".join(failures)
