@@ -234,10 +234,10 @@ API: dict[str, Row] = {
     "GET /api/v1/labour/market/cells.sdmx.csv": public(),
     # matching runs: the destination's officials and stewards
     "POST /api/v1/labour/schemes/{scheme_id}/runs": only(OFFICIAL, STEWARD),
-    "GET /api/v1/labour/runs/{run_id}": only(OFFICIAL, STEWARD),
-    "POST /api/v1/labour/runs/{run_id}/assignments/{assignment_id}/remove": only(OFFICIAL, STEWARD),
-    "POST /api/v1/labour/runs/{run_id}/rerun": only(OFFICIAL, STEWARD),
-    "POST /api/v1/labour/runs/{run_id}/confirm": only(OFFICIAL, STEWARD),
+    "GET /api/v1/labour/runs/{run_id}": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/runs/{run_id}/assignments/{assignment_id}/remove": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/runs/{run_id}/rerun": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/runs/{run_id}/confirm": only(OFFICIAL, STEWARD, hidden=True),
     "POST /api/v1/labour/text-suggestions": signed_in(body={"text": "I picked apples for four seasons"}),
     # law: public
     "GET /api/v1/law/instruments": public(),
@@ -334,12 +334,12 @@ PAGES: dict[str, Row] = {
     "labour:my_recommendations": only(WORKERS, refused=302),
     "labour:matching_home": signed_in(),
     "labour:match_runs": only(OFFICIAL, STEWARD),
-    "labour:match_run": only(OFFICIAL, STEWARD),
-    "labour:match_run_status": only(OFFICIAL, STEWARD),
-    "labour:match_run_confirm": only(OFFICIAL, STEWARD, method="post", ok=frozenset({200, 302})),
-    "labour:match_run_rerun": only(OFFICIAL, STEWARD, method="post", ok=frozenset({200, 302})),
+    "labour:match_run": only(OFFICIAL, STEWARD, hidden=True),
+    "labour:match_run_status": only(OFFICIAL, STEWARD, hidden=True),
+    "labour:match_run_confirm": only(OFFICIAL, STEWARD, hidden=True, method="post", ok=frozenset({200, 302})),
+    "labour:match_run_rerun": only(OFFICIAL, STEWARD, hidden=True, method="post", ok=frozenset({200, 302})),
     "labour:match_assignment": only(
-        OFFICIAL, STEWARD, method="post", params={"action": lambda w: "remove"}, ok=frozenset({200, 302})
+        OFFICIAL, STEWARD, hidden=True, method="post", params={"action": lambda w: "remove"}, ok=frozenset({200, 302})
     ),
     "law:index": public(),
     "law:instrument": public(),
