@@ -366,3 +366,18 @@ SCOPED_LISTS: list[tuple[str, Callable[[Any], int], frozenset[str]]] = [
 ]
 # Who reads the worker's full (named) record at GET /api/v1/labour/workers/{pseudonym}; the others get the pseudonym.
 NAMED_RECORD = roles("worker", STEWARD)
+
+# Objects that only some roles may know exist: (what, address with {id}, its id in the world, roles that see it).
+# Every other role gets 404 (or, signed out, the sign-in page), the same answer as for a missing id.
+PRIVATE_OBJECTS: list[tuple[str, str, Callable[[Any], int], frozenset[str]]] = [
+    ("a draft vacancy", "/api/v1/labour/vacancies/{id}", lambda w: w.draft.pk, roles(EMPLOYER, OFFICIAL, STEWARD)),
+    ("a draft vacancy", "/en/labour/vacancies/{id}/", lambda w: w.draft.pk, roles(EMPLOYER, OFFICIAL, STEWARD)),
+    (
+        "a draft's compliance",
+        "/api/v1/labour/vacancies/{id}/compliance",
+        lambda w: w.draft.pk,
+        roles(EMPLOYER, OFFICIAL, STEWARD),
+    ),
+    ("a pending organisation", "/en/accounts/organisations/{id}/", lambda w: w.pending.pk, STEWARD),
+    ("a pending recruiter", "/api/v1/labour/recruiters/{id}", lambda w: w.pending.pk, frozenset()),
+]

@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.test import Client
 
-from migdev.accounts.models import ApiToken
+from migdev.accounts.models import ApiToken, Organisation
 from migdev.core.models import Country
 from migdev.labour.models import (
     Consent,
@@ -22,8 +22,15 @@ from migdev.labour.models import (
     MatchRun,
     Placement,
     RiskFlag,
+    Vacancy,
 )
-from migdev.labour.tests.factories_protection import PlacementFactory, World, contract_for
+from migdev.labour.tests.factories_protection import (
+    OrganisationFactory,
+    PlacementFactory,
+    VacancyFactory,
+    World,
+    contract_for,
+)
 from migdev.labour.tests.factories_registry import StandardFactory
 from migdev.law.models import Lesson
 
@@ -85,6 +92,8 @@ class MatrixWorld(World):
             run=self.run, worker=self.worker, vacancy=self.vacancy, score=0.9
         )
         self.token = ApiToken.objects.create(user=self.worker.user, name="matrix", prefix="matrix00", key_hash="0" * 64)
+        self.draft = VacancyFactory(employer=self.employer, scheme=self.scheme, state=Vacancy.State.DRAFT)
+        self.pending = OrganisationFactory(name="Pending orchards (test)", status=Organisation.Status.PENDING)
         self.lesson = Lesson.objects.order_by("module_id", "order" if hasattr(Lesson, "order") else "pk").first()
 
     @property

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from migdev.config.api import api
 from migdev.tests.permission_bodies import BodyBuilder
-from migdev.tests.permission_matrix import API, NAMED_RECORD, PAGES, SCOPED_LISTS, Row
+from migdev.tests.permission_matrix import API, NAMED_RECORD, PAGES, PRIVATE_OBJECTS, SCOPED_LISTS, Row
 from migdev.tests.permission_world import MISSING_ID, ROLES, SIGNED_IN, Clients, MatrixWorld
 
 OPERATIONS = {"get", "post", "put", "patch", "delete"}
@@ -198,4 +198,25 @@ def test_lists_and_worker_records_show_private_objects_only_to_roles_that_see_th
         named = "date_of_birth" in record
         if named != (role in NAMED_RECORD):
             failures.append(f"{role:15} worker record: {'named' if named else 'pseudonymous'}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_private_objects_are_not_found_by_roles_that_may_not_know_them(world: MatrixWorld) -> None:
+    """A draft vacancy or a pending organisation answers as a missing id to every role that may not see it."""
+    clients = Clients(world)
+    failures = []
+    for what, address, object_id, allowed in PRIVATE_OBJECTS:
+        path, missing_path = address.format(id=object_id(world)), address.format(id=MISSING_ID)
+        for role in ROLES:
+            answer = _answer(clients.send(role, "get", path))
+            if role in allowed:
+                problem = None if answer == "200" else f"expected 200, got {answer}"
+            else:
+                missing = _answer(clients.send(role, "get", missing_path))
+                problem = (
+                    None if answer == missing and answer in {"404", "login"} else f"{answer}, missing id {missing}"
+                )
+            if problem:
+                failures.append(f"{role:15} {what} {path}: {problem}")
     assert not failures, "\n".join(failures)
