@@ -50,9 +50,11 @@ def user_by_username(username: str) -> User:
 
 
 def person_record(viewer: Actor, person: User) -> PersonRecord:
-    """A person's full record, if the rules allow; a read by anyone but the person is audited."""
+    """A person's full record, if the rules allow; a read by anyone but the person is audited.
+
+    Refused as "no such person", as for a missing id, so that nobody can probe which ids exist."""
     if not rules.has_perm("accounts.view_person_record", viewer, person) and not getattr(viewer, "is_superuser", False):
-        raise PermissionDenied(_("You may not view this person's record."), field="id")
+        raise NotFound(_("No such person."), field="id")
     if viewer.pk != person.pk:
         record_audit(viewer, AuditEvent.Action.READ, person, person, [])
     memberships = list(person.memberships.select_related("organisation__country").order_by("organisation__name"))

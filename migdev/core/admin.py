@@ -1,6 +1,11 @@
 """Admin for reference data: stewards edit names in EN/FR/ES tabs (modeltranslation)."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from migdev.core.models import (
@@ -16,15 +21,53 @@ from migdev.core.models import (
 )
 
 
+def is_steward_request(request: HttpRequest) -> bool:
+    """An active steward (or superuser) made the request: stewards maintain the platform's data in the admin."""
+    user = request.user
+    return bool(user.is_active and (getattr(user, "is_steward", False) or user.is_superuser))
+
+
+class StewardsRead:
+    """Stewards see the model in the admin (Django's model permissions are not used for stewards)."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_steward_request(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_steward_request(request)
+
+
+class StewardsMaintain(StewardsRead):
+    """Stewards see, add, change and delete the model's rows in the admin."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_steward_request(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_steward_request(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_steward_request(request)
+
+
+# Stewards see every durable job (read-only, as the backend's own admin has it).
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class JobAdmin(StewardsRead, DBTaskResultAdmin):
+    pass
+
+
 @admin.register(Region)
-class RegionAdmin(TabbedTranslationAdmin):
+class RegionAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("m49", "name", "kind", "parent")
     list_filter = ("kind",)
     search_fields = ("m49", "name")
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("iso3", "iso2", "m49", "name", "subregion")
     list_filter = ("subregion__parent",)
     search_fields = ("iso3", "iso2", "name", "official_name")
@@ -32,38 +75,38 @@ class CountryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Currency)
-class CurrencyAdmin(TabbedTranslationAdmin):
+class CurrencyAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("code", "numeric", "name")
     search_fields = ("code", "name")
 
 
 @admin.register(Language)
-class LanguageAdmin(TabbedTranslationAdmin):
+class LanguageAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("code", "iso639_1", "name")
     search_fields = ("code", "iso639_1", "name")
 
 
 @admin.register(Sex)
-class SexAdmin(TabbedTranslationAdmin):
+class SexAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("code", "name")
 
 
 @admin.register(IscoGroup)
-class IscoGroupAdmin(TabbedTranslationAdmin):
+class IscoGroupAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("code", "title", "level", "parent")
     list_filter = ("level",)
     search_fields = ("code", "title")
     raw_id_fields = ("parent",)
 
 
-class OccupationSkillInline(admin.TabularInline):
+class OccupationSkillInline(StewardsMaintain, admin.TabularInline):
     model = EscoOccupationSkill
     raw_id_fields = ("skill",)
     extra = 0
 
 
 @admin.register(EscoOccupation)
-class EscoOccupationAdmin(TabbedTranslationAdmin):
+class EscoOccupationAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("preferred_label", "code", "isco_group")
     search_fields = ("preferred_label", "alt_labels", "code", "uri")
     raw_id_fields = ("isco_group",)
@@ -72,14 +115,14 @@ class EscoOccupationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(EscoSkill)
-class EscoSkillAdmin(admin.ModelAdmin):
+class EscoSkillAdmin(StewardsMaintain, admin.ModelAdmin):
     list_display = ("preferred_label", "skill_type", "reuse_level")
     list_filter = ("skill_type", "reuse_level")
     search_fields = ("preferred_label", "alt_labels", "uri")
 
 
 @admin.register(EscoOccupationSkill)
-class EscoOccupationSkillAdmin(admin.ModelAdmin):
+class EscoOccupationSkillAdmin(StewardsMaintain, admin.ModelAdmin):
     list_display = ("occupation", "skill", "relation")
     list_filter = ("relation",)
     search_fields = ("occupation__preferred_label", "skill__preferred_label")

@@ -93,7 +93,7 @@ def test_approve_organisation_is_for_stewards(steward: User, org_admin: User, em
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("steward", 200), ("official_phl", 200), ("official_mex", 403), ("org_member", 403), ("other_worker", 403)],
+    [("steward", 200), ("official_phl", 200), ("official_mex", 404), ("org_member", 404), ("other_worker", 404)],
 )
 def test_person_record_by_role_and_audited(request: pytest.FixtureRequest, worker: User, who: str, status: int) -> None:
     response = Client().get(f"{API}/persons/{worker.pk}", **bearer(request.getfixturevalue(who)))
@@ -102,6 +102,14 @@ def test_person_record_by_role_and_audited(request: pytest.FixtureRequest, worke
         assert response.json()["username"] == "worker-phl"
     reads = AuditEvent.objects.filter(action=AuditEvent.Action.READ, subject=worker).count()
     assert reads == (1 if status == 200 else 0)
+
+
+def test_a_person_one_may_not_see_answers_as_a_missing_id(worker: User, official_mex: User) -> None:
+    """Person ids cannot be probed: a forbidden id and a missing one give the same answer."""
+    forbidden = Client().get(f"{API}/persons/{worker.pk}", **bearer(official_mex))
+    missing = Client().get(f"{API}/persons/987654321", **bearer(official_mex))
+    assert forbidden.status_code == missing.status_code == 404
+    assert forbidden.json() == missing.json()
 
 
 def test_own_record_is_not_audited_as_a_read(worker: User) -> None:

@@ -8,7 +8,7 @@ from migdev.accounts.models import ApiToken, AuditEvent, Membership, Organisatio
 from migdev.accounts.services import AccountDetails
 from migdev.accounts.signals import personal_data_requested
 from migdev.accounts.tests.factories import UserFactory
-from migdev.core.errors import DomainError, PermissionDenied
+from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.core.models import Country
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,7 @@ def test_reading_ones_own_record_is_not_audited(worker: User) -> None:
 
 def test_officials_read_records_of_their_countries_only(official_phl: User, worker: User, other_worker: User) -> None:
     selectors.person_record(official_phl, worker)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):  # refused as "no such person", so nobody can probe which ids exist
         selectors.person_record(official_phl, other_worker)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.READ).count() == 1
 

@@ -220,11 +220,11 @@ def runs_of_scheme(viewer: Actor, scheme: Scheme) -> QuerySet[MatchRun]:
 
 
 def run_by_id(viewer: Actor, run_id: int) -> MatchRun:
+    """A run, to the destination's officials and stewards; to anyone else it is "not found", as a missing id, so a
+    country's runs cannot be probed from another."""
     found = MatchRun.objects.select_related("scheme__destination", "created_by").filter(pk=run_id).first()
-    if found is None:
+    if found is None or not _allowed("labour.view_matchrun", viewer, found):
         raise NotFound(_("No such allocation run."), field="id")
-    if not _allowed("labour.view_matchrun", viewer, found):
-        raise PermissionDenied(_("Only officials of the scheme's destination may see its runs."), field="id")
     return found
 
 

@@ -131,13 +131,17 @@ def placements_for(user: Actor, *, state: str = "", season: int | None = None) -
     return placements.order_by("-season", "-offered_on", "-pk")
 
 
-def placement_by_id(placement_id: int) -> Placement:
+def placement_by_id(placement_id: int, viewer: Actor | None = None) -> Placement:
+    """A placement by id; with a viewer, one they may not see is "not found", so ids cannot be probed."""
     found = (
         Placement.objects.select_related("worker__user", "worker__nationality", "vacancy__employer", "recruiter")
         .filter(pk=placement_id)
         .first()
     )
-    if found is None:
+    hidden = viewer is not None and not (
+        rules.has_perm("labour.view_placement", viewer, found) or getattr(viewer, "is_superuser", False)
+    )
+    if found is None or hidden:
         raise NotFound(_("No such placement."), field="id")
     return found
 

@@ -48,6 +48,15 @@ def organisation_by_id(organisation_id: int, field: str = "organisation") -> Org
     return found
 
 
+def approved_organisation_by_id(organisation_id: int, field: str = "organisation") -> Organisation:
+    """An organisation the public may see: one pending or rejected is "not found", as a missing id, so the public
+    cannot enumerate the organisations that asked to join."""
+    found = organisation_by_id(organisation_id, field)
+    if found.status != Organisation.Status.APPROVED:
+        raise NotFound(_("No such organisation."), field=field)
+    return found
+
+
 def _person(user: Actor) -> User | None:
     return user if isinstance(user, User) and user.is_authenticated else None
 

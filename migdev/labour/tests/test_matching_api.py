@@ -93,8 +93,10 @@ def test_runs_are_for_officials_of_the_schemes_destination(world: MatchingWorld)
         assert post(outsider, f"/schemes/{world.scheme.pk}/runs", {"season": world.season}).status_code == 403
     run = post(world.steward, f"/schemes/{world.scheme.pk}/runs", {"season": world.season}).json()
     assert get(world.official, f"/runs/{run['id']}").status_code == 200
-    assert get(world.other_official, f"/runs/{run['id']}").status_code == 403
-    assert post(world.other_official, f"/runs/{run['id']}/confirm").status_code == 403
+    assert (
+        get(world.other_official, f"/runs/{run['id']}").status_code == 404
+    )  # another country's run is "not found", as a missing one
+    assert post(world.other_official, f"/runs/{run['id']}/confirm").status_code == 404
     assert get(world.official, "/runs/999999").status_code == 404
 
 
@@ -109,3 +111,17 @@ def test_bad_run_input(world: MatchingWorld) -> None:
     empty = post(world.official, f"/schemes/{world.scheme.pk}/runs", {"season": world.season + 3}).json()
     assert empty["status"] == "done" and empty["result"]["nothing_to_allocate"] is True
     assert MatchRun.objects.count() == 1
+
+
+def test_another_countrys_run_answers_as_a_missing_id(world: MatchingWorld, settings: Any) -> None:
+    """Run ids cannot be probed from another country: a forbidden run and a missing one answer the same."""
+    settings.LABOUR_MATCHING_SYNC = True
+    run = post(world.official, f"/schemes/{world.scheme.pk}/runs", {"season": world.season}).json()
+    for path in ["/runs/{}", "/runs/{}/confirm", "/runs/{}/rerun"]:
+        call = get if path == "/runs/{}" else post
+        forbidden, missing = (
+            call(world.other_official, path.format(run["id"])),
+            call(world.other_official, path.format(987654321)),
+        )
+        assert forbidden.status_code == missing.status_code == 404, path
+        assert forbidden.json() == missing.json(), path

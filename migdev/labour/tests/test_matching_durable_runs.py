@@ -104,7 +104,7 @@ def test_confirming_a_run_left_behind_answers_that_it_failed(world: MatchingWorl
 def test_a_failed_run_is_re_run_through_the_api(world: MatchingWorld, settings: Any) -> None:
     run = left_behind(world)
     settings.LABOUR_MATCHING_SYNC = True
-    assert api(world.other_official).post(f"{API}/runs/{run.pk}/rerun").status_code == 403
+    assert api(world.other_official).post(f"{API}/runs/{run.pk}/rerun").status_code == 404
     response = api(world.official).post(f"{API}/runs/{run.pk}/rerun")
     assert response.status_code == 202, response.content
     again = response.json()

@@ -87,8 +87,10 @@ def test_run_pages_are_for_officials_of_the_destination(world: MatchingWorld) ->
     run = services.start_match_run(world.official, world.scheme, world.season, run_now=True)
     other = client_for(world.other_official)
     assert other.get(f"{ROOT}/official/schemes/{world.scheme.pk}/runs/").status_code == 403
-    assert other.get(f"{ROOT}/official/runs/{run.pk}/").status_code == 403
-    assert other.post(f"{ROOT}/official/runs/{run.pk}/confirm/").status_code == 403
+    assert (
+        other.get(f"{ROOT}/official/runs/{run.pk}/").status_code == 404
+    )  # another country's run is "not found", as a missing one
+    assert other.post(f"{ROOT}/official/runs/{run.pk}/confirm/").status_code == 404
     assert client_for(world.official).get(f"{ROOT}/official/schemes/999999/runs/").status_code == 404
 
 

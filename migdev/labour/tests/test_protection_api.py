@@ -134,9 +134,9 @@ PLACEMENT_VIEW = {
     "agency": 200,
     "official_origin": 200,
     "official_destination": 200,
-    "official_other": 403,
+    "official_other": 404,  # a placement one may not see is "not found", as a missing one: ids cannot be probed
     "steward": 200,
-    "other_employer": 403,
+    "other_employer": 404,
     "anonymous": 401,
 }
 
@@ -153,6 +153,25 @@ def test_who_sees_a_placement(world: World, role: str, status: int) -> None:
         assert (pk in [p["id"] for p in listed.json()]) == (status == 200)
     if status == 200 and role != "worker":
         assert AuditEvent.objects.filter(actor=user, action="read", object_type="labour.placement").exists()
+
+
+def test_a_placement_one_may_not_see_answers_as_a_missing_id_to_reads_and_writes(world: World) -> None:
+    """Placement ids cannot be probed: to a role that may not see the placement, a forbidden id and a missing one
+    answer the same, on the record and on every write (before, the writes answered 403 to an existing id)."""
+    pk = offered(world)
+    for path, body in [
+        ("", None),
+        ("/costs", None),
+        ("/accept", {"on": "2024-02-02"}),
+        ("/steps", {"state": "departed", "on": "2024-04-01"}),
+    ]:
+        send = (lambda u, p: get(u, p)) if body is None else (lambda u, p, b=body: post(u, p, b))
+        forbidden, missing = (
+            send(world.official_other, f"/placements/{pk}{path}"),
+            send(world.official_other, f"/placements/987654321{path}"),
+        )
+        assert forbidden.status_code == missing.status_code == 404, path
+        assert forbidden.json() == missing.json(), path
 
 
 FLAG_VIEW = {

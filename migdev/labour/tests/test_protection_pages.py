@@ -39,9 +39,9 @@ PLACEMENT_PAGE = {
     "agency": 200,
     "official_origin": 200,
     "official_destination": 200,
-    "official_other": 403,
+    "official_other": 404,  # a placement one may not see is "not found", as a missing one: ids cannot be probed
     "steward": 200,
-    "other_employer": 403,
+    "other_employer": 404,
     "anonymous": 302,
 }
 

@@ -404,3 +404,20 @@ def test_licences_recorded_by_officials_of_the_issuing_country() -> None:
     assert post(official, f"/recruiters/{recruiter.pk}/licences", body).json()["may_place"] is True
     bad = post(official, f"/recruiters/{recruiter.pk}/licences", {**body, "valid_to": str(today - timedelta(days=1))})
     assert bad.status_code == 400 and error(bad)["field"] == "valid_to"
+
+
+def test_a_pending_recruiter_is_not_found_publicly_as_a_missing_one() -> None:
+    """The public recruiter record shows approved organisations only: a pending one answers as a missing id (before,
+    anyone could read any organisation by id, pending and rejected ones included)."""
+    from migdev.accounts.models import Organisation
+
+    pending = RecruiterFactory(status=Organisation.Status.PENDING)
+    forbidden, missing = (
+        client(None).get(f"{API}/recruiters/{pending.pk}"),
+        client(None).get(f"{API}/recruiters/987654"),
+    )
+    assert forbidden.status_code == missing.status_code == 404
+    assert forbidden.json() == missing.json()
+    pending.status = Organisation.Status.APPROVED
+    pending.save()
+    assert client(None).get(f"{API}/recruiters/{pending.pk}").status_code == 200

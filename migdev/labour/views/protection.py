@@ -160,7 +160,7 @@ def _placement_action(request: HttpRequest, placement: Placement) -> forms.Form 
 @domain_errors_as_http
 def placement_page(request: HttpRequest, placement_id: int) -> HttpResponse:
     user = signed_in(request)
-    placement = selectors.placement_by_id(placement_id)
+    placement = selectors.placement_by_id(placement_id, user)
     failed: forms.Form | None = None
     if request.method == "POST":
         failed = _placement_action(request, placement)

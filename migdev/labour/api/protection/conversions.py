@@ -124,5 +124,5 @@ def _organisation(organisation_id: int | None, field: str) -> Organisation | Non
     return found
 
 
-def _placement(placement_id: int) -> Placement:
-    return selectors.placement_by_id(placement_id)
+def _placement(placement_id: int, viewer: Any) -> Placement:
+    return selectors.placement_by_id(placement_id, viewer)

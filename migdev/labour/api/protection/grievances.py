@@ -44,7 +44,7 @@ def list_flags(
 
 @router.post("/flags/recompute", response=RecomputeOut, auth=AUTH, summary="Recompute flags (idempotent)")
 def recompute(request: HttpRequest, payload: RecomputeIn) -> RecomputeOut:
-    placement = _placement(payload.placement_id) if payload.placement_id is not None else None
+    placement = _placement(payload.placement_id, signed_in(request)) if payload.placement_id is not None else None
     return RecomputeOut(open_flags=services.recompute_flags(signed_in(request), placement))
 
 

@@ -76,7 +76,7 @@ def returning_workers(request: HttpRequest, employer: int) -> list[dict[str, Any
 
 @router.get("/placements/{placement_id}", response=PlacementDetailOut, auth=AUTH, summary="A placement (audited)")
 def placement_detail(request: HttpRequest, placement_id: int) -> dict[str, Any]:
-    record = selectors.placement_record(signed_in(request), _placement(placement_id))
+    record = selectors.placement_record(signed_in(request), _placement(placement_id, signed_in(request)))
     return {
         **placement_out(record.placement),
         "events": [
@@ -91,13 +91,17 @@ def placement_detail(request: HttpRequest, placement_id: int) -> dict[str, Any]:
 
 @router.post("/placements/{placement_id}/accept", response=PlacementOut, auth=AUTH, summary="Accept an offer (worker)")
 def accept(request: HttpRequest, placement_id: int, payload: AnswerIn) -> dict[str, Any]:
-    return placement_out(services.accept_offer(signed_in(request), _placement(placement_id), payload.on))
+    return placement_out(
+        services.accept_offer(signed_in(request), _placement(placement_id, signed_in(request)), payload.on)
+    )
 
 
 @router.post("/placements/{placement_id}/decline", response=PlacementOut, auth=AUTH, summary="Decline an offer")
 def decline(request: HttpRequest, placement_id: int, payload: AnswerIn) -> dict[str, Any]:
     return placement_out(
-        services.decline_offer(signed_in(request), _placement(placement_id), payload.on, payload.reason)
+        services.decline_offer(
+            signed_in(request), _placement(placement_id, signed_in(request)), payload.on, payload.reason
+        )
     )
 
 
@@ -107,7 +111,12 @@ def decline(request: HttpRequest, placement_id: int, payload: AnswerIn) -> dict[
 def step(request: HttpRequest, placement_id: int, payload: StepIn) -> dict[str, Any]:
     """departed, arrived, completed, returned; terminated or absconded with a reason."""
     placement = services.advance_placement(
-        signed_in(request), _placement(placement_id), payload.state, payload.on, payload.reason, payload.note
+        signed_in(request),
+        _placement(placement_id, signed_in(request)),
+        payload.state,
+        payload.on,
+        payload.reason,
+        payload.note,
     )
     return placement_out(placement)
 
@@ -116,7 +125,7 @@ def step(request: HttpRequest, placement_id: int, payload: StepIn) -> dict[str, 
     "/placements/{placement_id}/contracts", response={201: ContractOut}, auth=AUTH, summary="Record a signed contract"
 )
 def add_contract(request: HttpRequest, placement_id: int, payload: ContractIn) -> Status[ContractOut]:
-    placement = _placement(placement_id)
+    placement = _placement(placement_id, signed_in(request))
     employer = _organisation(payload.employer_id, "employer_id") or placement.vacancy.employer
     occupation = placement.vacancy.occupation
     if payload.occupation:
@@ -142,7 +151,7 @@ def add_contract(request: HttpRequest, placement_id: int, payload: ContractIn) -
 
 @router.get("/placements/{placement_id}/costs", response=list[CostOut], auth=AUTH, summary="The cost ledger")
 def list_costs(request: HttpRequest, placement_id: int) -> list[CostOut]:
-    record = selectors.placement_record(signed_in(request), _placement(placement_id))
+    record = selectors.placement_record(signed_in(request), _placement(placement_id, signed_in(request)))
     return [cost_out(c) for c in record.payments]
 
 
@@ -157,4 +166,9 @@ def add_cost(request: HttpRequest, placement_id: int, payload: CostIn) -> Status
         paid_to=_organisation(payload.paid_to_id, "paid_to_id"),
         amount_in_wage_currency=payload.amount_in_wage_currency,
     )
-    return Status(201, cost_out(services.record_cost_payment(signed_in(request), _placement(placement_id), details)))
+    return Status(
+        201,
+        cost_out(
+            services.record_cost_payment(signed_in(request), _placement(placement_id, signed_in(request)), details)
+        ),
+    )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from migdev.accounts.api import AUTH
+from migdev.accounts.models import Organisation
 from migdev.accounts.views import signed_in
 from migdev.core.errors import DomainError, NotFound
 from migdev.labour import compliance
@@ -90,8 +91,7 @@ def scheme_eligibility(request: HttpRequest, scheme_id: int, worker: str, vacanc
 # --- recruiters ----------------------------------------------------------------------------------------------------
 
 
-def recruiter_out(organisation_id: int) -> RecruiterOut:
-    organisation = selectors.organisation_by_id(organisation_id)
+def recruiter_out(organisation: Organisation) -> RecruiterOut:
     reasons = compliance.recruiter_may_place(organisation, timezone.localdate())
     return RecruiterOut(
         organisation=organisation.pk,
@@ -114,7 +114,7 @@ def licence_out(licence: RecruiterLicence) -> LicenceOut:
 
 @router.get("/recruiters/{organisation_id}", response=RecruiterOut, summary="A recruiter's licences (public)")
 def recruiter_detail(request: HttpRequest, organisation_id: int) -> RecruiterOut:
-    return recruiter_out(organisation_id)
+    return recruiter_out(selectors.approved_organisation_by_id(organisation_id))
 
 
 @router.post(
@@ -136,7 +136,7 @@ def record_licence(request: HttpRequest, organisation_id: int, payload: LicenceI
         certification=payload.certification,
         certification_expires=payload.certification_expires,
     )
-    return Status(201, recruiter_out(organisation_id))
+    return Status(201, recruiter_out(organisation))
 
 
 # --- labour standards ----------------------------------------------------------------------------------------------

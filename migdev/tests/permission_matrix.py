@@ -1,0 +1,383 @@
+"""The permission matrix: every page and every API operation, with the roles that may use it.
+
+How to add a row for a new endpoint (the test names every endpoint that has none):
+
+    API:   "METHOD /api/v1/<path as in the OpenAPI schema>": Row(may=<roles>, ...)
+    Pages: "<namespace>:<url name>": Row(may=<roles>, ...)        (GET unless method="post")
+
+Row fields:
+    may      the roles that may use it: PUBLIC (everyone, signed in or not), SIGNED_IN, or a set of role names from
+             permission_world.ROLES (anonymous, worker, other_worker, employer, other_employer, recruiter, agency,
+             official = official of the object's country, official_origin, official_other, steward).
+    hidden   True where the object's existence is private (a person's, an organisation's or a country's own
+             record): refused roles must get 404, and the same status as for a missing id. Otherwise 403.
+    sees     with `hidden`: the refused roles that may still see the object (the worker may read their placement
+             but not record its departure): they get 403.
+    params   path parameters that differ from the world's defaults (MatrixWorld.ids(), by parameter name),
+             as {name: lambda world: value}.
+    query    a query string, formatted with the world's ids ("employer={organisation_id}").
+    body     fields laid over the body generated from the OpenAPI request schema (a dict, or lambda world: dict).
+    refused  the status a signed-in role outside `may` gets when it is neither 403 nor 404 (e.g. 405).
+
+Expected answers: roles in `may` get 200 for a read and, for a write, anything but 401/403/404/5xx (a domain
+400/409/422 on a placeholder body still proves the permission check passed); anonymous visitors outside `may` get
+401 (API) or a redirect to the sign-in page (pages); signed-in roles outside `may` get 403, or 404 when `hidden`.
+No request may answer 5xx. Admin pages are checked as one group, from admin.site._registry.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from migdev.tests.permission_world import EVERYONE, SIGNED_IN
+
+PUBLIC = EVERYONE
+WORKER = frozenset({"worker"})
+WORKERS = frozenset({"worker", "other_worker"})
+EMPLOYER = frozenset({"employer"})
+OFFICIAL = frozenset({"official"})
+STEWARD = frozenset({"steward"})
+OFFICIALS = frozenset({"official", "official_origin", "official_other"})
+INVITATION_VIEWERS = frozenset({"employer", "official", "steward"})
+# Who sees the worker's placement: the worker, the employer, the worker's sending agency, both countries' officials.
+PLACEMENT_VIEWERS = frozenset({"worker", "employer", "agency", "official", "official_origin", "steward"})
+
+
+@dataclass(frozen=True)
+class Row:
+    """Who may use one endpoint, and how to call it in the matrix's world."""
+
+    may: frozenset[str]
+    hidden: bool = False
+    sees: frozenset[str] = frozenset()
+    params: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    query: str = ""
+    body: dict[str, Any] | Callable[[Any], dict[str, Any]] | None = None
+    method: str = "get"
+    refused: int | None = None
+    ok: frozenset[int] = frozenset({200})
+
+
+def public() -> Row:
+    """Statistics, law, reference data and published listings: everyone reads them."""
+    return Row(PUBLIC)
+
+
+def signed_in(**options: Any) -> Row:
+    """Anyone signed in (the answer is scoped to what each may see)."""
+    return Row(SIGNED_IN, **options)
+
+
+def roles(*named: str | frozenset[str]) -> frozenset[str]:
+    names: set[str] = set()
+    for role in named:
+        names |= {role} if isinstance(role, str) else set(role)
+    return frozenset(names)
+
+
+def only(*named: str | frozenset[str], **options: Any) -> Row:
+    """Only the named roles."""
+    return Row(roles(*named), **options)
+
+
+def placement_write(*named: str | frozenset[str]) -> Row:
+    """A write on the worker's placement: roles that cannot see it get 404, the others who see it 403."""
+    return Row(roles(*named), hidden=True, sees=PLACEMENT_VIEWERS)
+
+
+# Bodies where a placeholder would be refused before the permission check (a real worker, vacancy or employer).
+VACANCY = {
+    "title": "Greenhouse worker",
+    "destination": "CAN",
+    "place": "Leamington, Ontario",
+    "positions": 4,
+    "wage_amount": "18.50",
+    "wage_currency": "CAD",
+    "wage_period": "hour",
+    "weekly_hours": 40,
+    "contract_months": 6,
+    "start_date": "2031-04-01",
+    "contract_languages": ["eng"],
+    "skills": [],
+}
+
+
+def _vacancy(world: Any) -> dict[str, Any]:
+    return {**VACANCY, "occupation": world.vacancy.occupation.uri, "employer": world.employer.pk}
+
+
+def _offer(world: Any) -> dict[str, Any]:
+    return {"vacancy_id": world.vacancy.pk, "worker": world.other_worker.pseudonym, "season": 2031}
+
+
+def _recruiter(world: Any) -> int:
+    return int(world.recruiter.pk)
+
+
+API: dict[str, Row] = {
+    # core: reference data
+    "GET /api/v1/core/countries": public(),
+    "GET /api/v1/core/regions": public(),
+    "GET /api/v1/core/isco08": public(),
+    "GET /api/v1/core/esco/occupations": public(),
+    "GET /api/v1/core/esco/occupations/{occupation_id}": public(),
+    "GET /api/v1/core/esco/skills": public(),
+    "GET /api/v1/core/esco/skills/{skill_id}": public(),
+    # accounts
+    "GET /api/v1/accounts/me": signed_in(),
+    "GET /api/v1/accounts/me/export": signed_in(),
+    "POST /api/v1/accounts/me/erase": signed_in(),
+    "GET /api/v1/accounts/tokens": signed_in(),
+    "POST /api/v1/accounts/tokens": signed_in(),
+    "POST /api/v1/accounts/tokens/{token_id}/revoke": only("worker", hidden=True),
+    "GET /api/v1/accounts/organisations": public(),
+    "POST /api/v1/accounts/organisations": signed_in(),
+    "POST /api/v1/accounts/organisations/{organisation_id}/approve": only(STEWARD),
+    "POST /api/v1/accounts/organisations/{organisation_id}/reject": only(STEWARD),
+    "GET /api/v1/accounts/persons/{person_id}": only("worker", "official_origin", STEWARD, hidden=True),
+    # stats: public statistics
+    "GET /api/v1/stats/indicators": public(),
+    "GET /api/v1/stats/profiles/{code}": public(),
+    "GET /api/v1/stats/map": public(),
+    "GET /api/v1/stats/observations": public(),
+    "GET /api/v1/stats/series/{indicator}.sdmx.csv": Row(PUBLIC, params={"indicator": lambda w: w.stats_indicator}),
+    "GET /api/v1/stats/series/{indicator}.csv": Row(PUBLIC, params={"indicator": lambda w: w.stats_indicator}),
+    # labour: the worker's own profile (anyone signed in may create one; the others have none: 404)
+    "GET /api/v1/labour/workers/me": only(WORKERS, hidden=True),
+    "POST /api/v1/labour/workers/me": signed_in(),
+    "PUT /api/v1/labour/workers/me": only(WORKERS, hidden=True),
+    "GET /api/v1/labour/workers/me/export": only(WORKERS, hidden=True),
+    "POST /api/v1/labour/workers/me/erase": only(WORKERS, hidden=True),
+    "POST /api/v1/labour/workers/me/consents": only(WORKERS, hidden=True),
+    "POST /api/v1/labour/workers/me/consents/withdraw": only(WORKERS, hidden=True),
+    "GET /api/v1/labour/workers/me/vacancies": only(WORKERS, hidden=True),
+    "GET /api/v1/labour/workers/me/invitations": only(WORKERS, hidden=True),
+    "GET /api/v1/labour/workers/me/recommendations": only(WORKERS, hidden=True),
+    # a worker by pseudonym: pseudonymised to anyone signed in, named only where an invitation was accepted
+    "GET /api/v1/labour/workers/{pseudonym}": signed_in(),
+    "PUT /api/v1/labour/workers/{pseudonym}": only("worker", STEWARD),
+    "GET /api/v1/labour/agencies/{agency_id}/pool": only("agency", STEWARD),
+    # vacancies: published ones are public; the employer and the destination's officials manage them
+    "GET /api/v1/labour/vacancies": public(),
+    "POST /api/v1/labour/vacancies": only(EMPLOYER, STEWARD, body=_vacancy),
+    "GET /api/v1/labour/vacancies/mine": signed_in(),
+    "GET /api/v1/labour/vacancies/{vacancy_id}": public(),
+    "PUT /api/v1/labour/vacancies/{vacancy_id}": only(EMPLOYER, STEWARD, body=_vacancy),
+    "DELETE /api/v1/labour/vacancies/{vacancy_id}": only(EMPLOYER, STEWARD),
+    "POST /api/v1/labour/vacancies/{vacancy_id}/submit": only(EMPLOYER, STEWARD),
+    "POST /api/v1/labour/vacancies/{vacancy_id}/publish": only(OFFICIAL, STEWARD),
+    "POST /api/v1/labour/vacancies/{vacancy_id}/close": only(EMPLOYER, OFFICIAL, STEWARD),
+    "POST /api/v1/labour/vacancies/{vacancy_id}/fill": only(EMPLOYER, OFFICIAL, STEWARD),
+    "GET /api/v1/labour/vacancies/{vacancy_id}/compliance": public(),
+    "GET /api/v1/labour/vacancies/{vacancy_id}/candidates": only(EMPLOYER, OFFICIAL, STEWARD),
+    "GET /api/v1/labour/vacancies/{vacancy_id}/invitations": only(EMPLOYER, OFFICIAL, STEWARD),
+    "POST /api/v1/labour/vacancies/{vacancy_id}/invitations": only(
+        EMPLOYER, STEWARD, body=lambda w: {"worker": w.other_worker.pseudonym}
+    ),
+    "GET /api/v1/labour/vacancies/{vacancy_id}/shortlist": only(EMPLOYER, OFFICIAL, STEWARD),
+    "POST /api/v1/labour/invitations/{invitation_id}/accept": only("worker", hidden=True, sees=INVITATION_VIEWERS),
+    "POST /api/v1/labour/invitations/{invitation_id}/decline": only("worker", hidden=True, sees=INVITATION_VIEWERS),
+    # schemes and standards: public reads, the destination's officials and stewards write
+    "GET /api/v1/labour/schemes": public(),
+    "POST /api/v1/labour/schemes": only(OFFICIAL, STEWARD, body={"destination": "CAN"}),
+    "GET /api/v1/labour/schemes/{scheme_id}": public(),
+    "PUT /api/v1/labour/schemes/{scheme_id}": only(OFFICIAL, STEWARD),
+    "DELETE /api/v1/labour/schemes/{scheme_id}": only(OFFICIAL, STEWARD),
+    "GET /api/v1/labour/schemes/{scheme_id}/eligibility": only(
+        "worker", EMPLOYER, OFFICIAL, STEWARD, query="worker={pseudonym}&vacancy={vacancy_id}"
+    ),
+    "GET /api/v1/labour/recruiters/{organisation_id}": Row(PUBLIC, params={"organisation_id": _recruiter}),
+    "POST /api/v1/labour/recruiters/{organisation_id}/licences": only(
+        "official_origin", STEWARD, params={"organisation_id": _recruiter}
+    ),
+    "GET /api/v1/labour/standards": public(),
+    "POST /api/v1/labour/standards": only(STEWARD),
+    # placements: the worker's, seen by the worker, the employer, the worker's agency, both countries' officials
+    "GET /api/v1/labour/placements": signed_in(),
+    "POST /api/v1/labour/placements": only(EMPLOYER, OFFICIAL, STEWARD, body=_offer),
+    "GET /api/v1/labour/placements/returning-workers": only(EMPLOYER, STEWARD, query="employer={organisation_id}"),
+    "GET /api/v1/labour/placements/{placement_id}": Row(PLACEMENT_VIEWERS, hidden=True),
+    "POST /api/v1/labour/placements/{placement_id}/accept": placement_write("worker", STEWARD),
+    "POST /api/v1/labour/placements/{placement_id}/decline": placement_write("worker", STEWARD),
+    "POST /api/v1/labour/placements/{placement_id}/steps": placement_write(
+        EMPLOYER, OFFICIAL, "official_origin", STEWARD
+    ),
+    "POST /api/v1/labour/placements/{placement_id}/contracts": placement_write(
+        EMPLOYER, OFFICIAL, "official_origin", STEWARD
+    ),
+    "GET /api/v1/labour/placements/{placement_id}/costs": Row(PLACEMENT_VIEWERS, hidden=True),
+    "POST /api/v1/labour/placements/{placement_id}/costs": placement_write(
+        "worker", EMPLOYER, OFFICIAL, "official_origin", STEWARD
+    ),
+    # protection: flags and grievances are confidential
+    "GET /api/v1/labour/flags": signed_in(),
+    "POST /api/v1/labour/flags/recompute": only(STEWARD),
+    # the worker and their agency see the flags on the worker's placement; the employer does not
+    "POST /api/v1/labour/flags/{flag_id}/resolve": only(
+        OFFICIAL, "official_origin", STEWARD, hidden=True, sees=frozenset({"worker", "agency"})
+    ),
+    "GET /api/v1/labour/grievances": signed_in(),
+    "POST /api/v1/labour/grievances": only(WORKERS, body=lambda w: {"against_id": w.employer.pk}),
+    "GET /api/v1/labour/grievances/against/{organisation_id}": only(EMPLOYER, STEWARD),
+    "GET /api/v1/labour/grievances/{grievance_id}": only("worker", OFFICIAL, "official_origin", STEWARD, hidden=True),
+    "POST /api/v1/labour/grievances/{grievance_id}/status": only(
+        OFFICIAL, "official_origin", STEWARD, hidden=True, sees=WORKER
+    ),
+    # indicators and the labour market: public, small cells suppressed
+    "GET /api/v1/labour/indicators/recruitment-cost": public(),
+    "GET /api/v1/labour/indicators/circular": public(),
+    "GET /api/v1/labour/indicators/protection-by-sex": public(),
+    "GET /api/v1/labour/market/cells": public(),
+    "GET /api/v1/labour/market/opportunities": public(),
+    "GET /api/v1/labour/market/map": public(),
+    "GET /api/v1/labour/market/cells.csv": public(),
+    "GET /api/v1/labour/market/cells.sdmx.csv": public(),
+    # matching runs: the destination's officials and stewards
+    "POST /api/v1/labour/schemes/{scheme_id}/runs": only(OFFICIAL, STEWARD),
+    "GET /api/v1/labour/runs/{run_id}": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/runs/{run_id}/assignments/{assignment_id}/remove": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/runs/{run_id}/rerun": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/runs/{run_id}/confirm": only(OFFICIAL, STEWARD, hidden=True),
+    "POST /api/v1/labour/text-suggestions": signed_in(body={"text": "I picked apples for four seasons"}),
+    # law: public
+    "GET /api/v1/law/instruments": public(),
+    "GET /api/v1/law/instruments/{instrument_id}": public(),
+    "GET /api/v1/law/instruments/{instrument_id}/parties": public(),
+    "GET /api/v1/law/instruments/{instrument_id}/parties.csv": public(),
+    "GET /api/v1/law/instruments/{instrument_id}/actions": public(),
+    "GET /api/v1/law/instruments/{instrument_id}/timeline": public(),
+    "GET /api/v1/law/countries/{code}": public(),
+    "GET /api/v1/law/compare": Row(PUBLIC, query="countries=CAN,PHL"),
+    "GET /api/v1/law/works": public(),
+    "GET /api/v1/law/works/{work_id}/akn.xml": public(),
+    "GET /api/v1/law/works/{work_id}/text.html": public(),
+    "GET /api/v1/law/glossary": public(),
+    "GET /api/v1/law/glossary/{term_id}": public(),
+    "GET /api/v1/law/learn/modules": public(),
+    "GET /api/v1/law/learn/modules/{module_id}": public(),
+    "GET /api/v1/law/learn/modules/{module_id}/lessons/{slug}": public(),
+    "POST /api/v1/law/learn/modules/{module_id}/lessons/{slug}/attempts": signed_in(),
+    "GET /api/v1/law/learn/progress": signed_in(),
+}
+
+POST_ONLY = 405  # a page that only takes a form (its GET is refused to everyone signed in)
+
+PAGES: dict[str, Row] = {
+    "set_language": Row(PUBLIC, ok=frozenset({302})),
+    "favicon": Row(PUBLIC, ok=frozenset({302})),
+    "core:home": public(),
+    "core:about_data": public(),
+    "accounts:login": public(),
+    "accounts:logout": Row(PUBLIC, method="post", ok=frozenset({302})),
+    "accounts:password_reset": public(),
+    "accounts:password_reset_done": public(),
+    "accounts:password_reset_confirm": Row(PUBLIC, params={"uidb64": lambda w: "MQ", "token": lambda w: "a-b"}),
+    "accounts:password_reset_complete": public(),
+    "accounts:register_worker": public(),
+    "accounts:register_organisation": public(),
+    "accounts:my_account": signed_in(),
+    "accounts:edit_profile": signed_in(),
+    "accounts:create_token": signed_in(method="post", ok=frozenset({200, 302})),
+    "accounts:revoke_token": only("worker", hidden=True, method="post", ok=frozenset({302})),
+    "accounts:export_my_data": signed_in(method="post"),
+    "accounts:erase_my_account": signed_in(method="post", ok=frozenset({200, 302})),
+    "accounts:organisation": signed_in(),
+    "accounts:pending_organisations": only(STEWARD),
+    "accounts:approve_organisation": only(STEWARD, method="post", ok=frozenset({302})),
+    "accounts:reject_organisation": only(STEWARD, method="post", ok=frozenset({302})),
+    "accounts:people": only(OFFICIALS, STEWARD),
+    "accounts:person_record": only("worker", "official_origin", STEWARD, hidden=True),
+    "accounts:audit_log": only(STEWARD),
+    "stats:index": public(),
+    "stats:search": Row(PUBLIC, query="q=Canada", ok=frozenset({200, 302})),
+    "stats:profile": public(),
+    "labour:index": public(),
+    "labour:vacancy_list": public(),
+    "labour:vacancy_detail": public(),
+    "labour:vacancy_edit": only(EMPLOYER, STEWARD),
+    "labour:vacancy_candidates": only(EMPLOYER, OFFICIAL, STEWARD),
+    "labour:vacancy_action": only(
+        EMPLOYER, STEWARD, method="post", params={"action": lambda w: "submit"}, ok=frozenset({200, 302})
+    ),
+    "labour:vacancy_new": only("employer", "other_employer"),
+    "labour:scheme_list": public(),
+    "labour:my_profile": signed_in(),
+    "labour:my_consent": only(WORKERS, hidden=True, method="post", ok=frozenset({200, 302})),
+    "labour:my_export": only(WORKERS, hidden=True),
+    "labour:my_erase": only(WORKERS, hidden=True),
+    "labour:my_vacancies": only(WORKERS, hidden=True),
+    "labour:my_invitations": only(WORKERS, hidden=True),
+    "labour:worker_detail": signed_in(),
+    "labour:employer_vacancies": signed_in(),
+    "labour:agency_pool": only("agency", STEWARD),
+    "labour:official_home": signed_in(),
+    "labour:scheme_manage": signed_in(),
+    "labour:scheme_new": only(OFFICIALS, STEWARD),
+    "labour:scheme_edit": only(OFFICIAL, STEWARD),
+    "labour:pick": Row(PUBLIC, query="field=occupation_add&q=fruit"),
+    "labour:pick_essential_skills": public(),
+    "labour:suggest_from_text": signed_in(method="post", ok=frozenset({200, 400})),
+    "labour:standard_list": public(),
+    "labour:standard_new": only(STEWARD),
+    "labour:standard_edit": only(STEWARD),
+    "labour:protection_placements": signed_in(),
+    "labour:protection_placement": Row(PLACEMENT_VIEWERS, hidden=True),
+    "labour:protection_returning_workers": only(EMPLOYER, STEWARD),
+    "labour:protection_grievances": signed_in(),
+    "labour:protection_grievance": only("worker", OFFICIAL, "official_origin", STEWARD, hidden=True),
+    "labour:protection_flags": signed_in(),
+    "labour:protection_recruitment_cost": public(),
+    "labour:protection_circular": public(),
+    "labour:market": public(),
+    "labour:market_country": public(),
+    "labour:vacancy_shortlist": only(EMPLOYER, OFFICIAL, STEWARD),
+    "labour:my_recommendations": only(WORKERS, refused=302),
+    "labour:matching_home": signed_in(),
+    "labour:match_runs": only(OFFICIAL, STEWARD),
+    "labour:match_run": only(OFFICIAL, STEWARD, hidden=True),
+    "labour:match_run_status": only(OFFICIAL, STEWARD, hidden=True),
+    "labour:match_run_confirm": only(OFFICIAL, STEWARD, hidden=True, method="post", ok=frozenset({200, 302})),
+    "labour:match_run_rerun": only(OFFICIAL, STEWARD, hidden=True, method="post", ok=frozenset({200, 302})),
+    "labour:match_assignment": only(
+        OFFICIAL, STEWARD, hidden=True, method="post", params={"action": lambda w: "remove"}, ok=frozenset({200, 302})
+    ),
+    "law:index": public(),
+    "law:instrument": public(),
+    "law:find_country": Row(PUBLIC, query="q=Canada", ok=frozenset({200, 302})),
+    "law:country": public(),
+    "law:compare": public(),
+    "law:instrument_text": Row(PUBLIC, ok=frozenset({302})),
+    "law:documents": public(),
+    "law:document": public(),
+    "law:glossary": public(),
+    "law:glossary_csv": public(),
+    "law:glossary_term": public(),
+    "law:learn": public(),
+    "law:learn_module": public(),
+    "law:learn_lesson": public(),
+}
+
+# Lists open to anyone signed in, scoped to what each may see: (list, the world's object it holds, roles that see it).
+# A role outside the set must not find the object in the list (it would learn what the detail endpoint hides).
+SCOPED_LISTS: list[tuple[str, Callable[[Any], int], frozenset[str]]] = [
+    ("/api/v1/labour/placements", lambda w: w.placement.pk, PLACEMENT_VIEWERS),
+    ("/api/v1/labour/grievances", lambda w: w.grievance.pk, roles("worker", OFFICIAL, "official_origin", STEWARD)),
+    ("/api/v1/labour/flags", lambda w: w.flag.pk, roles("worker", "agency", OFFICIAL, "official_origin", STEWARD)),
+]
+# Who reads the worker's full (named) record at GET /api/v1/labour/workers/{pseudonym}; the others get the pseudonym.
+NAMED_RECORD = roles("worker", STEWARD)
+
+# Objects that only some roles may know exist: (what, address with {id}, its id in the world, roles that see it).
+# Every other role gets 404 (or, signed out, the sign-in page), the same answer as for a missing id.
+PRIVATE_OBJECTS: list[tuple[str, str, Callable[[Any], int], frozenset[str]]] = [
+    ("a draft vacancy", "/api/v1/labour/vacancies/{id}", lambda w: w.draft.pk, roles(EMPLOYER, OFFICIAL, STEWARD)),
+    ("a draft vacancy", "/en/labour/vacancies/{id}/", lambda w: w.draft.pk, roles(EMPLOYER, OFFICIAL, STEWARD)),
+    (
+        "a draft's compliance",
+        "/api/v1/labour/vacancies/{id}/compliance",
+        lambda w: w.draft.pk,
+        roles(EMPLOYER, OFFICIAL, STEWARD),
+    ),
+    ("a pending organisation", "/en/accounts/organisations/{id}/", lambda w: w.pending.pk, STEWARD),
+    ("a pending recruiter", "/api/v1/labour/recruiters/{id}", lambda w: w.pending.pk, frozenset()),
+]

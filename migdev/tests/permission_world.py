@@ -1,0 +1,188 @@
+"""The permission matrix's world: one object of each kind per owner, every role, and how a request is sent.
+
+Built once per test (about a second); each write in the matrix runs in a savepoint that is rolled back, so every row
+and role meets the same world.
+"""
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.test import Client
+
+from migdev.accounts.models import ApiToken, Organisation
+from migdev.core.models import Country
+from migdev.labour.models import (
+    Consent,
+    Grievance,
+    Invitation,
+    MatchAssignment,
+    MatchRun,
+    Placement,
+    RiskFlag,
+    Vacancy,
+)
+from migdev.labour.tests.factories_protection import (
+    OrganisationFactory,
+    PlacementFactory,
+    VacancyFactory,
+    World,
+    contract_for,
+)
+from migdev.labour.tests.factories_registry import StandardFactory
+from migdev.law.models import Lesson
+
+# The roles of the matrix, in the order they are tried. "official" is an official of the object's country (the
+# destination, Canada, for vacancies, schemes and employers; the origin, the Philippines, for workers: see
+# `official_origin`); "official_other" is an official of a country the object has nothing to do with (Mexico).
+ROLES = [
+    "anonymous",
+    "worker",
+    "other_worker",
+    "employer",
+    "other_employer",
+    "recruiter",
+    "agency",
+    "official",
+    "official_origin",
+    "official_other",
+    "steward",
+]
+SIGNED_IN = frozenset(ROLES) - {"anonymous"}
+EVERYONE = frozenset(ROLES)
+MISSING_ID = "987654321"
+
+
+class MatrixWorld(World):
+    """The labour protection world plus one object of each kind owned by the worker, the employer and the country."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker.user.country = Country.objects.get(pk="PHL")
+        self.worker.user.save(update_fields=["country"])
+        self.steward.is_staff = True
+        self.steward.save(update_fields=["is_staff"])
+        self.standard = StandardFactory()
+        Consent.objects.create(worker=self.worker, purpose="matching", given_at="2024-01-01T00:00:00Z")
+        self.placement = PlacementFactory(vacancy=self.vacancy, worker=self.worker)
+        contract_for(self.placement, "origin")
+        self.offered = PlacementFactory(vacancy=self.vacancy, worker=self.other_worker, state=Placement.State.OFFERED)
+        self.invitation = Invitation.objects.create(vacancy=self.vacancy, worker=self.worker)
+        self.grievance = Grievance.objects.create(
+            worker=self.worker,
+            placement=self.placement,
+            against=self.employer,
+            indicator="withholding_wages",
+            description="Wages held back for two months.",
+        )
+        self.flag = RiskFlag.objects.create(
+            kind="worker_paid_fee", placement=self.placement, organisation=self.employer
+        )
+        self.run = MatchRun.objects.create(
+            scheme=self.scheme,
+            season=2031,
+            status=MatchRun.Status.DONE,
+            objective=0.9,
+            greedy_objective=0.9,
+            result={"assignments": [], "greedy_assigned": 1},
+        )
+        self.assignment = MatchAssignment.objects.create(
+            run=self.run, worker=self.worker, vacancy=self.vacancy, score=0.9
+        )
+        self.token = ApiToken.objects.create(user=self.worker.user, name="matrix", prefix="matrix00", key_hash="0" * 64)
+        self.draft = VacancyFactory(employer=self.employer, scheme=self.scheme, state=Vacancy.State.DRAFT)
+        self.pending = OrganisationFactory(name="Pending orchards (test)", status=Organisation.Status.PENDING)
+        self.lesson = Lesson.objects.order_by("module_id", "order" if hasattr(Lesson, "order") else "pk").first()
+
+    @property
+    def stats_indicator(self) -> str:
+        from migdev.stats.models import Indicator
+
+        return str(Indicator.objects.order_by("pk").values_list("code", flat=True).first())
+
+    def roles(self) -> dict[str, Any]:
+        return {
+            "anonymous": AnonymousUser(),
+            "worker": self.worker.user,
+            "other_worker": self.other_worker.user,
+            "employer": self.employer_member,
+            "other_employer": self.other_member,
+            "recruiter": self.recruiter_member,
+            "agency": self.agency_member,
+            "official": self.official_destination,
+            "official_origin": self.official_origin,
+            "official_other": self.official_other,
+            "steward": self.steward,
+        }
+
+    def ids(self) -> dict[str, str]:
+        """The value of each path parameter by its name: the worker's, the employer's or the country's object."""
+        from migdev.core.models import EscoOccupation, EscoSkill
+        from migdev.law.models import GlossaryTerm, Instrument, Work
+
+        lesson = self.lesson
+        return {
+            "vacancy_id": str(self.vacancy.pk),
+            "scheme_id": str(self.scheme.pk),
+            "organisation_id": str(self.employer.pk),
+            "agency_id": str(self.agency.pk),
+            "pseudonym": self.worker.pseudonym,
+            "placement_id": str(self.placement.pk),
+            "invitation_id": str(self.invitation.pk),
+            "grievance_id": str(self.grievance.pk),
+            "flag_id": str(self.flag.pk),
+            "run_id": str(self.run.pk),
+            "assignment_id": str(self.assignment.pk),
+            "person_id": str(self.worker.user.pk),
+            "token_id": str(self.token.pk),
+            "standard_id": str(self.standard.pk),
+            "code": "CAN",
+            "indicator": "stock",
+            "occupation_id": str(EscoOccupation.objects.filter(isco_group_id="9211").order_by("pk").first().pk),  # type: ignore[union-attr]
+            "skill_id": str(EscoSkill.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
+            "instrument_id": str(Instrument.objects.exclude(text_slug="").order_by("pk").first().pk),  # type: ignore[union-attr]
+            "work_id": str(Work.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
+            "term_id": str(GlossaryTerm.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
+            "module_id": str(lesson.module_id if lesson else "x"),
+            "slug": str(lesson.slug if lesson else "x"),
+        }
+
+
+@dataclass
+class Clients:
+    """One signed-in test client per role, signed in once (outside the savepoints, so sessions survive)."""
+
+    world: MatrixWorld
+    by_role: dict[str, Client] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for role, user in self.world.roles().items():
+            client = Client(raise_request_exception=False)
+            if not isinstance(user, AnonymousUser):
+                client.force_login(user)
+            self.by_role[role] = client
+
+    def send(self, role: str, method: str, path: str, body: Any = None, form: bool = False) -> Any:
+        """Send one request and roll back whatever it wrote."""
+        client = self.by_role[role]
+        cookies = copy.deepcopy(client.cookies)  # signing out in a rolled-back request must not sign the role out
+        with transaction.atomic():
+            if method == "get":
+                response = client.get(path)
+            elif form:
+                response = getattr(client, method)(path, body or {})
+            else:
+                response = getattr(client, method)(
+                    path, b"" if body is None else _json(body), content_type="application/json"
+                )
+            transaction.set_rollback(True)
+        client.cookies = cookies
+        return response
+
+
+def _json(body: Any) -> str:
+    import json
+
+    return json.dumps(body, default=str)
