@@ -27,7 +27,8 @@ WORKBOOK_RENAMES = {
     "receiving network coverage": "coverage",
     "Standard Note": "note1",
 }
-WORKBOOK_REQUIRED = tuple({v: k for k, v in WORKBOOK_RENAMES.items()}.get(c, c) for c in REQUIRED_COLUMNS)
+WORKBOOK_NAMES = {legacy: name for name, legacy in WORKBOOK_RENAMES.items()}
+WORKBOOK_REQUIRED = tuple(WORKBOOK_NAMES.get(c, c) for c in REQUIRED_COLUMNS)
 
 
 def is_workbook(path: Path) -> bool:
@@ -82,4 +83,9 @@ def _sheet_quotes(where: str, sheet: Any, codes: Codes) -> Iterator[QuoteRecord]
             index = position.get(column)
             return values[index] if index is not None and index < len(values) else None
 
-        yield from reader.quotes(row, cell)
+        try:
+            yield from reader.quotes(row, cell)
+        except ImportFileError as exc:  # name the column as the workbook does
+            if exc.column not in WORKBOOK_NAMES:
+                raise
+            raise ImportFileError(exc.path, exc.row, WORKBOOK_NAMES[exc.column], exc.problem) from None

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import NotFound
@@ -133,14 +132,13 @@ class Snapshot:
         return engine.sdg_progress(self.arrays.quotes, self.excluded)
 
 
-_cache: dict[tuple[int, int], Snapshot] = {}
+_cache: dict[tuple[tuple[int, str], ...], Snapshot] = {}
 _cache_lock = threading.Lock()
 
 
 def snapshot() -> Snapshot:
     """The indicators of the data as stored now (rebuilt when an import has been added or removed)."""
-    key_row = PriceImport.objects.aggregate(last=Max("pk"))
-    key = (key_row["last"] or 0, PriceImport.objects.count())
+    key = tuple(PriceImport.objects.order_by("pk").values_list("pk", "sha256"))
     with _cache_lock:
         if key in _cache:
             return _cache[key]
