@@ -7,7 +7,7 @@ from django.db.models import Count, Max, QuerySet
 from migdev.core.errors import NotFound
 from migdev.core.models import Country
 from migdev.remittances.importers.quotes import EXTRA_COUNTRIES
-from migdev.remittances.models import PriceQuote, PublishedCorridorAverage
+from migdev.remittances.models import PriceQuote, ProviderType, PublishedCorridorAverage
 
 __all__ = [
     "ServiceRow",
@@ -16,6 +16,7 @@ __all__ = [
     "country_name",
     "country_names",
     "latest_period",
+    "provider_type_labels",
     "published_series",
     "quotes",
 ]
@@ -118,3 +119,7 @@ def published_series(sending: str | None = None, receiving: str | None = None) -
     if receiving:
         queryset = queryset.filter(receiving=receiving)
     return queryset.order_by("sending", "receiving", "period")
+
+
+def provider_type_labels() -> dict[str, str]:
+    return {str(choice.value): str(choice.label) for choice in ProviderType}
