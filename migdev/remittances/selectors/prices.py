@@ -7,7 +7,7 @@ from django.db.models import Count, Max, QuerySet
 from migdev.core.errors import NotFound
 from migdev.core.models import Country
 from migdev.remittances.importers.quotes import EXTRA_COUNTRIES
-from migdev.remittances.models import PriceQuote, ProviderType, PublishedCorridorAverage
+from migdev.remittances.models import PriceImport, PriceQuote, ProviderType, PublishedCorridorAverage
 
 __all__ = [
     "ServiceRow",
@@ -16,6 +16,7 @@ __all__ = [
     "country_name",
     "country_names",
     "latest_period",
+    "price_imports",
     "provider_type_labels",
     "published_series",
     "quotes",
@@ -123,3 +124,8 @@ def published_series(sending: str | None = None, receiving: str | None = None) -
 
 def provider_type_labels() -> dict[str, str]:
     return {str(choice.value): str(choice.label) for choice in ProviderType}
+
+
+def price_imports() -> QuerySet[PriceImport]:
+    """The files loaded, newest first, with who loaded them."""
+    return PriceImport.objects.select_related("imported_by").order_by("-imported_at", "-pk")
