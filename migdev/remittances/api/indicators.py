@@ -14,7 +14,7 @@ from migdev.remittances.api.params import Country, OptionalCountry, OptionalPeri
 router = Router()
 
 
-class CostValueOut(Schema):
+class RemittanceCostOut(Schema):
     """An average total cost (% of the USD 200 sent) and what it rests on."""
 
     period: str
@@ -23,18 +23,18 @@ class CostValueOut(Schema):
     n_corridors: int
 
 
-class CorridorCostOut(CostValueOut):
+class RemittanceCorridorOut(RemittanceCostOut):
     sending: str
     receiving: str
     published_value: float | None  # the World Bank's own figure (DataBank ATCR.CORR) where published
 
 
-class GroupCostOut(CostValueOut):
+class RemittanceGroupOut(RemittanceCostOut):
     group: str  # region M49 code, ISO3 country code, provider type or instrument
     name: str
 
 
-class SmartOut(Schema):
+class RemittanceSmartOut(Schema):
     period: str
     sending: str
     receiving: str
@@ -43,7 +43,7 @@ class SmartOut(Schema):
     above_limit: bool
 
 
-class SdgOut(Schema):
+class RemittanceSdgOut(Schema):
     period: str
     global_average: float
     target: float
@@ -55,14 +55,14 @@ class SdgOut(Schema):
     smart_limit: float
 
 
-def _cost(value: Value) -> CostValueOut:
-    return CostValueOut(
+def _cost(value: Value) -> RemittanceCostOut:
+    return RemittanceCostOut(
         period=value.period, value=value.value, n_services=value.n_services, n_corridors=value.n_corridors
     )
 
 
-def _group(value: Value, name: str) -> GroupCostOut:
-    return GroupCostOut(**_cost(value).dict(), group=value.group[0], name=name)
+def _group(value: Value, name: str) -> RemittanceGroupOut:
+    return RemittanceGroupOut(**_cost(value).dict(), group=value.group[0], name=name)
 
 
 @router.get("/periods", response=list[str], summary="Quarters with price data")
@@ -70,27 +70,27 @@ def list_periods(request: HttpRequest) -> list[str]:
     return selectors.periods()
 
 
-@router.get("/global-average", response=CostValueOut, summary="RPW Global Average of a quarter (SDG 10.c.1)")
-def get_global_average(request: HttpRequest, period: Period) -> CostValueOut:
+@router.get("/global-average", response=RemittanceCostOut, summary="RPW Global Average of a quarter (SDG 10.c.1)")
+def get_global_average(request: HttpRequest, period: Period) -> RemittanceCostOut:
     """Mean total cost of every transparent service, each counted once, corridors sent from Russia excluded."""
     return _cost(selectors.global_average(period))
 
 
-@router.get("/global-average/series", response=list[CostValueOut], summary="Global Average in every quarter")
-def get_global_series(request: HttpRequest) -> list[CostValueOut]:
+@router.get("/global-average/series", response=list[RemittanceCostOut], summary="Global Average in every quarter")
+def get_global_series(request: HttpRequest) -> list[RemittanceCostOut]:
     return [_cost(v) for v in selectors.global_series()]
 
 
-@router.get("/weighted-average", response=list[CostValueOut], summary="Flow-weighted average in every quarter")
-def get_weighted_average(request: HttpRequest) -> list[CostValueOut]:
+@router.get("/weighted-average", response=list[RemittanceCostOut], summary="Flow-weighted average in every quarter")
+def get_weighted_average(request: HttpRequest) -> list[RemittanceCostOut]:
     """Corridor averages weighted by the World Bank/KNOMAD 2017 bilateral remittance estimates."""
     return [_cost(v) for v in selectors.weighted_averages()]
 
 
-@router.get("/corridor", response=list[CorridorCostOut], summary="Corridor average, one quarter or all")
+@router.get("/corridor", response=list[RemittanceCorridorOut], summary="Corridor average, one quarter or all")
 def get_corridor(
     request: HttpRequest, sending: Country, receiving: Country, period: OptionalPeriod = None
-) -> list[CorridorCostOut]:
+) -> list[RemittanceCorridorOut]:
     sending, receiving = country(sending, "sending"), country(receiving, "receiving")
     if period:
         rows = [selectors.corridor_average(sending, receiving, period)]
@@ -100,15 +100,17 @@ def get_corridor(
             selectors.corridor_average(sending, receiving, selectors.latest_period() or "")  # raises "No data"
     published = {p.period: p.value for p in selectors.published_series(sending, receiving)}
     return [
-        CorridorCostOut(
+        RemittanceCorridorOut(
             **_cost(v).dict(), sending=sending, receiving=receiving, published_value=published.get(v.period)
         )
         for v in rows
     ]
 
 
-@router.get("/region", response=list[GroupCostOut], summary="Average cost of sending to a region (UN M49)")
-def get_region(request: HttpRequest, region: str | None = None, period: OptionalPeriod = None) -> list[GroupCostOut]:
+@router.get("/region", response=list[RemittanceGroupOut], summary="Average cost of sending to a region (UN M49)")
+def get_region(
+    request: HttpRequest, region: str | None = None, period: OptionalPeriod = None
+) -> list[RemittanceGroupOut]:
     """Averages over the services sending to the receiving countries of each M49 sub-region (e.g. 202)."""
     names = selectors.region_names()
     if region is not None and region not in names:
@@ -120,10 +122,10 @@ def get_region(request: HttpRequest, region: str | None = None, period: Optional
     return [_group(v, names.get(v.group[0], v.group[0])) for v in selectors.regional_averages(period, region)]
 
 
-@router.get("/countries", response=list[GroupCostOut], summary="Average cost by sending or receiving country")
+@router.get("/countries", response=list[RemittanceGroupOut], summary="Average cost by sending or receiving country")
 def get_countries(
     request: HttpRequest, side: Literal["sending", "receiving"] = "sending", period: OptionalPeriod = None
-) -> list[GroupCostOut]:
+) -> list[RemittanceGroupOut]:
     names = selectors.country_names()
     rows = (
         selectors.sending_country_averages(period)
@@ -133,16 +135,16 @@ def get_countries(
     return [_group(v, names.get(v.group[0], v.group[0])) for v in rows]
 
 
-@router.get("/categories", response=list[GroupCostOut], summary="Average cost by provider type or instrument")
+@router.get("/categories", response=list[RemittanceGroupOut], summary="Average cost by provider type or instrument")
 def get_categories(
     request: HttpRequest, by: Literal["provider_type", "instrument"] = "provider_type", period: OptionalPeriod = None
-) -> list[GroupCostOut]:
+) -> list[RemittanceGroupOut]:
     labels = selectors.provider_type_labels() if by == "provider_type" else {}
     return [_group(v, labels.get(v.group[0], v.group[0])) for v in selectors.category_averages(by, period)]
 
 
-def _smart(row: selectors.Smart) -> SmartOut:
-    return SmartOut(
+def _smart(row: selectors.Smart) -> RemittanceSmartOut:
+    return RemittanceSmartOut(
         period=row.period,
         sending=row.sending,
         receiving=row.receiving,
@@ -152,14 +154,14 @@ def _smart(row: selectors.Smart) -> SmartOut:
     )
 
 
-@router.get("/smart", response=list[SmartOut], summary="SmaRT of corridors (mean of the three cheapest services)")
+@router.get("/smart", response=list[RemittanceSmartOut], summary="SmaRT of corridors (mean of the 3 cheapest services)")
 def get_smart(
     request: HttpRequest,
     period: OptionalPeriod = None,
     sending: OptionalCountry = None,
     receiving: OptionalCountry = None,
     above_limit: bool | None = None,
-) -> list[SmartOut]:
+) -> list[RemittanceSmartOut]:
     """Services that are transparent, arrive within 5 days and are accessible; value null below three services."""
     rows = selectors.smart_values(
         period, sending.upper() if sending else None, receiving.upper() if receiving else None
@@ -169,10 +171,10 @@ def get_smart(
     return [_smart(r) for r in rows]
 
 
-@router.get("/sdg", response=SdgOut, summary="SDG 10.c.1 progress in a quarter")
-def get_sdg(request: HttpRequest, period: Period) -> SdgOut:
+@router.get("/sdg", response=RemittanceSdgOut, summary="SDG 10.c.1 progress in a quarter")
+def get_sdg(request: HttpRequest, period: Period) -> RemittanceSdgOut:
     status = selectors.sdg_status(period)
-    return SdgOut(
+    return RemittanceSdgOut(
         period=status.period,
         global_average=status.global_average,
         target=status.target,
