@@ -189,9 +189,8 @@ def load_remittance_flows(path: Path, progress: ProgressReporter, *, allow_shrin
     if unknown:
         raise ImportFileError(str(path), 1, unknown[0], f"no ISO 3166-1 code known for {unknown[0]!r}")
     with progress.task("2017 bilateral remittances: writing", total=None):
-        stored, skipped = stats_services.load_bilateral_series(
+        stored, skipped, unknown_areas = stats_services.load_bilateral_series(
             FLOW_SERIES, ((f.receiving, f.sending, f.value) for f in flows), str(path), allow_shrink=allow_shrink
         )
-    left_out = sorted({code for pair in skipped for code in pair})
-    note = f" ({len(skipped)} left out: no statistics area for {', '.join(left_out)})" if skipped else ""
+    note = f" ({skipped} left out: no statistics area for {', '.join(unknown_areas)})" if skipped else ""
     return f"{stored} bilateral flows{note}"

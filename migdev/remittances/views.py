@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from migdev.accounts.rules import require_permission
-from migdev.accounts.views import domain_errors_as_http
+from migdev.accounts.views import domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.core.models import Country
 from migdev.remittances import selectors, services
+from migdev.remittances.adapters import Value
 from migdev.remittances.forms import CorridorForm, PriceUploadForm
 
 DOWNLOADS = (
@@ -160,12 +161,12 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from exc
     names = selectors.country_names()
-    latest: dict[tuple[str, str], object] = {}
+    latest: dict[tuple[str, ...], Value] = {}
     for value in selectors.corridor_averages():
         if iso3 in value.group:
             latest[value.group] = value  # rows come oldest first, so the last one kept is the latest
-    sending = sorted((v for k, v in latest.items() if k[0] == iso3), key=lambda v: v.value)  # type: ignore[attr-defined]
-    receiving = sorted((v for k, v in latest.items() if k[1] == iso3), key=lambda v: v.value)  # type: ignore[attr-defined]
+    sending = sorted((v for k, v in latest.items() if k[0] == iso3), key=lambda v: v.value)
+    receiving = sorted((v for k, v in latest.items() if k[1] == iso3), key=lambda v: v.value)
     send_series = selectors.sending_country_averages(country=iso3)
     receive_series = selectors.receiving_country_averages(country=iso3)
     context = {
@@ -204,7 +205,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 handle.write(chunk)
             handle.flush()
             try:
-                loaded = services.upload_prices(request.user, Path(handle.name), upload_file.name)
+                loaded = services.upload_prices(signed_in(request), Path(handle.name), upload_file.name)
             except PermissionDenied:
                 raise
             except DomainError as error:

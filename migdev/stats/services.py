@@ -283,20 +283,22 @@ class PublishedSeries:
 @transaction.atomic
 def load_bilateral_series(
     series: PublishedSeries, values: Iterable[tuple[str, str, float]], where: str, *, allow_shrink: bool = False
-) -> tuple[int, list[tuple[str, str]]]:
+) -> tuple[int, int, list[str]]:
     """Store (ref area ISO3, counterpart ISO3, value) triples as the series' observations, replacing the source's.
 
-    Pairs naming an area the store does not have (no UN DESA area with that ISO3 code) are not stored and are
-    returned, so the caller can say which. Sex is _T (the series is not by sex). Atomic; a file with far fewer
-    values than are stored is refused unless `allow_shrink`.
+    Pairs naming an area the store does not have (no UN DESA area with that ISO3 code) are not stored: returns the
+    observations stored, the pairs left out and the ISO3 codes that caused it, so the caller can say which. Sex is
+    _T (the series is not by sex). Atomic; a file with far fewer values than are stored is refused unless
+    `allow_shrink`.
     """
     area_by_iso3 = dict(Area.objects.exclude(iso3="").values_list("iso3", "m49"))
-    rows, skipped = [], []
+    rows, skipped, unknown = [], 0, set()
     for ref, counterpart, value in values:
         if ref in area_by_iso3 and counterpart in area_by_iso3:
             rows.append((area_by_iso3[ref], area_by_iso3[counterpart], value))
         else:
-            skipped.append((ref, counterpart))
+            skipped += 1
+            unknown |= {code for code in (ref, counterpart) if code not in area_by_iso3}
     stored = Observation.objects.filter(source__code=series.source_code).count()
     check_not_shrinking(where, "observations", len(rows), stored, allow_shrink)
     _ensure_sexes()
@@ -335,4 +337,4 @@ def load_bilateral_series(
             for ref, counterpart, value in rows
         ]
     )
-    return len(rows), skipped
+    return len(rows), skipped, sorted(unknown)

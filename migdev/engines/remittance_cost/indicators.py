@@ -7,6 +7,7 @@ arrive within five days and are accessible (SDG 10.c.1: no corridor's SmaRT abov
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -44,6 +45,13 @@ class Quotes:
 
     def __len__(self) -> int:
         return int(self.period.shape[0])
+
+    @cached_property
+    def corridor(self) -> IntArray:
+        """A compact code per (sending, receiving) pair, 0 .. number of corridors − 1 (computed once)."""
+        width = int(max(self.receiving.max(initial=0), 0)) + 1
+        _, codes = np.unique(self.sending.astype(np.int64) * width + self.receiving, return_inverse=True)
+        return codes.astype(np.int64).reshape(-1)
 
 
 @dataclass(frozen=True)
@@ -89,9 +97,13 @@ class SdgProgress:
             )
 
 
+# Below this many cells, groups are counted in dense arrays (bincount) instead of sorting (np.unique): the keys
+# are small integer codes, so a dense table is much faster than a sort for RPW's sizes.
+DENSE_CELLS = 20_000_000
+
+
 def _corridor_ids(quotes: Quotes) -> IntArray:
-    width = int(max(quotes.receiving.max(initial=0), 0)) + 1
-    return quotes.sending.astype(np.int64) * width + quotes.receiving
+    return quotes.corridor
 
 
 def _grouped_mean(keys: tuple[IntArray, ...], values: FloatArray, corridors: IntArray, mask: BoolArray) -> Averages:
@@ -103,11 +115,30 @@ def _grouped_mean(keys: tuple[IntArray, ...], values: FloatArray, corridors: Int
         return Averages(tuple(empty for _ in keys), np.zeros(0), empty, empty)
     dims = tuple(int(k.max()) + 1 for k in kept)
     combined = np.ravel_multi_index(kept, dims)
-    groups, inverse = np.unique(combined, return_inverse=True)
-    sums = np.bincount(inverse, weights=values[keep])
-    counts = np.bincount(inverse).astype(np.int64)
-    pairs = np.unique(inverse.astype(np.int64) * (int(corridors.max()) + 1) + corridors[keep])
-    n_corridors = np.bincount(pairs // (int(corridors.max()) + 1), minlength=groups.size).astype(np.int64)
+    corridor = corridors[keep]
+    n_corridor_ids = int(corridor.max()) + 1
+    cells = int(np.prod(dims, dtype=np.int64))
+    if cells <= DENSE_CELLS:
+        all_counts = np.bincount(combined, minlength=cells)
+        groups = np.flatnonzero(all_counts)
+        counts = all_counts[groups].astype(np.int64)
+        sums = np.bincount(combined, weights=values[keep], minlength=cells)[groups]
+        position = np.zeros(cells, dtype=np.int64)
+        position[groups] = np.arange(groups.size)
+        inverse = position[combined]
+    else:
+        groups, inverse = np.unique(combined, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        sums = np.bincount(inverse, weights=values[keep])
+        counts = np.bincount(inverse).astype(np.int64)
+    pair_cells = groups.size * n_corridor_ids
+    if pair_cells <= DENSE_CELLS:
+        seen = np.zeros(pair_cells, dtype=bool)
+        seen[inverse * n_corridor_ids + corridor] = True
+        n_corridors = seen.reshape(groups.size, n_corridor_ids).sum(axis=1).astype(np.int64)
+    else:
+        pairs = np.unique(inverse.astype(np.int64) * n_corridor_ids + corridor)
+        n_corridors = np.bincount(pairs // n_corridor_ids, minlength=groups.size).astype(np.int64)
     group_keys = tuple(np.asarray(k, dtype=np.int64) for k in np.unravel_index(groups, dims))
     return Averages(group_keys, sums / counts, counts, n_corridors)
 
@@ -171,40 +202,54 @@ def weighted_averages(corridors: Averages, weight: FloatArray) -> Averages:
 def smart_values(quotes: Quotes) -> SmartValues:
     """SmaRT per corridor-period: mean cost of the three cheapest transparent services within 5 days, accessible.
 
+    Every corridor-period with a transparent service gets a row; too few qualifying services give NaN.
+
     >>> q = Quotes(np.zeros(4, int), np.ones(4, int), np.full(4, 2), np.array([9.0, 3.0, 4.0, 5.0]),
     ...            np.ones(4, bool), np.ones(4, bool), np.ones(4, bool))
     >>> smart_values(q).value.tolist()
     [4.0]
     """
-    qualifies = quotes.transparent & quotes.fast & quotes.accessible & np.isfinite(quotes.cost)
-    all_keys = _grouped_mean(
-        (quotes.period, quotes.sending, quotes.receiving), quotes.cost, _corridor_ids(quotes), quotes.transparent
+    corridor_keys = _grouped_mean(
+        (quotes.period, quotes.corridor), quotes.cost, _corridor_ids(quotes), quotes.transparent
     ).keys
-    dims = tuple(int(k.max(initial=0)) + 1 for k in (quotes.period, quotes.sending, quotes.receiving))
-    if all_keys[0].size == 0:
+    if corridor_keys[0].size == 0:
         empty = np.zeros(0, dtype=np.int64)
         return SmartValues(empty, empty, empty, np.zeros(0), empty)
-    corridor_groups = np.ravel_multi_index(all_keys, dims)
-    group = np.ravel_multi_index((quotes.period, quotes.sending, quotes.receiving), dims)[qualifies]
+    width = int(quotes.corridor.max()) + 1
+    cells = (int(quotes.period.max()) + 1) * width
+    position = np.full(cells, -1, dtype=np.int64)
+    position[corridor_keys[0] * width + corridor_keys[1]] = np.arange(corridor_keys[0].size)
+    qualifies = quotes.transparent & quotes.fast & quotes.accessible & np.isfinite(quotes.cost)
+    group = position[(quotes.period * width + quotes.corridor)[qualifies]]
     cost = quotes.cost[qualifies]
-    order = np.lexsort((cost, group))
+    by_cost = np.argsort(cost, kind="stable")
+    order = by_cost[np.argsort(group[by_cost], kind="stable")]  # by group, cheapest first within each
     group, cost = group[order], cost[order]
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if group.size else np.zeros(0, dtype=np.int64)
-    lengths = np.diff(np.r_[starts, group.size])
-    rank = np.arange(group.size) - np.repeat(starts, lengths)
+    n_qualifying = np.bincount(group, minlength=corridor_keys[0].size).astype(np.int64)
+    starts = np.cumsum(n_qualifying) - n_qualifying
+    rank = np.arange(group.size) - starts[group]
     cheapest = rank < SMART_SERVICES
-    position = np.searchsorted(corridor_groups, group)
-    n_qualifying = np.bincount(position, minlength=corridor_groups.size).astype(np.int64)
-    sums = np.bincount(position[cheapest], weights=cost[cheapest], minlength=corridor_groups.size)
+    sums = np.bincount(group[cheapest], weights=cost[cheapest], minlength=corridor_keys[0].size)
     with np.errstate(invalid="ignore", divide="ignore"):
         value = np.where(n_qualifying >= SMART_SERVICES, sums / SMART_SERVICES, np.nan)
-    return SmartValues(all_keys[0], all_keys[1], all_keys[2], value, n_qualifying)
+    # one (sending, receiving) per compact corridor code
+    first = np.zeros(width, dtype=np.int64)
+    first[quotes.corridor[::-1]] = np.arange(len(quotes))[::-1]
+    sending, receiving = quotes.sending[first], quotes.receiving[first]
+    return SmartValues(corridor_keys[0], sending[corridor_keys[1]], receiving[corridor_keys[1]], value, n_qualifying)
 
 
-def sdg_progress(quotes: Quotes, excluded_senders: IntArray | None = None) -> SdgProgress:
-    """SDG 10.c.1 per period: the Global Average, and how many corridors with a SmaRT have it above 5 %."""
-    average = global_averages(quotes, excluded_senders)
-    smart = smart_values(quotes)
+def sdg_progress(
+    quotes: Quotes,
+    excluded_senders: IntArray | None = None,
+    average: Averages | None = None,
+    smart: SmartValues | None = None,
+) -> SdgProgress:
+    """SDG 10.c.1 per period: the Global Average, and how many corridors with a SmaRT have it above 5 %.
+
+    `average` and `smart` may be passed when already computed (from the same quotes and exclusions)."""
+    average = average if average is not None else global_averages(quotes, excluded_senders)
+    smart = smart if smart is not None else smart_values(quotes)
     periods = average.keys[0]
     known = np.isfinite(smart.value)
     size = int(max(periods.max(initial=-1), smart.period.max(initial=-1))) + 1

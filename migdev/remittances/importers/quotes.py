@@ -236,7 +236,7 @@ class RowReader:
             return Speed.UNKNOWN
         speed = SPEEDS.get(raw.casefold())
         if speed is None:
-            expected = ", ".join(s.label for s in Speed if s != Speed.UNKNOWN)
+            expected = ", ".join(str(s.label) for s in Speed if s != Speed.UNKNOWN)
             raise ImportFileError(
                 self.where, row, "speed actual", f"unknown speed {raw!r} (expected one of: {expected})"
             )

@@ -129,7 +129,8 @@ class Snapshot:
 
     @cached_property
     def sdg(self) -> engine.SdgProgress:
-        return engine.sdg_progress(self.arrays.quotes, self.excluded)
+        average = engine.global_averages(self.arrays.quotes, self.excluded)
+        return engine.sdg_progress(self.arrays.quotes, self.excluded, average, self.smart)
 
 
 _cache: dict[tuple[tuple[int, str], ...], Snapshot] = {}
