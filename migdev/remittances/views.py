@@ -20,15 +20,20 @@ from migdev.remittances import selectors, services
 from migdev.remittances.adapters import Value
 from migdev.remittances.forms import CorridorForm, PriceUploadForm
 
-DOWNLOADS = (
-    "global-average",
-    "weighted-average",
-    "regional-average",
-    "provider-type",
-    "instrument",
-    "corridor-average",
-    "smart",
-)
+
+def _downloads() -> list[tuple[str, str]]:
+    """The indicator tables offered as CSV and SDMX-CSV (api/downloads.py), with their labels."""
+    return [
+        ("global-average", _("Global Average")),
+        ("weighted-average", _("Weighted by 2017 flows")),
+        ("regional-average", _("Average cost by receiving region")),
+        ("provider-type", _("Average cost by provider type")),
+        ("instrument", _("Average cost by product")),
+        ("sending-country", _("Average cost by sending country")),
+        ("receiving-country", _("Average cost by receiving country")),
+        ("corridor-average", _("Corridor averages")),
+        ("smart", _("SmaRT by corridor")),
+    ]
 
 
 def _labels() -> dict[str, str]:
@@ -86,7 +91,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "above": [(names.get(s.sending, s.sending), names.get(s.receiving, s.receiving), s) for s in above],
         "chart_data": chart_data,
         "map_data": _smart_map(above, period),
-        "downloads": DOWNLOADS,
+        "downloads": _downloads(),
     }
     return render(request, "remittances/index.html", context)
 
