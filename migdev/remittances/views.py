@@ -92,6 +92,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "chart_data": chart_data,
         "map_data": _smart_map(above, period),
         "downloads": _downloads(),
+        "senders": sorted({(names.get(c[0], c[0]), c[0]) for c in selectors.corridors()}),
+        "receivers": sorted({(names.get(c[1], c[1]), c[1]) for c in selectors.corridors()}),
     }
     return render(request, "remittances/index.html", context)
 
