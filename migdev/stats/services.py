@@ -175,26 +175,27 @@ def _ensure_sexes() -> dict[str, Sex]:
 
 
 def _upsert_indicators() -> dict[str, Indicator]:
-    result = {}
-    for spec in INDICATORS:
-        en, fr, es = spec.names
-        indicator, _ = Indicator.objects.update_or_create(
-            code=spec.code,
-            defaults={
-                "name": en,
-                "name_en": en,
-                "name_fr": fr,
-                "name_es": es,
-                "description": spec.description,
-                "description_en": spec.description,
-                "unit": spec.unit,
-                "decimals": spec.decimals,
-                "sdg_code": "",
-                "bilateral": spec.bilateral,
-            },
-        )
-        result[spec.code] = indicator
-    return result
+    return {spec.code: _upsert_indicator(spec) for spec in INDICATORS}
+
+
+def _upsert_indicator(spec: IndicatorSpec) -> Indicator:
+    en, fr, es = spec.names
+    indicator, _ = Indicator.objects.update_or_create(
+        code=spec.code,
+        defaults={
+            "name": en,
+            "name_en": en,
+            "name_fr": fr,
+            "name_es": es,
+            "description": spec.description,
+            "description_en": spec.description,
+            "unit": spec.unit,
+            "decimals": spec.decimals,
+            "sdg_code": "",
+            "bilateral": spec.bilateral,
+        },
+    )
+    return indicator
 
 
 def _upsert_sources() -> dict[str, Source]:
@@ -302,22 +303,7 @@ def load_bilateral_series(
     stored = Observation.objects.filter(source__code=series.source_code).count()
     check_not_shrinking(where, "observations", len(rows), stored, allow_shrink)
     _ensure_sexes()
-    spec = series.indicator
-    en, fr, es = spec.names
-    indicator, _ = Indicator.objects.update_or_create(
-        code=spec.code,
-        defaults={
-            "name": en,
-            "name_en": en,
-            "name_fr": fr,
-            "name_es": es,
-            "description": spec.description,
-            "description_en": spec.description,
-            "unit": spec.unit,
-            "decimals": spec.decimals,
-            "bilateral": spec.bilateral,
-        },
-    )
+    indicator = _upsert_indicator(series.indicator)
     source, _ = Source.objects.update_or_create(
         code=series.source_code,
         defaults={

@@ -3,12 +3,12 @@
 Both schemas are read into the legacy column names (`LEGACY_COLUMNS`); the workbook reader renames its columns.
 """
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from migdev.core.errors import ImportFileError
+from migdev.core.importers.csvfiles import finite_number
 from migdev.remittances.models import ProviderType, Speed
 
 # Legacy CSV (file rpw_dataset_2011_2014_q2) column names; the workbook's differ only where WORKBOOK_RENAMES says.
@@ -109,19 +109,8 @@ def optional_number(where: str, row: int, column: str, raw: object) -> float | N
         return None
     if isinstance(raw, bool):
         raise ImportFileError(where, row, column, f"{raw!r} is not a number")
-    if isinstance(raw, int | float):
-        value = float(raw)
-    else:
-        text = str(raw).strip()
-        if text.casefold() in MISSING:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            raise ImportFileError(where, row, column, f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise ImportFileError(where, row, column, f"{raw!r} is not a finite number")
-    return value
+    text = repr(raw) if isinstance(raw, int | float) else str(raw).strip()  # workbook cells may hold numbers
+    return None if text.casefold() in MISSING else finite_number(where, row, column, text)
 
 
 def required_number(where: str, row: int, column: str, raw: object) -> float:
