@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from migdev.remittances import selectors
 from migdev.remittances.adapters import Value
 from migdev.remittances.api.params import Country, OptionalCountry, OptionalPeriod, Period, country
+from migdev.remittances.models import PriceQuote
 
 router = Router()
 
@@ -185,3 +186,66 @@ def get_sdg(request: HttpRequest, period: Period) -> RemittanceSdgOut:
         share_above_limit=status.share_above_limit,
         smart_limit=status.limit,
     )
+
+
+class RemittanceQuoteOut(Schema):
+    """One amount of a service: fee (sending currency), FX margin, total cost, what the family receives (USD)."""
+
+    tier: int
+    currency: str
+    fee: float | None
+    fx_margin: float | None
+    total_cost: float | None
+    recomputed_total_cost: float | None
+    amount_received_usd: float | None
+    total_mismatch: bool
+    negative_margin: bool
+
+
+class RemittanceServiceOut(Schema):
+    firm: str
+    provider_type: str
+    instrument: str
+    pickup_method: str
+    speed: str
+    transparent: bool
+    usd_200: RemittanceQuoteOut
+    usd_500: RemittanceQuoteOut | None
+
+
+def _quote(quote: PriceQuote) -> RemittanceQuoteOut:
+    return RemittanceQuoteOut(
+        tier=quote.tier,
+        currency=quote.currency,
+        fee=quote.fee,
+        fx_margin=quote.published_fx_margin,
+        total_cost=quote.published_total,
+        recomputed_total_cost=quote.total_cost,
+        amount_received_usd=quote.amount_received_usd,
+        total_mismatch=quote.total_mismatch,
+        negative_margin=quote.negative_margin,
+    )
+
+
+@router.get("/corridor/services", response=list[RemittanceServiceOut], summary="Every provider of a corridor")
+def get_corridor_services(
+    request: HttpRequest, sending: Country, receiving: Country, period: Period
+) -> list[RemittanceServiceOut]:
+    """Cheapest first by the published total cost of sending USD 200; both amounts of each service."""
+    sending, receiving = country(sending, "sending"), country(receiving, "receiving")
+    rows = selectors.corridor_services(sending, receiving, period)
+    if not rows:
+        selectors.corridor_average(sending, receiving, period)  # raises "No data" naming the selection
+    return [
+        RemittanceServiceOut(
+            firm=row.firm,
+            provider_type=row.provider_type,
+            instrument=row.instrument,
+            pickup_method=row.pickup_method,
+            speed=row.speed,
+            transparent=row.transparent,
+            usd_200=_quote(row.small),
+            usd_500=_quote(row.large) if row.large else None,
+        )
+        for row in rows
+    ]

@@ -73,3 +73,14 @@ def test_sdmx_csv_download_has_the_sdmx_columns(client: Client) -> None:
     header = text.splitlines()[0].split(",")
     assert header[:6] == ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REGION", "TIME_PERIOD"]
     assert "OBS_VALUE" in header and "ATTRIBUTION" in header
+
+
+def test_corridor_services_cheapest_first_with_both_amounts(client: Client) -> None:
+    rows = client.get("/api/v1/remittances/corridor/services?sending=USA&receiving=MEX&period=2014Q1").json()
+    totals = [r["usd_200"]["total_cost"] for r in rows]
+    assert len(rows) > 10 and totals == sorted(totals)
+    first = rows[0]
+    assert first["usd_200"]["tier"] == 200 and first["usd_500"]["tier"] == 500
+    assert first["usd_200"]["amount_received_usd"] == pytest.approx(200 * (1 - totals[0] / 100))
+    empty = client.get("/api/v1/remittances/corridor/services?sending=USA&receiving=FRA&period=2014Q1")
+    assert empty.status_code == 404 and empty.json()["error"]["message"].startswith("No data")

@@ -79,3 +79,16 @@ def test_workbook_schema_is_read_by_column_name(tmp_path: Path) -> None:
     assert PriceQuote.objects.get(period="2016Q2", rpw_id=2, tier=200).total_mismatch is True  # fee 4, total as 10
     assert PriceQuote.objects.filter(period="2016Q2", sending="XKX").count() == 2
     assert selectors.corridor_average("USA", "MEX", "2016Q2").n_services == 3
+
+
+def test_workbook_quirks_not_provided_marks_and_text_numbers(tmp_path: Path) -> None:
+    """PROVENANCE.md section 4: numbers stored as text, '..' and 'N/A' for not provided, 'Yes'/'yes'."""
+    rows = [
+        workbook_row(id=7, transparent="yes", **{"cc1 lcu fee": "10", "cc2 lcu amount": "..", "speed actual": "N/A"}),
+        workbook_row(id=8, **{"cc1 lcu fx rate": 18.6, "cc1 fx margin": -0.54, "cc1 total cost %": 4.46}),
+    ]
+    load_prices(write_workbook(tmp_path / "remittances-quirks.xlsx", rows), SilentProgress())
+    quote = PriceQuote.objects.get(period="2016Q2", rpw_id=7, tier=200)
+    assert (quote.fee, quote.speed, quote.transparent) == (10.0, Speed.UNKNOWN, True)
+    assert not PriceQuote.objects.filter(period="2016Q2", rpw_id=7, tier=500).exists()  # USD 500 not priced
+    assert PriceQuote.objects.get(period="2016Q2", rpw_id=8, tier=200).negative_margin is True
