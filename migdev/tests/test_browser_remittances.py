@@ -25,11 +25,11 @@ def test_newcomer_compares_providers_on_a_corridor(page: Any, site_url: str) -> 
     page.wait_for_selector("#providers")
     assert page.locator("main h2").first.inner_text() == "United States to Mexico, 2014Q1"
     assert page.locator("#corridor-average").inner_text() == "4.48 %"
-    totals = [
-        float(text.replace("%", "").strip())
-        for text in page.locator("#providers tbody tr td:nth-child(5)").all_inner_texts()
-    ]
+    rows = page.locator("#providers tbody tr")
+    transparent = rows.filter(has_not_text="exchange rate not disclosed").locator("td:nth-child(5)")
+    totals = [float(text.replace("%", "").strip()) for text in transparent.all_inner_texts()]
     assert len(totals) > 10 and totals == sorted(totals)  # cheapest first
+    assert "exchange rate not disclosed" in rows.last.inner_text()  # undisclosed rates come last
     # the trend chart draws both series: MigDev's and the World Bank's
     page.wait_for_selector(".trend svg path.series-published")
     assert page.locator(".trend svg path.series-ours").count() == 1

@@ -68,7 +68,7 @@ class ServiceRow:
 
 
 def corridor_services(sending: str, receiving: str, period: str) -> list[ServiceRow]:
-    """Every service of a corridor in a quarter, cheapest first (by the USD 200 total cost), in two queries."""
+    """Every service of a corridor in a quarter, cheapest first (by the USD 200 total cost), transparent ones first."""
     rows = list(
         PriceQuote.objects.filter(sending=sending, receiving=receiving, period=period)
         .defer("note")
@@ -94,9 +94,11 @@ def corridor_services(sending: str, receiving: str, period: str) -> list[Service
             )
         )
 
-    def cost(row: ServiceRow) -> tuple[bool, float]:
+    def cost(row: ServiceRow) -> tuple[bool, bool, float]:
+        # A service that does not disclose its exchange rate shows a margin of 0: its total is not comparable, so
+        # it comes after the transparent ones however low it looks.
         total = row.small.published_total
-        return (total is None, total if total is not None else 0.0)
+        return (not row.transparent, total is None, total if total is not None else 0.0)
 
     return sorted(services, key=cost)
 

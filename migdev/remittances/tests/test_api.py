@@ -77,8 +77,9 @@ def test_sdmx_csv_download_has_the_sdmx_columns(client: Client) -> None:
 
 def test_corridor_services_cheapest_first_with_both_amounts(client: Client) -> None:
     rows = client.get("/api/v1/remittances/corridor/services?sending=USA&receiving=MEX&period=2014Q1").json()
-    totals = [r["usd_200"]["total_cost"] for r in rows]
-    assert len(rows) > 10 and totals == sorted(totals)
+    totals = [r["usd_200"]["total_cost"] for r in rows if r["transparent"]]
+    assert len(totals) > 10 and totals == sorted(totals)
+    assert rows[0]["transparent"] and not rows[-1]["transparent"]  # undisclosed rates last
     first = rows[0]
     assert first["usd_200"]["tier"] == 200 and first["usd_500"]["tier"] == 500
     assert first["usd_200"]["amount_received_usd"] == pytest.approx(200 * (1 - totals[0] / 100))

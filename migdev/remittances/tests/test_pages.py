@@ -25,8 +25,10 @@ def test_corridor_page_lists_providers_cheapest_first(client: Client) -> None:
     response = client.get("/en/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1")
     assert response.status_code == 200
     services = response.context["services"]
-    totals = [row.small.published_total for row in services]
-    assert len(services) > 10 and totals == sorted(totals)
+    transparent = [row.small.published_total for row in services if row.transparent]
+    assert len(transparent) > 10 and transparent == sorted(transparent)
+    # a service that hides its rate shows a 0 margin: it comes last, not first
+    assert [row.transparent for row in services] == sorted((row.transparent for row in services), reverse=True)
     assert all(row.large is not None for row in services[:5])
     assert "4.48 %" in response.content.decode()  # the corridor average, DataBank 4.481
 

@@ -27,7 +27,7 @@
   }
 
   function draw(holder, width, series) {
-    var height = 300, margin = { top: 16, right: 16, bottom: 40, left: 52 };
+    var height = 300, margin = { top: 16, right: 32, bottom: 40, left: 52 };
     var all = [].concat.apply([], series.map(function (s) { return s.points; }));
     var periods = Array.from(new Set(all.map(function (p) { return p.period; }))).sort();
     var x = d3.scalePoint().domain(periods).range([margin.left, width - margin.right]);
