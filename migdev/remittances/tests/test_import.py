@@ -92,3 +92,27 @@ def test_workbook_quirks_not_provided_marks_and_text_numbers(tmp_path: Path) -> 
     assert (quote.fee, quote.speed, quote.transparent) == (10.0, Speed.UNKNOWN, True)
     assert not PriceQuote.objects.filter(period="2016Q2", rpw_id=7, tier=500).exists()  # USD 500 not priced
     assert PriceQuote.objects.get(period="2016Q2", rpw_id=8, tier=200).negative_margin is True
+
+
+def test_setup_loads_the_shipped_files_again_without_change() -> None:
+    """`migdev setup` run twice: the quotes file is skipped (same SHA-256); the series and flows reload the same."""
+    from migdev.core.datasets import DATASETS
+    from migdev.remittances.models import PublishedCorridorAverage
+    from migdev.stats.models import Observation
+
+    def state() -> tuple[int, ...]:
+        flows = Observation.objects.filter(indicator__code="remittance-flow-2017")
+        return (
+            PriceQuote.objects.count(),
+            max(PriceQuote.objects.values_list("pk", flat=True)),
+            PublishedCorridorAverage.objects.count(),
+            flows.count(),
+            round(sum(flows.values_list("value", flat=True))),
+        )
+
+    before = state()
+    for name in ("remittance-flows-2017", "rpw", "rpw-series"):
+        dataset = DATASETS[name]
+        assert dataset.shipped is not None and dataset.setup_order is not None
+        dataset.loader(dataset.shipped, SilentProgress())
+    assert state() == before
