@@ -11,8 +11,9 @@ ATTRIBUTION = (
 )
 METHODOLOGY = (
     "Mean of the published total cost (% of USD 200 sent) over transparent services, each counted once; "
-    "Global, regional and category averages exclude corridors sent from Russia; SmaRT is the mean of the three "
-    "cheapest transparent services arriving within 5 days with nationwide coverage (World Bank RPW method)"
+    "Global, regional and category averages exclude corridors sent from Russia (country averages do not); "
+    "SmaRT is the mean of the three cheapest transparent services arriving within 5 days with nationwide coverage "
+    "(World Bank RPW method)"
 )
 DATAFLOW = "MIGDEV:RPW_COST(1.0)"
 
