@@ -62,3 +62,10 @@ def test_weighted_average_uses_the_2017_flows() -> None:
     assert set(rows) == set(selectors.periods())
     # USA -> MEX carries the largest flow and is cheap: the weighted average is below the simple one.
     assert rows["2014Q1"].value < selectors.global_average("2014Q1").value
+
+
+def test_country_averages_keep_the_corridors_from_russia() -> None:
+    """Tajikistan's quotes come from Russia: its receiving-country average has them; the Global Average does not."""
+    tajikistan = selectors.receiving_country_averages("2014Q1", "TJK")
+    assert tajikistan and tajikistan[0].n_services > 0
+    assert selectors.regional_averages("2014Q1", "143") == []  # Central Asia: only Russia-sent corridors
