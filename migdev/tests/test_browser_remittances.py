@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from migdev.remittances.tests.files import legacy_rows, workbook_row, write_legacy, write_workbook
+from migdev.tests.test_browser_labour import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -40,14 +41,6 @@ def test_dashboard_shows_the_global_average_and_the_map(page: Any, site_url: str
     assert page.locator("#global-average").inner_text() == "8.36 %"
     page.wait_for_selector("#world-map svg path[data-m49]")
     assert page.locator("#corridors-above tbody tr").count() > 10
-
-
-def log_in(page: Any, site_url: str, account: tuple[str, str]) -> None:
-    page.goto(f"{site_url}/en/accounts/login/")
-    page.fill("input[name=username]", account[0])
-    page.fill("input[name=password]", account[1])
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_steward_uploads_a_quarter_and_a_bad_file_is_refused(page: Any, site_url: str, tmp_path: Path) -> None:
