@@ -72,3 +72,53 @@ def indicator_sdmx_csv(indicator: str, dimension: str, rows: Iterable[Value]) ->
             yield [*lead, str(row.n_services), str(row.n_corridors), METHODOLOGY, ATTRIBUTION]
 
     return _csv(body())
+
+
+QUOTE_COLUMNS = (
+    "period",
+    "sending",
+    "receiving",
+    "firm",
+    "firm_type",
+    "provider_type",
+    "instrument",
+    "pickup_method",
+    "speed",
+    "coverage",
+    "tier",
+    "currency",
+    "amount",
+    "fee",
+    "fx_rate",
+    "interbank_rate",
+    "published_fx_margin",
+    "published_total",
+    "fee_pct",
+    "fx_margin",
+    "total_cost",
+    "transparent",
+    "total_mismatch",
+    "negative_margin",
+)
+QUOTES_ATTRIBUTION = (
+    "The World Bank, Remittance Prices Worldwide (CC BY 4.0); 2011-2014 quotes from the CCGlobal compilation "
+    "(B. D. Mazzotta, CC BY-SA 4.0: share alike); fee_pct, fx_margin and total_cost recomputed by MigDev"
+)
+
+
+def quotes_csv(rows: Iterable[tuple[object, ...]]) -> Iterator[str]:
+    """Price quotes as stored (both amounts), with the recomputed costs, the flags and the attribution."""
+
+    def text(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return repr(value) if isinstance(value, float) else str(value)
+
+    def body() -> Iterator[list[str]]:
+        yield [*QUOTE_COLUMNS, "attribution"]
+        for row in rows:
+            yield [*(text(value) for value in row), QUOTES_ATTRIBUTION]
+
+    return _csv(body())

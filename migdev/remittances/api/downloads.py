@@ -8,6 +8,7 @@ from ninja import Router
 
 from migdev.remittances import exports, selectors
 from migdev.remittances.adapters import Value
+from migdev.remittances.api.params import OptionalCountry, OptionalPeriod
 
 router = Router()
 
@@ -54,6 +55,22 @@ def _response(body: object, content_type: str, filename: str) -> StreamingHttpRe
     response = StreamingHttpResponse(body, content_type=content_type)  # type: ignore[arg-type]
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@router.get("/downloads/quotes.csv", summary="Price quotes as CSV (both amounts, recomputed costs and flags)")
+def download_quotes_csv(
+    request: HttpRequest,
+    period: OptionalPeriod = None,
+    sending: OptionalCountry = None,
+    receiving: OptionalCountry = None,
+) -> StreamingHttpResponse:
+    """Filtered by quarter and corridor; the 2011-2014 quotes keep their ShareAlike licence (CC BY-SA 4.0)."""
+    rows = (
+        selectors.quotes(period, sending.upper() if sending else None, receiving.upper() if receiving else None)
+        .values_list(*exports.QUOTE_COLUMNS)
+        .iterator(chunk_size=5_000)
+    )
+    return _response(exports.quotes_csv(rows), "text/csv; charset=utf-8", "rpw-quotes.csv")
 
 
 @router.get("/downloads/{table}.sdmx.csv", summary="An indicator table as SDMX-CSV 2.0")

@@ -85,3 +85,11 @@ def test_corridor_services_cheapest_first_with_both_amounts(client: Client) -> N
     assert first["usd_200"]["amount_received_usd"] == pytest.approx(200 * (1 - totals[0] / 100))
     empty = client.get("/api/v1/remittances/corridor/services?sending=USA&receiving=FRA&period=2014Q1")
     assert empty.status_code == 404 and empty.json()["error"]["message"].startswith("No data")
+
+
+def test_quotes_csv_of_a_corridor(client: Client) -> None:
+    response = client.get("/api/v1/remittances/downloads/quotes.csv?sending=USA&receiving=MEX&period=2014Q1")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))  # type: ignore[arg-type]
+    assert {(r["sending"], r["receiving"], r["period"]) for r in rows} == {("USA", "MEX", "2014Q1")}
+    assert {r["tier"] for r in rows} == {"200", "500"}
+    assert "CC BY-SA 4.0" in rows[0]["attribution"] and rows[0]["transparent"] in ("yes", "no")
