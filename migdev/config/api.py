@@ -18,6 +18,7 @@ from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.security import error_reference
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
+from migdev.remittances.api import router as remittances_router
 from migdev.stats.api import router as stats_router
 
 logger = logging.getLogger("migdev.api")
@@ -100,3 +101,4 @@ api.add_router("/v1/accounts", accounts_router)
 api.add_router("/v1/stats", stats_router)
 api.add_router("/v1/labour", labour_router)
 api.add_router("/v1/law", law_router)
+api.add_router("/v1/remittances", remittances_router)

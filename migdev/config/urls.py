@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("stats/", include("migdev.stats.urls")),
     path("labour/", include("migdev.labour.urls")),
     path("law/", include("migdev.law.urls")),
+    path("remittances/", include("migdev.remittances.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

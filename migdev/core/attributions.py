@@ -157,6 +157,32 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         counted=("law.expression",),
     ),
     ShippedDataset(
+        key="rpw",
+        name=_("Remittance Prices Worldwide"),
+        contents=_(
+            "Price quotes of remittance services 2011Q1–2014Q2 (fee, exchange rate, total cost for USD 200 and 500) "
+            "and the World Bank's published corridor averages 2011Q1–2020Q3"
+        ),
+        publisher=_("The World Bank (quotes via the CCGlobal compilation by Benjamin D. Mazzotta, Tufts University)"),
+        source=(
+            "https://remittanceprices.worldbank.org · World Bank DataBank ATCR.CORR · github.com/benmazzotta/ccglobal"
+        ),
+        licence=_("CC BY 4.0 (World Bank data); CCGlobal compilation CC BY-SA 4.0"),
+        version=_("rpw_dataset_2011_2014_q2; DataBank last updated 2020-12-07"),
+        attribution=_("The World Bank, Remittance Prices Worldwide, CC BY 4.0 (quotes via CCGlobal, CC BY-SA 4.0)"),
+        counted=("remittances.pricequote", "remittances.publishedcorridoraverage"),
+    ),
+    ShippedDataset(
+        key="remittance-flows-2017",
+        name=_("Bilateral remittance estimates 2017"),
+        contents=_("Remittances between every pair of countries in 2017, in US$ millions (estimates, not reported)"),
+        publisher=_("The World Bank / KNOMAD"),
+        source="https://www.knomad.org/data/remittances (via github.com/hbenveniste/mig-fund)",
+        licence="CC BY 4.0",
+        version=_("April 2018"),
+        attribution=_("The World Bank / KNOMAD, Bilateral Remittance Estimates for 2017, CC BY 4.0"),
+    ),
+    ShippedDataset(
         key="world-atlas",
         name=_("World map shapes"),
         contents=_("Country outlines at 1:110 million for the offline world map"),

@@ -8,6 +8,7 @@ ROOMS = [
     ("stats:index", _("Statistics")),
     ("labour:index", _("Labour mobility")),
     ("law:index", _("Migration law")),
+    ("remittances:index", _("Remittance costs")),
 ]
 
 

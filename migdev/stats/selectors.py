@@ -247,3 +247,11 @@ def series_rows(indicator: Indicator, **filters: str | None) -> Iterator[SeriesR
             queryset.iterator(chunk_size=5_000)
         )
     )
+
+
+def bilateral_values(indicator: str, period: str) -> dict[tuple[str, str], float]:
+    """{(ref area ISO3, counterpart ISO3): value} of a bilateral indicator in one period, both sexes, one query."""
+    rows = Observation.objects.filter(indicator__code=indicator, period=period, sex_id="_T").values_list(
+        "ref_area__iso3", "counterpart_area__iso3", "value"
+    )
+    return {(ref, counterpart): value for ref, counterpart, value in rows if ref and counterpart}

@@ -5,7 +5,7 @@ permission rule): it reads and checks every file first, then replaces the data i
 """
 
 import gettext
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,26 +175,27 @@ def _ensure_sexes() -> dict[str, Sex]:
 
 
 def _upsert_indicators() -> dict[str, Indicator]:
-    result = {}
-    for spec in INDICATORS:
-        en, fr, es = spec.names
-        indicator, _ = Indicator.objects.update_or_create(
-            code=spec.code,
-            defaults={
-                "name": en,
-                "name_en": en,
-                "name_fr": fr,
-                "name_es": es,
-                "description": spec.description,
-                "description_en": spec.description,
-                "unit": spec.unit,
-                "decimals": spec.decimals,
-                "sdg_code": "",
-                "bilateral": spec.bilateral,
-            },
-        )
-        result[spec.code] = indicator
-    return result
+    return {spec.code: _upsert_indicator(spec) for spec in INDICATORS}
+
+
+def _upsert_indicator(spec: IndicatorSpec) -> Indicator:
+    en, fr, es = spec.names
+    indicator, _ = Indicator.objects.update_or_create(
+        code=spec.code,
+        defaults={
+            "name": en,
+            "name_en": en,
+            "name_fr": fr,
+            "name_es": es,
+            "description": spec.description,
+            "description_en": spec.description,
+            "unit": spec.unit,
+            "decimals": spec.decimals,
+            "sdg_code": "",
+            "bilateral": spec.bilateral,
+        },
+    )
+    return indicator
 
 
 def _upsert_sources() -> dict[str, Source]:
@@ -262,3 +263,64 @@ def _country_names(iso3: str, translations: Mapping[str, gettext.NullTranslation
         return {}
     name = getattr(country, "common_name", None) or country.name
     return {lang: translation.gettext(name) for lang, translation in translations.items()}
+
+
+@dataclass(frozen=True)
+class PublishedSeries:
+    """A bilateral series another room loads into the store: its indicator, period and where it comes from."""
+
+    indicator: IndicatorSpec
+    period: str
+    source_code: str
+    title: str
+    publisher: str
+    licence: str
+    url: str
+    version: str
+    attribution: str
+    dataflow: str
+
+
+@transaction.atomic
+def load_bilateral_series(
+    series: PublishedSeries, values: Iterable[tuple[str, str, float]], where: str, *, allow_shrink: bool = False
+) -> tuple[int, int, list[str]]:
+    """Store (ref area ISO3, counterpart ISO3, value) triples as the series' observations, replacing the source's.
+
+    Pairs naming an area the store does not have (no UN DESA area with that ISO3 code) are not stored: returns the
+    observations stored, the pairs left out and the ISO3 codes that caused it, so the caller can say which. Sex is
+    _T (the series is not by sex). Atomic; a file with far fewer values than are stored is refused unless
+    `allow_shrink`.
+    """
+    area_by_iso3 = dict(Area.objects.exclude(iso3="").values_list("iso3", "m49"))
+    rows, skipped, unknown = [], 0, set()
+    for ref, counterpart, value in values:
+        if ref in area_by_iso3 and counterpart in area_by_iso3:
+            rows.append((area_by_iso3[ref], area_by_iso3[counterpart], value))
+        else:
+            skipped += 1
+            unknown |= {code for code in (ref, counterpart) if code not in area_by_iso3}
+    stored = Observation.objects.filter(source__code=series.source_code).count()
+    check_not_shrinking(where, "observations", len(rows), stored, allow_shrink)
+    _ensure_sexes()
+    indicator = _upsert_indicator(series.indicator)
+    source, _ = Source.objects.update_or_create(
+        code=series.source_code,
+        defaults={
+            "publisher": series.publisher,
+            "title": series.title,
+            "licence": series.licence,
+            "url": series.url,
+            "version": series.version,
+            "attribution": series.attribution,
+            "dataflow": series.dataflow,
+        },
+    )
+    Observation.objects.filter(source=source).delete()
+    _insert_observations(
+        [
+            (indicator.pk, ref, counterpart, series.period, "_T", value, source.pk, "")
+            for ref, counterpart, value in rows
+        ]
+    )
+    return len(rows), skipped, sorted(unknown)

@@ -347,6 +347,9 @@ PAGE_FILTERS: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("stats:index", {}, ["indicator", "year", "sex", "map"], "anonymous"),
     ("stats:search", {}, ["q"], "anonymous"),
     ("accounts:audit_log", {}, ["subject", "action", "page"], "steward"),
+    ("remittances:index", {}, ["period"], "anonymous"),
+    ("remittances:corridor", {}, ["sending", "receiving", "period"], "anonymous"),
+    ("remittances:country", {"code": "MEX"}, ["period"], "anonymous"),
 ]
 
 

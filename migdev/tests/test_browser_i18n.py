@@ -35,6 +35,10 @@ PUBLIC = [
     "/labour/market/",
     "/accounts/login/",
     "/accounts/register/",
+    "/remittances/?period=2014Q1",
+    "/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1",
+    "/remittances/countries/MEX/",
+    "/remittances/methodology/",
 ]
 SIGNED_IN = {
     WORKER: [
@@ -56,6 +60,7 @@ SIGNED_IN = {
         "/labour/official/schemes/",
         "/labour/official/schemes/new/",
         "/labour/standards/new/",
+        "/remittances/upload/",
     ],
 }
 # Interface texts French or Spanish rightly write as English does (compared without surrounding punctuation):
@@ -79,6 +84,10 @@ SAME = {
     "Placements",
     "Population",
     "Score",
+    "Services",
+    "Corridors",  # French, as in English
+    "SmaRT",  # the World Bank's Smart Remitter Target, a name
+    "SmaRT (%)",
     "Sexes",
     "Source",
     "Total",

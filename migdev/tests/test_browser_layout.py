@@ -20,6 +20,9 @@ PAGES = [
     "/en/labour/market/CAN/",
     "/en/labour/indicators/recruitment-cost/",
     "/en/labour/indicators/circular/",
+    "/en/remittances/?period=2014Q1",
+    "/en/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1",
+    "/en/remittances/countries/MEX/",
 ]
 
 # Each chart's tick labels, on a page that draws it.
@@ -28,12 +31,14 @@ CHARTS = [
     ("/en/stats/profiles/PHL/", "#chart-share"),
     ("/en/labour/market/CAN/", "#market-chart"),
     ("/en/labour/indicators/recruitment-cost/", "#cost-chart"),
+    ("/en/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1", ".trend"),
 ]
 
 LEGENDS = [
     ("/en/labour/market/", "#market-legend"),
     ("/en/stats/profiles/PHL/", "#map-legend"),
     ("/en/stats/", "#map-legend"),
+    ("/en/remittances/?period=2014Q1", "#map-legend"),
 ]
 
 SIDEWAYS = "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"

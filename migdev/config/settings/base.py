@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "migdev.stats",
     "migdev.labour",
     "migdev.law",
+    "migdev.remittances",
 ]
 
 MIDDLEWARE = [

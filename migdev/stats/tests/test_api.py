@@ -61,6 +61,7 @@ def test_indicators(client: Client) -> None:
         "migrant-stock-share",
         "migrant-female-share",
         "migrant-stock-bilateral",
+        "remittance-flow-2017",  # loaded by the remittances room (World Bank/KNOMAD 2017 matrix)
     }
     assert codes["migrant-stock"]["name"] == "Stock de migrants internationaux"
     assert codes["migrant-stock-bilateral"]["bilateral"] is True
