@@ -13,6 +13,7 @@ from migdev.accounts.api import ApiTokenAuth
 from migdev.accounts.api import router as accounts_router
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
+from migdev.diaspora.api import router as diaspora_router
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
 from migdev.stats.api import router as stats_router
@@ -87,3 +88,4 @@ api.add_router("/v1/accounts", accounts_router)
 api.add_router("/v1/stats", stats_router)
 api.add_router("/v1/labour", labour_router)
 api.add_router("/v1/law", law_router)
+api.add_router("/v1/diaspora", diaspora_router)

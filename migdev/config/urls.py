@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("stats/", include("migdev.stats.urls")),
     path("labour/", include("migdev.labour.urls")),
     path("law/", include("migdev.law.urls")),
+    path("diaspora/", include("migdev.diaspora.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -8,6 +8,7 @@ ROOMS = [
     ("stats:index", _("Statistics")),
     ("labour:index", _("Labour mobility")),
     ("law:index", _("Migration law")),
+    ("diaspora:index", _("Diaspora")),
 ]
 
 

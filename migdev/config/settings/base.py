@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "migdev.stats",
     "migdev.labour",
     "migdev.law",
+    "migdev.diaspora",
 ]
 
 MIDDLEWARE = [
