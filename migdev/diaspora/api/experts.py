@@ -11,7 +11,7 @@ from migdev.core.errors import DomainError, NotFound
 from migdev.core.input_limits import text_filter
 from migdev.diaspora.adapters import RankedExpert
 from migdev.diaspora.api.schemas import (
-    AssignmentOut,
+    ExpertAssignmentOut,
     DiasporaDone,
     ExpertIn,
     ExpertInvitationIn,
@@ -153,7 +153,7 @@ def invitation_out(invitation: ExpertInvitation) -> ExpertInvitationOut:
         message=invitation.message,
         score=invitation.score,
         status=invitation.status,
-        assignment=AssignmentOut(
+        assignment=ExpertAssignmentOut(
             id=assignment.pk,
             start_date=assignment.start_date,
             end_date=assignment.end_date,
@@ -346,8 +346,10 @@ def decline(request: HttpRequest, invitation_id: int) -> ExpertInvitationOut:
     return invitation_out(selectors.invitation_by_id(user, invitation_id))
 
 
-@router.post("/assignments/{assignment_id}/outcome", response=AssignmentOut, auth=AUTH, summary="Report an outcome")
-def report_outcome(request: HttpRequest, assignment_id: int, payload: OutcomeIn) -> AssignmentOut:
+@router.post(
+    "/assignments/{assignment_id}/outcome", response=ExpertAssignmentOut, auth=AUTH, summary="Report an outcome"
+)
+def report_outcome(request: HttpRequest, assignment_id: int, payload: OutcomeIn) -> ExpertAssignmentOut:
     user = signed_in(request)
     assignment = services.report_outcome(
         user,
@@ -357,7 +359,7 @@ def report_outcome(request: HttpRequest, assignment_id: int, payload: OutcomeIn)
         payload.report,
         payload.hours_contributed,
     )
-    return AssignmentOut(
+    return ExpertAssignmentOut(
         id=assignment.pk,
         start_date=assignment.start_date,
         end_date=assignment.end_date,

@@ -104,7 +104,7 @@ class ExpertInvitationIn(Schema):
     message: Annotated[str, Field(max_length=2000)] = ""
 
 
-class AssignmentOut(Schema):
+class ExpertAssignmentOut(Schema):
     id: int
     start_date: date
     end_date: date
@@ -124,7 +124,7 @@ class ExpertInvitationOut(Schema):
     message: str
     score: float | None
     status: str
-    assignment: AssignmentOut | None
+    assignment: ExpertAssignmentOut | None
 
 
 class OutcomeIn(Schema):
