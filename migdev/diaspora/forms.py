@@ -1,5 +1,7 @@
 """Forms of the diaspora pages: they check shapes and codes; the services check the rules."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from django import forms
@@ -40,10 +42,10 @@ def _add_language_fields(form: forms.Form) -> None:
 
 class ExpertForm(_LanguagesMixin):
     sex = forms.ChoiceField(label=_("Sex"), choices=SEXES)
-    origin = forms.ModelChoiceField(
+    origin: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Country of origin")
     )
-    residence = forms.ModelChoiceField(
+    residence: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Country of residence")
     )
     occupation = forms.CharField(
@@ -123,10 +125,10 @@ class OutcomeForm(forms.Form):
 
 
 class DiasporaOrganisationForm(forms.Form):
-    origin = forms.ModelChoiceField(
+    origin: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Country of origin")
     )
-    residence = forms.ModelChoiceField(
+    residence: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Country of residence")
     )
     focus = forms.CharField(label=_("Focus"), max_length=300)
@@ -148,7 +150,7 @@ class DiasporaOrganisationForm(forms.Form):
 class InitiativeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Initiative.Kind.choices)
-    country = forms.ModelChoiceField(
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Country where it takes place")
     )
     description = forms.CharField(
@@ -156,7 +158,7 @@ class InitiativeForm(forms.Form):
     )
     start_year = forms.IntegerField(label=_("Start year"), required=False, min_value=1900, max_value=2100)
     website = forms.CharField(label=_("Website"), required=False, max_length=200)
-    gcm_objectives = forms.ModelMultipleChoiceField(
+    gcm_objectives: forms.ModelMultipleChoiceField[GcmObjective] = forms.ModelMultipleChoiceField(
         label=_("GCM objectives served"),
         queryset=GcmObjective.objects.order_by("number"),
         required=False,
@@ -165,10 +167,10 @@ class InitiativeForm(forms.Form):
 
 
 class SurveyForm(forms.Form):
-    origin = forms.ModelChoiceField(
+    origin: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Your country of origin")
     )
-    residence = forms.ModelChoiceField(
+    residence: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         queryset=Country.objects.order_by("name"), to_field_name="iso3", label=_("Your country of residence")
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=SEXES)

@@ -24,7 +24,7 @@ def load_gcm_objectives(path: Path, progress: ProgressReporter, /, *, allow_shri
     """Load the 23 GCM objectives (number, title, short label, resolution paragraph); all or nothing."""
     source = dataset_file(path, OBJECTIVES_FILE)
     where = str(source)
-    records: dict[int, GcmObjective] = {}
+    records: dict[int, dict[str, object]] = {}
     for row, fields in read_rows(source, COLUMNS):
         number = _number(where, row, "objective_no", fields["objective_no"], 1, OBJECTIVE_COUNT)
         if number in records:
@@ -33,24 +33,16 @@ def load_gcm_objectives(path: Path, progress: ProgressReporter, /, *, allow_shri
             if not fields[column].strip():
                 raise ImportFileError(where, row, column, "is empty")
         paragraph = _number(where, row, "resolution_paragraph", fields["resolution_paragraph"], 1, 100)
-        records[number] = GcmObjective(
-            number=number,
-            title_en=fields["title"].strip(),
-            short_label_en=fields["short_label"].strip(),
-            resolution_paragraph=paragraph,
-        )
+        records[number] = {
+            "title_en": fields["title"].strip(),
+            "short_label_en": fields["short_label"].strip(),
+            "resolution_paragraph": paragraph,
+        }
     missing = sorted(set(range(1, OBJECTIVE_COUNT + 1)) - set(records))
     if missing and not allow_shrink:
         raise ImportFileError(where, None, "objective_no", f"objectives missing: {', '.join(map(str, missing))}")
     with transaction.atomic(), progress.task("GCM objectives", total=len(records)) as task:
-        for objective in records.values():
-            GcmObjective.objects.update_or_create(
-                number=objective.number,
-                defaults={
-                    "title_en": objective.title_en,
-                    "short_label_en": objective.short_label_en,
-                    "resolution_paragraph": objective.resolution_paragraph,
-                },
-            )
+        for number, values in records.items():
+            GcmObjective.objects.update_or_create(number=number, defaults=values)
             task.advance()
     return f"{len(records)} GCM objectives"

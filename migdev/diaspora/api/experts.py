@@ -11,8 +11,8 @@ from migdev.core.errors import DomainError, NotFound
 from migdev.core.input_limits import text_filter
 from migdev.diaspora.adapters import RankedExpert
 from migdev.diaspora.api.schemas import (
-    ExpertAssignmentOut,
     DiasporaDone,
+    ExpertAssignmentOut,
     ExpertIn,
     ExpertInvitationIn,
     ExpertInvitationOut,
@@ -75,11 +75,13 @@ def need_input(payload: NeedIn) -> services.NeedInput:
 
 
 def _languages(owner: ExpertProfile | Need) -> list[ExpertLanguageIO]:
+    if isinstance(owner, ExpertProfile):
+        return [
+            ExpertLanguageIO(language=lang.language_id, level=lang.get_level_display())
+            for lang in owner.languages.all()
+        ]
     return [
-        ExpertLanguageIO(
-            language=lang.language_id,
-            level=lang.get_level_display() if hasattr(lang, "level") else lang.get_min_level_display(),
-        )
+        ExpertLanguageIO(language=lang.language_id, level=lang.get_min_level_display())
         for lang in owner.languages.all()
     ]
 

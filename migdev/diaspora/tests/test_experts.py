@@ -7,7 +7,7 @@ from django.test import Client
 from migdev.accounts.models import AuditEvent, Membership, Organisation, User
 from migdev.accounts.services import erase_person, export_personal_data
 from migdev.core.models import Country, EscoOccupation, EscoOccupationSkill
-from migdev.diaspora.models import Assignment, ExpertProfile, Need
+from migdev.diaspora.models import ExpertProfile, Need
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_register_post_rank_invite_accept_report(institution: tuple[User, Organi
         == 201
     )
 
-    user, organisation = institution
+    user, _organisation = institution
     inst = _client(user)
     need = inst.post(
         "/api/v1/diaspora/needs",
@@ -143,7 +143,6 @@ def test_register_post_rank_invite_accept_report(institution: tuple[User, Organi
         content_type="application/json",
     )
     assert bad.status_code == 400 and bad.json()["error"]["field"] == "outcome"
-    expert = ExpertProfile.objects.get(user=expert_user)
     assert AuditEvent.objects.filter(subject=expert_user, object_type="diaspora.expertinvitation").count() == 2
 
 

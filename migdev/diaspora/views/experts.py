@@ -33,7 +33,7 @@ def _expert_initial(expert: ExpertProfile) -> dict[str, object]:
         "summary": expert.summary,
         "is_available": expert.is_available,
     }
-    own = {s.pk for s in selectors.occupation_skills(expert.occupation) for s in [s[0]]}
+    own = {skill.pk for skill, _essential in selectors.occupation_skills(expert.occupation)}
     initial["skills"] = [str(s.pk) for s in expert.skills.all() if s.pk in own]
     initial["other_skills"] = "\n".join(s.preferred_label for s in expert.skills.all() if s.pk not in own)
     for i, lang in enumerate(expert.languages.all()[:3], start=1):
