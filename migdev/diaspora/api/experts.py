@@ -331,31 +331,37 @@ def invite(request: HttpRequest, need_id: int, payload: ExpertInvitationIn) -> S
 
 
 @router.post(
-    "/invitations/{invitation_id}/accept", response=ExpertInvitationOut, auth=AUTH, summary="Accept an invitation"
+    "/invitations/{expert_invitation_id}/accept",
+    response=ExpertInvitationOut,
+    auth=AUTH,
+    summary="Accept an invitation",
 )
-def accept(request: HttpRequest, invitation_id: int) -> ExpertInvitationOut:
+def accept(request: HttpRequest, expert_invitation_id: int) -> ExpertInvitationOut:
     user = signed_in(request)
-    services.answer_invitation(user, selectors.invitation_by_id(user, invitation_id), accept=True)
-    return invitation_out(selectors.invitation_by_id(user, invitation_id))
+    services.answer_invitation(user, selectors.invitation_by_id(user, expert_invitation_id), accept=True)
+    return invitation_out(selectors.invitation_by_id(user, expert_invitation_id))
 
 
 @router.post(
-    "/invitations/{invitation_id}/decline", response=ExpertInvitationOut, auth=AUTH, summary="Decline an invitation"
+    "/invitations/{expert_invitation_id}/decline",
+    response=ExpertInvitationOut,
+    auth=AUTH,
+    summary="Decline an invitation",
 )
-def decline(request: HttpRequest, invitation_id: int) -> ExpertInvitationOut:
+def decline(request: HttpRequest, expert_invitation_id: int) -> ExpertInvitationOut:
     user = signed_in(request)
-    services.answer_invitation(user, selectors.invitation_by_id(user, invitation_id), accept=False)
-    return invitation_out(selectors.invitation_by_id(user, invitation_id))
+    services.answer_invitation(user, selectors.invitation_by_id(user, expert_invitation_id), accept=False)
+    return invitation_out(selectors.invitation_by_id(user, expert_invitation_id))
 
 
 @router.post(
-    "/assignments/{assignment_id}/outcome", response=ExpertAssignmentOut, auth=AUTH, summary="Report an outcome"
+    "/assignments/{expert_assignment_id}/outcome", response=ExpertAssignmentOut, auth=AUTH, summary="Report an outcome"
 )
-def report_outcome(request: HttpRequest, assignment_id: int, payload: OutcomeIn) -> ExpertAssignmentOut:
+def report_outcome(request: HttpRequest, expert_assignment_id: int, payload: OutcomeIn) -> ExpertAssignmentOut:
     user = signed_in(request)
     assignment = services.report_outcome(
         user,
-        selectors.assignment_by_id(user, assignment_id),
+        selectors.assignment_by_id(user, expert_assignment_id),
         payload.status,
         payload.outcome,
         payload.report,
