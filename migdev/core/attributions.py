@@ -157,6 +157,19 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         counted=("law.expression",),
     ),
     ShippedDataset(
+        key="diaspora-gcm-objectives",
+        name=_("Objectives of the Global Compact for Migration"),
+        contents=_(
+            "The 23 objectives of the GCM (titles in English, short labels, paragraph numbers), which diaspora initiatives serve"
+        ),
+        publisher=_("United Nations General Assembly; short labels from the UN Network on Migration"),
+        source="A/RES/73/195 (19 December 2018); migdev/diaspora/data/PROVENANCE.md",
+        licence=_("UN document; titles reproduced as facts"),
+        version="A/RES/73/195",
+        attribution=_("GCM objectives: United Nations General Assembly resolution A/RES/73/195"),
+        counted=("diaspora.gcmobjective",),
+    ),
+    ShippedDataset(
         key="world-atlas",
         name=_("World map shapes"),
         contents=_("Country outlines at 1:110 million for the offline world map"),
