@@ -115,7 +115,10 @@ class InviteForm(forms.Form):
 class OutcomeForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[(Assignment.Status.COMPLETED, _("Completed")), (Assignment.Status.CANCELLED, _("Cancelled"))],
+        choices=[
+            (Assignment.Status.COMPLETED, _("Assignment completed")),
+            (Assignment.Status.CANCELLED, _("Assignment cancelled")),
+        ],
     )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Assignment.Outcome.choices], required=False)
     report = forms.CharField(

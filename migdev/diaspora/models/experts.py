@@ -165,8 +165,8 @@ class Assignment(models.Model):
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Under way")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
+        COMPLETED = "completed", _("Assignment completed")
+        CANCELLED = "cancelled", _("Assignment cancelled")
 
     class Outcome(models.TextChoices):
         MET = "met", _("Objectives met")

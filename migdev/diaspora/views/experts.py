@@ -110,10 +110,9 @@ def expert_edit(request: HttpRequest) -> HttpResponse:
     if expert is None:
         return redirect("diaspora:expert_register")
     require_permission(services.update_expert, request.user, expert)
-    choices = [
-        (str(s.pk), f"{s.preferred_label}" + (f" ({_('essential')})" if essential else ""))
-        for s, essential in selectors.occupation_skills(expert.occupation)
-    ]
+    skills = selectors.occupation_skills(expert.occupation)
+    choices = [(str(s.pk), s.preferred_label) for s, _essential in skills]
+    essential_ids = {str(s.pk) for s, essential in skills if essential}
     form = ExpertForm(request.POST or None, initial=_expert_initial(expert), skill_choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,7 +125,13 @@ def expert_edit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "diaspora/expert_form.html",
-        {"form": form, "occupations": selectors.occupation_labels(), "new": False, "expert": expert},
+        {
+            "form": form,
+            "occupations": selectors.occupation_labels(),
+            "new": False,
+            "expert": expert,
+            "essential_ids": essential_ids,
+        },
     )
 
 
