@@ -9,7 +9,7 @@ The engine (migdev/engines/matching) knows workers and vacancies; here an expert
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -33,6 +33,7 @@ from migdev.engines.matching import (
     explain,
     score_pairs,
     skill_idf,
+    skill_matrix,
 )
 
 COMPONENT_LABELS: dict[str, Any] = {
@@ -122,12 +123,6 @@ def _index(values: Iterable[Any]) -> dict[Any, int]:
     return index
 
 
-def _csr(rows: Sequence[Sequence[int]], n_columns: int) -> sp.csr_matrix:
-    indices = np.array([c for r in rows for c in sorted(set(r))], dtype=np.int32)
-    indptr = np.concatenate([[0], np.cumsum([len(set(r)) for r in rows])]).astype(np.int64)
-    return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), n_columns))
-
-
 def _need_skills(needs: list[Need]) -> dict[int, tuple[list[int], list[int]]]:
     """Each need's (essential, optional) skill ids: its own, else its ESCO occupation's."""
     bare = {n.occupation_id for n in needs if not n.skills.all()}
@@ -188,7 +183,7 @@ def build_exchange(experts: Iterable[ExpertProfile], needs: Iterable[Need]) -> E
     n_skills = len(skill_index)
     idf = _idf(list(skill_index))
     isco = dict(EscoOccupation.objects.filter(pk__in=occupations).values_list("pk", "isco_group_id"))
-    profiles = _csr([[skill_index[s] for s in profile_rows[o]] for o in occupations], n_skills)
+    profiles = skill_matrix([[skill_index[s] for s in profile_rows[o]] for o in occupations], n_skills)
     space = Occupations.from_profiles([int(isco[o] or 0) for o in occupations], profiles, idf)
     countries = _index([e.origin_id for e in expert_rows] + [n.country_id for n in need_rows])
     languages = _index(
@@ -204,7 +199,7 @@ def build_exchange(experts: Iterable[ExpertProfile], needs: Iterable[Need]) -> E
         for lang in need.languages.all():
             asked[row, languages[lang.language_id]] = lang.min_level
     workers = Workers(
-        skills=_csr([[skill_index[s.pk] for s in e.skills.all()] for e in expert_rows], n_skills),
+        skills=skill_matrix([[skill_index[s.pk] for s in e.skills.all()] for e in expert_rows], n_skills),
         occupation=np.array([occupation_ids[e.occupation_id] for e in expert_rows], dtype=np.int32),
         origin=np.array([countries[e.origin_id] for e in expert_rows], dtype=np.int32),
         languages=held,
@@ -216,13 +211,13 @@ def build_exchange(experts: Iterable[ExpertProfile], needs: Iterable[Need]) -> E
         available_until=np.array(
             [e.available_until.toordinal() if e.available_until else OPEN_UNTIL for e in expert_rows], dtype=np.int64
         ),
-        destinations=_csr([[countries[e.origin_id]] for e in expert_rows], len(countries)),
+        destinations=skill_matrix([[countries[e.origin_id]] for e in expert_rows], len(countries)),
         preferred_scheme=np.full(len(expert_rows), -1, dtype=np.int32),
         sex=np.array([SEX_CODES.get(e.sex_id, 0) for e in expert_rows], dtype=np.int8),
     )
     vacancies = Vacancies(
-        essential=_csr([[skill_index[s] for s in wanted[n.pk][0]] for n in need_rows], n_skills),
-        optional=_csr([[skill_index[s] for s in wanted[n.pk][1]] for n in need_rows], n_skills),
+        essential=skill_matrix([[skill_index[s] for s in wanted[n.pk][0]] for n in need_rows], n_skills),
+        optional=skill_matrix([[skill_index[s] for s in wanted[n.pk][1]] for n in need_rows], n_skills),
         occupation=np.array([occupation_ids[n.occupation_id] for n in need_rows], dtype=np.int32),
         destination=np.array([countries[n.country_id] for n in need_rows], dtype=np.int32),
         scheme=np.zeros(len(need_rows), dtype=np.int32),

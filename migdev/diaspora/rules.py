@@ -27,12 +27,6 @@ def is_institution_with_accepted_invitation(user: Any, obj: Any) -> bool:
     )
 
 
-@rules.predicate
-def is_any_org_member(user: Any) -> bool:
-    """A member of at least one approved organisation."""
-    return bool(is_signed_in(user) and user.memberships.filter(organisation__status="approved").exists())
-
-
 # --- organisations and initiatives: members of the organisation and stewards ---------------------------------------
 rules.add_perm("diaspora.add_diasporaorganisation", is_member_of_org | is_steward)
 rules.add_perm("diaspora.change_diasporaorganisation", is_member_of_org | is_steward)
@@ -53,7 +47,6 @@ rules.add_perm("diaspora.view_need_shortlist", is_member_of_org | is_steward)
 rules.add_perm("diaspora.add_expertinvitation", is_member_of_org | is_steward)
 rules.add_perm("diaspora.answer_expertinvitation", is_the_expert)
 rules.add_perm("diaspora.change_assignment", is_member_of_org | is_the_expert | is_steward)
-rules.add_perm("diaspora.post_needs_somewhere", is_any_org_member | is_steward)
 
 # --- survey: anyone may answer (answers are anonymous); stewards manage the raw answers in the admin ----------------
 rules.add_perm("diaspora.add_surveyresponse", rules.always_allow)

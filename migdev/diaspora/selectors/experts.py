@@ -64,11 +64,23 @@ def needs_of_user(user: User) -> QuerySet[Need]:
     return _needs().filter(organisation__memberships__user=user).distinct()
 
 
-def institutions_of(user: Any) -> list[Organisation]:
-    """The approved organisations the user may post needs for (all approved ones for a steward)."""
+# Home institutions that post needs (ministries, agencies, hospitals, universities, NGOs, employers), and the kind of
+# organisation the diaspora registry lists.
+NEED_POSTERS = (
+    Organisation.Kind.GOVERNMENT,
+    Organisation.Kind.IGO,
+    Organisation.Kind.RESEARCH,
+    Organisation.Kind.CIVIL_SOCIETY,
+    Organisation.Kind.EMPLOYER,
+)
+REGISTRY_KINDS = (Organisation.Kind.DIASPORA,)
+
+
+def institutions_of(user: Any, kinds: tuple[str, ...] = NEED_POSTERS) -> list[Organisation]:
+    """The approved organisations of these kinds the user acts for (every approved one for a steward)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    found = Organisation.objects.filter(status=Organisation.Status.APPROVED).select_related("country")
+    found = Organisation.objects.filter(status=Organisation.Status.APPROVED, kind__in=kinds).select_related("country")
     if not user.is_steward:
         found = found.filter(memberships__user=user)
     return list(found.distinct().order_by("name"))

@@ -11,7 +11,8 @@ from migdev.accounts.models import AuditEvent, Organisation, User
 from migdev.accounts.rules import checks_permission
 from migdev.accounts.services import record_audit
 from migdev.core.errors import DomainError
-from migdev.core.models import Country, EscoOccupation, EscoSkill, Language, Sex
+from migdev.core.models import EscoOccupation, EscoSkill, Language, Sex
+from migdev.diaspora.codes import country_by_code
 from migdev.diaspora.models import (
     Assignment,
     Cefr,
@@ -23,6 +24,7 @@ from migdev.diaspora.models import (
     NeedLanguage,
     NeedSkill,
 )
+from migdev.diaspora.selectors.experts import NEED_POSTERS
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PROFILE_FIELDS = [
@@ -77,15 +79,6 @@ class NeedInput:
     languages: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _country(code: str, field_name: str) -> Country:
-    found = Country.objects.filter(pk=(code or "").upper()[:3]).first()
-    if found is None:
-        raise DomainError(
-            _("Unknown country code %(code)s (ISO 3166-1 alpha-3 expected).") % {"code": code[:10]}, field_name
-        )
-    return found
-
-
 def _languages(pairs: list[tuple[str, str]], field_name: str) -> list[tuple[Language, int]]:
     found: dict[str, tuple[Language, int]] = {}
     for code, level in pairs:
@@ -123,8 +116,8 @@ def _apply_expert(expert: ExpertProfile, data: ExpertInput) -> None:
         raise DomainError(_("Years of experience must be between 0 and 80."), "years_experience")
     languages = _languages(data.languages, "languages")
     expert.sex = sex
-    expert.origin = _country(data.origin, "origin")
-    expert.residence = _country(data.residence, "residence")
+    expert.origin = country_by_code(data.origin, "origin")
+    expert.residence = country_by_code(data.residence, "residence")
     expert.occupation = data.occupation
     expert.years_experience = data.years_experience
     expert.virtual, expert.physical = data.virtual, data.physical
@@ -193,6 +186,11 @@ def post_need(actor: User, organisation: Organisation, data: NeedInput) -> Need:
     """An approved home institution posts a need in its own country."""
     if not organisation.is_approved:
         raise DomainError(_("The organisation must be approved before it posts needs."), "organisation")
+    if organisation.kind not in NEED_POSTERS:
+        raise DomainError(
+            _("Needs are posted by home institutions (ministries, agencies, hospitals, universities, NGOs)."),
+            "organisation",
+        )
     need = Need(organisation=organisation, country=organisation.country, created_by=actor)
     _apply_need(need, data)
     return need

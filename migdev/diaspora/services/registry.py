@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from migdev.accounts.models import Organisation, User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError
-from migdev.core.models import Country
 from migdev.core.weblinks import clean_web_url
+from migdev.diaspora.codes import country_by_code
 from migdev.diaspora.models import DiasporaOrganisation, GcmObjective, Initiative
 
 
@@ -33,20 +33,11 @@ class InitiativeInput:
     gcm_objectives: list[int] = field(default_factory=list)
 
 
-def _country(code: str, field_name: str) -> Country:
-    found = Country.objects.filter(pk=(code or "").upper()[:3]).first()
-    if found is None:
-        raise DomainError(
-            _("Unknown country code %(code)s (ISO 3166-1 alpha-3 expected).") % {"code": code[:10]}, field_name
-        )
-    return found
-
-
 def _apply_organisation(entry: DiasporaOrganisation, data: OrganisationInput) -> None:
     if not data.focus.strip():
         raise DomainError(_("Say what the organisation focuses on."), "focus")
-    entry.origin = _country(data.origin, "origin")
-    entry.residence = _country(data.residence, "residence")
+    entry.origin = country_by_code(data.origin, "origin")
+    entry.residence = country_by_code(data.residence, "residence")
     entry.focus = data.focus.strip()
     entry.description = data.description.strip()
     entry.contact_email = data.contact_email.strip()
@@ -61,6 +52,8 @@ def register_diaspora_organisation(
     """Put an approved organisation in the diaspora registry (its members, or a steward)."""
     if not organisation.is_approved:
         raise DomainError(_("The organisation must be approved first."), "organisation")
+    if organisation.kind != Organisation.Kind.DIASPORA:
+        raise DomainError(_("Only a diaspora organisation can be listed in the registry."), "organisation")
     if DiasporaOrganisation.objects.filter(organisation=organisation).exists():
         raise DomainError(_("This organisation is already in the registry."), "organisation")
     entry = DiasporaOrganisation(organisation=organisation)
@@ -96,7 +89,7 @@ def _apply_initiative(initiative: Initiative, data: InitiativeInput) -> None:
         )
     initiative.title = data.title.strip()
     initiative.kind = data.kind
-    initiative.country = _country(data.country, "country")
+    initiative.country = country_by_code(data.country, "country")
     initiative.description = data.description.strip()
     initiative.start_year = data.start_year
     initiative.website = clean_web_url(data.website, "website") if data.website.strip() else ""

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError
-from migdev.core.models import Country, Sex
+from migdev.core.models import Sex
 from migdev.diaspora import survey
+from migdev.diaspora.codes import country_by_code
 from migdev.diaspora.models import SurveyResponse
 
 
@@ -24,15 +25,6 @@ class SurveyAnswer:
     barriers: list[str] = field(default_factory=list)
     motives: list[str] = field(default_factory=list)
     language: str = "en"
-
-
-def _country(code: str, field_name: str) -> Country:
-    found = Country.objects.filter(pk=(code or "").upper()[:3]).first()
-    if found is None:
-        raise DomainError(
-            _("Unknown country code %(code)s (ISO 3166-1 alpha-3 expected).") % {"code": code[:10]}, field_name
-        )
-    return found
 
 
 @checks_permission("diaspora.add_surveyresponse")
@@ -54,8 +46,8 @@ def answer_survey(actor: Any, answer: SurveyAnswer) -> SurveyResponse:
             raise DomainError(_("Unknown answer %(answer)s.") % {"answer": str(unknown[0])[:30]}, name)
         chosen[name] = values
     return SurveyResponse.objects.create(
-        origin=_country(answer.origin, "origin"),
-        residence=_country(answer.residence, "residence"),
+        origin=country_by_code(answer.origin, "origin"),
+        residence=country_by_code(answer.residence, "residence"),
         sex=sex,
         language=answer.language if answer.language in ("en", "fr", "es") else "en",
         attachment=answer.attachment,

@@ -121,3 +121,25 @@ def test_only_members_and_stewards_edit_an_entry() -> None:
     )
     assert bad.status_code == 400 and bad.json()["error"]["field"] == "website"
     assert not Initiative.objects.filter(diaspora_organisation=entry).exists()
+
+
+def test_only_diaspora_organisations_enter_the_registry_and_they_post_no_needs() -> None:
+    user, organisation = _member()
+    client = Client()
+    client.force_login(user)
+    need = {
+        "title": "X",
+        "occupation": "specialist nurse",
+        "mode": "virtual",
+        "duration_weeks": 2,
+        "start_date": "2031-01-01",
+        "organisation": organisation.pk,
+    }
+    response = client.post("/api/v1/diaspora/needs", need, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["field"] == "organisation"
+    organisation.kind = "employer"
+    organisation.save()
+    body = {"organisation": organisation.pk, "origin": "SEN", "residence": "FRA", "focus": "Trade"}
+    response = client.post("/api/v1/diaspora/organisations", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["field"] == "organisation"
+    assert not DiasporaOrganisation.objects.filter(organisation=organisation).exists()

@@ -188,7 +188,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
     context = {
         "needs": list(selectors.open_needs(country, query)[:200]),
         "mine": mine,
-        "can_post": rules.has_perm("diaspora.post_needs_somewhere", request.user),
+        "can_post": bool(selectors.institutions_of(request.user)),
         "q": query,
     }
     return render(request, "diaspora/need_list.html", context)

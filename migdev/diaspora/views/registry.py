@@ -32,7 +32,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "kind": kind,
         "objective": objective,
         "q": query,
-        "can_register": bool(expert_selectors.institutions_of(request.user)),
+        "can_register": bool(expert_selectors.institutions_of(request.user, expert_selectors.REGISTRY_KINDS)),
     }
     return render(request, "diaspora/organisation_list.html", context)
 
@@ -59,7 +59,11 @@ def _organisation_input(form: DiasporaOrganisationForm) -> services.Organisation
 @login_required
 @domain_errors_as_http
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    organisations = [o for o in expert_selectors.institutions_of(request.user) if not hasattr(o, "diaspora_entry")]
+    organisations = [
+        o
+        for o in expert_selectors.institutions_of(request.user, expert_selectors.REGISTRY_KINDS)
+        if not hasattr(o, "diaspora_entry")
+    ]
     if not organisations:
         require_permission(services.register_diaspora_organisation, request.user, None)
     form = DiasporaOrganisationForm(request.POST or None, organisations=organisations)
