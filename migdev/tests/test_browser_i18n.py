@@ -184,6 +184,8 @@ def test_each_demo_roles_pages_read_in_french_and_spanish(page: Any, site_url: s
         vacancy = first_link(page, site_url, "/labour/employer/vacancies/", demo)
         paths += [vacancy, f"{vacancy}edit/"]
     if account == INSTITUTION:  # the demo need with its ranked experts
-        paths.append(first_link(page, site_url, "/diaspora/needs/", ":text('Virtual mentoring of cardiac-care nurses')"))
+        paths.append(
+            first_link(page, site_url, "/diaspora/needs/", ":text('Virtual mentoring of cardiac-care nurses')")
+        )
     found = [text for path in paths for text in untranslated(page, site_url, path)]
     assert found == []
