@@ -160,7 +160,7 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         key="diaspora-gcm-objectives",
         name=_("Objectives of the Global Compact for Migration"),
         contents=_(
-            "The 23 objectives of the GCM (titles in English, short labels, paragraph numbers), which diaspora initiatives serve"
+            "The 23 GCM objectives (English titles, short labels, paragraph numbers) diaspora initiatives serve"
         ),
         publisher=_("United Nations General Assembly; short labels from the UN Network on Migration"),
         source="A/RES/73/195 (19 December 2018); migdev/diaspora/data/PROVENANCE.md",
