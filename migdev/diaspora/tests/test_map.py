@@ -106,3 +106,14 @@ def test_the_csv_and_json_give_each_destination_year_and_sex() -> None:
     usa = next(d for d in data["destinations"] if d["iso3"] == "USA")
     assert usa["stock"]["2020"]["_T"] == _stock("MEX", "USA", "2020", "_T")
     assert Client().get("/api/v1/diaspora/map/ZZZ").status_code == 404
+
+
+def test_the_command_prints_the_diaspora_and_refuses_an_unknown_country() -> None:
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("diaspora", "map", "PHL", "--year", "2020", "--top", "3", stdout=out)
+    text = out.getvalue()
+    assert "Emigrants from Philippines, 2020" in text and "United States of America" in text and "no data" in text
+    with pytest.raises(CommandError, match="XXX"):
+        call_command("diaspora", "map", "XXX", stdout=io.StringIO())
