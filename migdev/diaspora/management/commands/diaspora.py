@@ -5,7 +5,7 @@ the experts ranked for a need (pseudonyms, scores, missing essential skills), as
 """
 
 from argparse import ArgumentParser
-from typing import Any
+from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 _figure(destination.female_share(year), 1),
                 _figure(destination.remittances, 1) if data.remittances_loaded else "no data",
             )
-        console = Console(file=self.stdout, width=160)
+        console = Console(file=cast(IO[str], self.stdout), width=160)
         console.print(table)
         console.print(
             f"All destinations: {_figure(data.total(year))} emigrants, {_figure(data.female_share(year), 1)} % women; "
@@ -86,4 +86,4 @@ class Command(BaseCommand):
                 f"{item.score:.3f}",
                 "; ".join(item.missing_essential) or "–",
             )
-        Console(file=self.stdout, width=160).print(table)
+        Console(file=cast(IO[str], self.stdout), width=160).print(table)
