@@ -20,6 +20,12 @@ PAGES = [
     "/en/labour/market/CAN/",
     "/en/labour/indicators/recruitment-cost/",
     "/en/labour/indicators/circular/",
+    "/en/diaspora/",
+    "/en/diaspora/map/PHL/",
+    "/en/diaspora/organisations/",
+    "/en/diaspora/needs/",
+    "/en/diaspora/survey/",
+    "/en/diaspora/survey/results/",
 ]
 
 # Each chart's tick labels, on a page that draws it.
@@ -28,12 +34,15 @@ CHARTS = [
     ("/en/stats/profiles/PHL/", "#chart-share"),
     ("/en/labour/market/CAN/", "#market-chart"),
     ("/en/labour/indicators/recruitment-cost/", "#cost-chart"),
+    ("/en/diaspora/map/PHL/", "#chart-stock"),
+    ("/en/diaspora/survey/results/", "#survey-chart"),
 ]
 
 LEGENDS = [
     ("/en/labour/market/", "#market-legend"),
     ("/en/stats/profiles/PHL/", "#map-legend"),
     ("/en/stats/", "#map-legend"),
+    ("/en/diaspora/map/PHL/", "#map-legend"),
 ]
 
 SIDEWAYS = "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"

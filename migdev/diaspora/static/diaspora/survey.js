@@ -17,9 +17,10 @@
     var svg = d3.select(holder).append("svg").attr("width", width).attr("height", height).attr("aria-hidden", "true");
     var x = d3.scaleLinear().domain([0, 100]).range([margin.left, width - margin.right]);
     var y = d3.scaleBand().domain(data.groups).range([margin.top, height - margin.bottom]).padding(0.1);
-    svg.append("g").attr("transform", "translate(0," + (height - margin.bottom) + ")").call(d3.axisBottom(x).ticks(5))
+    svg.append("g").attr("transform", "translate(0," + (height - margin.bottom) + ")").call(d3.axisBottom(x).ticks(width < 400 ? 4 : 5))
+      .attr("font-size", 12)
       .append("text").attr("x", width - margin.right).attr("y", 24).attr("text-anchor", "end").attr("fill", "currentColor").text(data.labels.percent);
-    svg.append("g").attr("transform", "translate(" + margin.left + ",0)").call(d3.axisLeft(y));
+    svg.append("g").attr("transform", "translate(" + margin.left + ",0)").call(d3.axisLeft(y)).attr("font-size", 12);
     data.series.forEach(function (serie, s) {
       svg.append("g").selectAll("rect").data(serie.values).join("rect")
         .attr("x", x(0)).attr("y", function (d, i) { return y(data.groups[i]) + 4 + s * 14; })
