@@ -24,6 +24,7 @@ urlpatterns = [
     path("needs/", experts.need_list, name="need_list"),
     path("needs/new/", experts.need_create, name="need_create"),
     path("needs/<int:need_id>/", experts.need_detail, name="need_detail"),
+    path("needs/<int:need_id>/edit/", experts.need_edit, name="need_edit"),
     path("needs/<int:need_id>/invite/", experts.need_invite, name="need_invite"),
     path("needs/<int:need_id>/close/", experts.need_close, name="need_close"),
     path("assignments/<int:assignment_id>/outcome/", experts.assignment_outcome, name="assignment_outcome"),

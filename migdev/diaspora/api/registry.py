@@ -187,3 +187,13 @@ def update_initiative(request: HttpRequest, initiative_id: int, payload: Initiat
     user = signed_in(request)
     initiative = services.update_initiative(user, selectors.initiative_by_id(initiative_id), _initiative_input(payload))
     return _initiative_out(selectors.initiative_by_id(initiative.pk))
+
+
+class InitiativeDeleted(Schema):
+    deleted: bool
+
+
+@router.delete("/initiatives/{initiative_id}", response=InitiativeDeleted, auth=AUTH, summary="Delete an initiative")
+def delete_initiative(request: HttpRequest, initiative_id: int) -> InitiativeDeleted:
+    services.delete_initiative(signed_in(request), selectors.initiative_by_id(initiative_id))
+    return InitiativeDeleted(deleted=True)

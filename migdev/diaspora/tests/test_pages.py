@@ -98,3 +98,27 @@ def test_the_expert_accepts_from_the_page(demo: None) -> None:
 def test_write_pages_are_refused_to_roles_the_service_refuses(demo: None, url: str, username: str, status: int) -> None:
     User.objects.filter(username="demo-expert-2").update(password="!")  # any account without a membership
     assert _client(username).get(url).status_code == status
+
+
+def test_the_institution_edits_its_open_need_and_deletes_an_initiative(demo: None) -> None:
+    need = Need.objects.get(title="Virtual mentoring of cardiac-care nurses (demo)")
+    client = _client("demo-institution")
+    assert client.get(f"/en/diaspora/needs/{need.pk}/edit/").status_code == 200
+    assert _client("demo-expert").get(f"/en/diaspora/needs/{need.pk}/edit/").status_code == 403
+    body = {
+        "title": "Mentoring of cardiac-care nurses (demo)",
+        "occupation": "specialist nurse",
+        "mode": "virtual",
+        "duration_weeks": "10",
+        "start_date": "2027-04-01",
+        "min_experience_years": "3",
+    }
+    assert client.post(f"/en/diaspora/needs/{need.pk}/edit/", body).status_code == 302
+    need.refresh_from_db()
+    assert need.title == "Mentoring of cardiac-care nurses (demo)" and need.duration_weeks == 10
+    from migdev.diaspora.models import Initiative
+
+    initiative = Initiative.objects.get(title_en="Tele-mentoring for rural nurses (demo)")
+    assert client.delete(f"/api/v1/diaspora/initiatives/{initiative.pk}").status_code == 403
+    assert _client("demo-expert").delete(f"/api/v1/diaspora/initiatives/{initiative.pk}").status_code == 200
+    assert not Initiative.objects.filter(pk=initiative.pk).exists()

@@ -229,6 +229,38 @@ def need_create(request: HttpRequest) -> HttpResponse:
     return render(request, "diaspora/need_form.html", {"form": form, "occupations": selectors.occupation_labels()})
 
 
+@login_required
+@domain_errors_as_http
+def need_edit(request: HttpRequest, need_id: int) -> HttpResponse:
+    """Change an open need (its institution's members, stewards)."""
+    need = selectors.need_by_id(need_id)
+    require_permission(services.update_need, request.user, need)
+    initial: dict[str, object] = {
+        "title": need.title,
+        "description": need.description,
+        "occupation": need.occupation.preferred_label,
+        "essential_skills": "\n".join(s.skill.preferred_label for s in need.skills.all() if s.essential),
+        "mode": need.mode,
+        "duration_weeks": need.duration_weeks,
+        "start_date": need.start_date,
+        "min_experience_years": need.min_experience_years,
+    }
+    for i, lang in enumerate(need.languages.all()[:3], start=1):
+        initial[f"language_{i}"] = lang.language_id
+        initial[f"level_{i}"] = lang.get_min_level_display()
+    form = NeedForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_need(signed_in(request), need, _need_input(form))
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("diaspora:need_detail", need_id=need.pk)
+    context = {"form": form, "occupations": selectors.occupation_labels(), "need": need}
+    return render(request, "diaspora/need_form.html", context)
+
+
 @domain_errors_as_http
 def need_detail(request: HttpRequest, need_id: int) -> HttpResponse:
     """A need; for its institution also the ranked experts (pseudonymous, explained), invitations and outcomes."""
@@ -239,6 +271,7 @@ def need_detail(request: HttpRequest, need_id: int) -> HttpResponse:
     context = {
         "need": need,
         "is_institution": is_institution,
+        "can_edit": rules.has_perm("diaspora.change_need", request.user, need),
         "shortlist": selectors.shortlist(request.user, need) if is_institution else [],
         "invitations": invitations,
         "invited": invited,
