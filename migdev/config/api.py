@@ -16,6 +16,7 @@ from migdev.config.openapi import declare_error_responses
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.security import error_reference
+from migdev.diaspora.api import router as diaspora_router
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
 from migdev.remittances.api import router as remittances_router
@@ -102,3 +103,4 @@ api.add_router("/v1/stats", stats_router)
 api.add_router("/v1/labour", labour_router)
 api.add_router("/v1/law", law_router)
 api.add_router("/v1/remittances", remittances_router)
+api.add_router("/v1/diaspora", diaspora_router)

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("labour/", include("migdev.labour.urls")),
     path("law/", include("migdev.law.urls")),
     path("remittances/", include("migdev.remittances.urls")),
+    path("diaspora/", include("migdev.diaspora.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -181,6 +181,17 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         licence="CC BY 4.0",
         version=_("April 2018"),
         attribution=_("The World Bank / KNOMAD, Bilateral Remittance Estimates for 2017, CC BY 4.0"),
+        key="diaspora-gcm-objectives",
+        name=_("Objectives of the Global Compact for Migration"),
+        contents=_(
+            "The 23 GCM objectives (English titles, short labels, paragraph numbers) diaspora initiatives serve"
+        ),
+        publisher=_("United Nations General Assembly; short labels from the UN Network on Migration"),
+        source="A/RES/73/195 (19 December 2018); migdev/diaspora/data/PROVENANCE.md",
+        licence=_("UN document; titles reproduced as facts"),
+        version="A/RES/73/195",
+        attribution=_("GCM objectives: United Nations General Assembly resolution A/RES/73/195"),
+        counted=("diaspora.gcmobjective",),
     ),
     ShippedDataset(
         key="world-atlas",

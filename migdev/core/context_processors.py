@@ -9,6 +9,7 @@ ROOMS = [
     ("labour:index", _("Labour mobility")),
     ("law:index", _("Migration law")),
     ("remittances:index", _("Remittance costs")),
+    ("diaspora:index", _("Diaspora")),
 ]
 
 

@@ -255,3 +255,43 @@ def bilateral_values(indicator: str, period: str) -> dict[tuple[str, str], float
         "ref_area__iso3", "counterpart_area__iso3", "value"
     )
     return {(ref, counterpart): value for ref, counterpart, value in rows if ref and counterpart}
+# --- bilateral series by partner (added for the diaspora room; existing selectors above are unchanged) -----------
+
+
+@dataclass(frozen=True)
+class BilateralRow:
+    """One bilateral figure seen from one side: the partner area, period, sex, value and source."""
+
+    partner_m49: int
+    partner_iso3: str
+    partner_name: str
+    period: str
+    sex: str
+    value: float
+    source: str  # Source.code
+
+
+def bilateral_by_partner(indicator: str, code: str, *, as_counterpart: bool) -> tuple[list[BilateralRow], list[Source]]:
+    """Every figure of a bilateral indicator where the area `code` is the counterpart (as_counterpart=True: its
+    partners are the reference areas) or the reference area (its partners are the counterparts), with the sources.
+
+    An indicator that is not loaded gives no rows (not an error): a room shows "no data" for it.
+    """
+    area = area_by_code(code)
+    if not Indicator.objects.filter(code=indicator).exists():
+        return [], []
+    side, other = ("counterpart_area", "ref_area") if as_counterpart else ("ref_area", "counterpart_area")
+    lang = (get_language() or "en").split("-")[0]
+    name_field = f"name_{lang}" if lang in ("en", "fr", "es") else "name_en"
+    rows = (
+        Observation.objects.filter(indicator__code=indicator, **{side: area}, **{f"{other}__isnull": False})
+        .annotate(partner_name=Coalesce(f"{other}__{name_field}", f"{other}__name_en", output_field=CharField()))
+        .values_list(f"{other}_id", f"{other}__iso3", "partner_name", "period", "sex_id", "value", "source__code")
+        .order_by(f"{other}_id", "period", "sex_id")
+    )
+    found = [
+        BilateralRow(m49, iso3 or "", name or "", period, sex, value, src)
+        for m49, iso3, name, period, sex, value, src in rows
+    ]
+    sources = list(Source.objects.filter(code__in={r.source for r in found}).order_by("code"))
+    return found, sources

@@ -98,6 +98,39 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "source_url": "https://example.org/standard",
     },
 }
+DIASPORA_EXPERT = {
+    "sex": "F",
+    "origin": "PHL",
+    "residence": "CAN",
+    "occupation": CROP_WORKER,
+    "skills": ["http://data.europa.eu/esco/skill/fuzz-unknown"],
+    "languages": [{"language": "eng", "level": "B2"}],
+}
+DIASPORA_NEED = {
+    "title": "Fuzz need",
+    "occupation": CROP_WORKER,
+    "mode": "virtual",
+    "duration_weeks": 4,
+    "start_date": "2031-01-01",
+    "languages": [{"language": "eng", "level": "B1"}],
+}
+BODIES.update(
+    {
+        ("post", "/api/v1/diaspora/experts/me"): DIASPORA_EXPERT,
+        ("put", "/api/v1/diaspora/experts/me"): DIASPORA_EXPERT,
+        ("post", "/api/v1/diaspora/needs"): DIASPORA_NEED,
+        ("put", "/api/v1/diaspora/needs/{need_id}"): DIASPORA_NEED,
+        ("post", "/api/v1/diaspora/survey/answers"): {
+            "origin": "PHL",
+            "residence": "CAN",
+            "sex": "F",
+            "attachment": 3,
+            "contribute_time": "yes",
+            "contribute_money": "no",
+            "channels": ["skills"],
+        },
+    }
+)
 BY_NAME: dict[str, Any] = {
     "country": "CAN",
     "destination": "CAN",
@@ -142,6 +175,10 @@ DEEP_ROLES = [
     ("/api/v1/labour/flags", ["steward"]),
     ("/api/v1/labour/runs", ["official_destination"]),
     ("/api/v1/labour/text-suggestions", ["worker"]),
+    ("/api/v1/diaspora/experts", ["worker"]),
+    ("/api/v1/diaspora/invitations", ["worker"]),
+    ("/api/v1/diaspora/needs", ["employer"]),
+    ("/api/v1/diaspora/organisations", ["employer"]),
     ("/api/v1/accounts/organisations/", ["steward"]),
     ("/api/v1/accounts", ["employer"]),
 ]
@@ -309,6 +346,57 @@ def world_ids(world: World) -> dict[str, str]:
         "occupation_id": "1",
         "skill_id": "1",
         "employer": str(world.employer.pk),
+        **diaspora_ids(world),
+    }
+
+
+def diaspora_ids(world: World) -> dict[str, str]:
+    """A need of the world's employer (as a home institution), an expert profile of its worker, an invitation and an
+    assignment between them, and a registry entry, so the diaspora operations reach past their lookups."""
+    from datetime import date
+
+    from migdev.diaspora.models import (
+        Assignment,
+        DiasporaOrganisation,
+        ExpertInvitation,
+        ExpertProfile,
+        Initiative,
+        Need,
+    )
+
+    occupation = world.vacancy.occupation
+    need = Need.objects.create(
+        organisation=world.employer,
+        country=world.employer.country,
+        title="Fuzz need",
+        occupation=occupation,
+        mode="virtual",
+        duration_weeks=4,
+        start_date=date(2031, 1, 1),
+    )
+    expert = ExpertProfile.objects.create(
+        user=world.worker.user,
+        pseudonym="D-FUZZ0001",
+        sex_id="F",
+        origin_id="PHL",
+        residence_id="CAN",
+        occupation=occupation,
+    )
+    invitation = ExpertInvitation.objects.create(need=need, expert=expert)
+    assignment = Assignment.objects.create(
+        invitation=invitation, start_date=date(2031, 1, 1), end_date=date(2031, 2, 1)
+    )
+    entry = DiasporaOrganisation.objects.create(
+        organisation=world.employer, origin_id="PHL", residence_id="CAN", focus_en="Fuzz"
+    )
+    initiative = Initiative.objects.create(diaspora_organisation=entry, title_en="Fuzz", kind="trade", country_id="PHL")
+    return {
+        "need_id": str(need.pk),
+        "expert_invitation_id": str(invitation.pk),
+        "expert_assignment_id": str(assignment.pk),
+        "entry_id": str(entry.pk),
+        "initiative_id": str(initiative.pk),
+        "expert": expert.pseudonym,
     }
 
 
@@ -350,6 +438,11 @@ PAGE_FILTERS: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("remittances:index", {}, ["period"], "anonymous"),
     ("remittances:corridor", {}, ["sending", "receiving", "period"], "anonymous"),
     ("remittances:country", {"code": "MEX"}, ["period"], "anonymous"),
+    ("diaspora:map_index", {}, ["origin"], "anonymous"),
+    ("diaspora:map", {"code": "PHL"}, ["year", "sex"], "anonymous"),
+    ("diaspora:organisation_list", {}, ["origin", "q", "kind", "objective"], "anonymous"),
+    ("diaspora:need_list", {}, ["country", "q"], "employer"),
+    ("diaspora:survey_results", {}, ["breakdown", "origin"], "anonymous"),
 ]
 
 

@@ -19,6 +19,8 @@ WORKER = ("demo-worker", "demo-worker-local")
 EMPLOYER = ("demo-employer", "demo-employer-local")
 OFFICIAL = ("demo-official", "demo-official-local")
 STEWARD = ("demo-steward", "demo-steward-local")
+EXPERT = ("demo-expert", "demo-expert-local")
+INSTITUTION = ("demo-institution", "demo-institution-local")
 
 PUBLIC = [
     "/",
@@ -39,6 +41,13 @@ PUBLIC = [
     "/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1",
     "/remittances/countries/MEX/",
     "/remittances/methodology/",
+    "/diaspora/",
+    "/diaspora/map/",
+    "/diaspora/map/PHL/",
+    "/diaspora/organisations/",
+    "/diaspora/needs/",
+    "/diaspora/survey/",
+    "/diaspora/survey/results/",
 ]
 SIGNED_IN = {
     WORKER: [
@@ -62,6 +71,8 @@ SIGNED_IN = {
         "/labour/standards/new/",
         "/remittances/upload/",
     ],
+    EXPERT: ["/diaspora/experts/me/", "/diaspora/experts/me/edit/"],
+    INSTITUTION: ["/diaspora/needs/new/"],
 }
 # Interface texts French or Spanish rightly write as English does (compared without surrounding punctuation):
 # names and codes, and words both languages spell alike (French: "Licence", "Version", "Population", "Placement").
@@ -71,6 +82,13 @@ SAME = {
     "Français",
     "Español",
     "Attribution",
+    "Contribution",  # French as in English (the diaspora room's score components)
+    "Diaspora",
+    "Expert",
+    "Initiative",
+    "Initiatives",
+    "Institution",
+    "Invitations",
     "Destination",
     "Expressions",  # Akoma Ntoso's FRBR term, French as in English
     "Instruments",
@@ -96,7 +114,8 @@ SAME = {
 }
 # Data the demo shows in headings and list items, the same in every language: names of places and demo records.
 DATA = {
-    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD)),  # the user menu shows the user name
+    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION)),
+    "Virtual mentoring of cardiac-care nurses (demo)",  # the user menu shows the user name
     "Philippines",
     "Demo Filipino Diaspora Association (demo)",
     "Live-out domestic workers 2026 · 2026",
@@ -173,5 +192,9 @@ def test_each_demo_roles_pages_read_in_french_and_spanish(page: Any, site_url: s
         demo = ":text('Nurse assistants in long-term care 2027')"  # one of the demo's (other tests add drafts)
         vacancy = first_link(page, site_url, "/labour/employer/vacancies/", demo)
         paths += [vacancy, f"{vacancy}edit/"]
+    if account == INSTITUTION:  # the demo need with its ranked experts
+        paths.append(
+            first_link(page, site_url, "/diaspora/needs/", ":text('Virtual mentoring of cardiac-care nurses')")
+        )
     found = [text for path in paths for text in untranslated(page, site_url, path)]
     assert found == []

@@ -23,6 +23,12 @@ PAGES = [
     "/en/remittances/?period=2014Q1",
     "/en/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1",
     "/en/remittances/countries/MEX/",
+    "/en/diaspora/",
+    "/en/diaspora/map/PHL/",
+    "/en/diaspora/organisations/",
+    "/en/diaspora/needs/",
+    "/en/diaspora/survey/",
+    "/en/diaspora/survey/results/",
 ]
 
 # Each chart's tick labels, on a page that draws it.
@@ -32,6 +38,8 @@ CHARTS = [
     ("/en/labour/market/CAN/", "#market-chart"),
     ("/en/labour/indicators/recruitment-cost/", "#cost-chart"),
     ("/en/remittances/corridor/?sending=USA&receiving=MEX&period=2014Q1", ".trend"),
+    ("/en/diaspora/map/PHL/", "#chart-stock"),
+    ("/en/diaspora/survey/results/", "#survey-chart"),
 ]
 
 LEGENDS = [
@@ -39,6 +47,7 @@ LEGENDS = [
     ("/en/stats/profiles/PHL/", "#map-legend"),
     ("/en/stats/", "#map-legend"),
     ("/en/remittances/?period=2014Q1", "#map-legend"),
+    ("/en/diaspora/map/PHL/", "#map-legend"),
 ]
 
 SIDEWAYS = "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"

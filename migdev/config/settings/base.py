@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "migdev.labour",
     "migdev.law",
     "migdev.remittances",
+    "migdev.diaspora",
 ]
 
 MIDDLEWARE = [

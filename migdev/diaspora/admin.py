@@ -1,0 +1,131 @@
+"""Admin of the diaspora room for stewards: GCM objectives and the registry (tabs for translated fields), needs,
+and read-only views of experts, invitations, assignments and survey answers (personal data is changed through the
+audited services, not here)."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from migdev.accounts.rules import is_steward
+from migdev.diaspora.models import (
+    Assignment,
+    DiasporaOrganisation,
+    ExpertInvitation,
+    ExpertProfile,
+    GcmObjective,
+    Initiative,
+    Need,
+    NeedLanguage,
+    NeedSkill,
+    SurveyResponse,
+)
+
+
+class StewardsOnly:
+    """Stewards (and superusers) manage the diaspora models; other staff do not see them."""
+
+    def _steward(self, request: HttpRequest) -> bool:
+        user = request.user
+        return bool(user.is_active and (is_steward(user) or user.is_superuser))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._steward(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._steward(request)
+
+
+class ReadOnly(StewardsOnly):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(GcmObjective)
+class GcmObjectiveAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("number", "short_label", "resolution_paragraph")
+
+
+class InitiativeInline(StewardsOnly, TranslationTabularInline):
+    model = Initiative
+    extra = 0
+    fields = ("title", "kind", "country", "start_year")
+
+
+@admin.register(DiasporaOrganisation)
+class DiasporaOrganisationAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("organisation", "origin", "residence", "focus")
+    list_filter = ("origin", "residence")
+    search_fields = ("organisation__name", "focus")
+    inlines = [InitiativeInline]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(StewardsOnly, TabbedTranslationAdmin):
+    list_display = ("title", "kind", "diaspora_organisation", "country")
+    list_filter = ("kind",)
+    filter_horizontal = ("gcm_objectives",)
+
+
+class NeedSkillInline(StewardsOnly, admin.TabularInline):
+    model = NeedSkill
+    extra = 0
+    raw_id_fields = ("skill",)
+
+
+class NeedLanguageInline(StewardsOnly, admin.TabularInline):
+    model = NeedLanguage
+    extra = 0
+
+
+@admin.register(Need)
+class NeedAdmin(StewardsOnly, admin.ModelAdmin):
+    list_display = ("title", "organisation", "country", "mode", "start_date", "state")
+    list_filter = ("state", "mode")
+    raw_id_fields = ("occupation",)
+    inlines = [NeedSkillInline, NeedLanguageInline]
+
+
+@admin.register(ExpertProfile)
+class ExpertProfileAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("pseudonym", "origin", "residence", "occupation", "is_available", "erased_at")
+    exclude = ("skills",)
+
+
+@admin.register(ExpertInvitation)
+class ExpertInvitationAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("need", "expert", "status", "created_at")
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ("invitation", "start_date", "end_date", "status", "outcome")
+
+
+@admin.register(SurveyResponse)
+class SurveyResponseAdmin(StewardsOnly, admin.ModelAdmin):
+    """Stewards may remove a spurious answer; answers are never changed."""
+
+    list_display = ("pk", "origin", "residence", "sex", "submitted_on")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,0 +1,1 @@
+"""Reads of the diaspora room, by part: mapping, registry, experts, survey (and the audit log's names)."""
