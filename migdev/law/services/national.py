@@ -51,7 +51,7 @@ def load_national_laws(folder: Path, progress: ProgressReporter, *, allow_shrink
                     "licence": record.licence,
                 },
             )
-            law.themes.set(record.themes)
+            law.themes.set(Theme.objects.filter(code__in=record.themes))
             stored[record.slug] = law
             task.advance()
         for version in versions:
