@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -46,6 +47,7 @@ class NationalLawAdmin(StewardsOnly, admin.ModelAdmin):
     readonly_fields = ("work",)
     inlines = [ImplementationInline]
     change_form_template = "admin/law/nationallaw/change_form.html"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_urls(self) -> list[Any]:
         extra = [

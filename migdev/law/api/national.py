@@ -2,6 +2,7 @@
 between two versions, and PDF export of any document."""
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -156,7 +157,11 @@ def work_diff(request: HttpRequest, work_id: int, query: Query[DiffQuery]) -> Di
 def work_pdf(request: HttpRequest, work_id: int, on: str | None = None, language: str = "") -> HttpResponse:
     item = selectors.work(work_id)
     found = national.expression_on(item, national.parse_on(on), language)
-    facts = [("FRBR", found.frbr_uri), ("Version", found.date), ("Source", found.source or item.frbr_uri)]
+    facts = [
+        (_("Expression"), found.frbr_uri),
+        (_("In force from"), found.date),
+        (_("Source"), found.source or item.frbr_uri),
+    ]
     pdf = render_pdf(parse_xml(found.xml.encode("utf-8")), item.title, facts)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="work-{work_id}-{found.language}-{found.date}.pdf"'

@@ -109,7 +109,7 @@ def test_pdf_export_parses_and_holds_the_article_text(client: Client) -> None:
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    assert "Índice" in text and "Artículo 1 — Delimitación del ámbito." in text
+    assert "Índice" in text and "Artículo 1 — Delimitación del ámbito." in text and "In force from 2000-01-12" in text
     assert "1. Se considera extranjero, a los efectos de la aplicación de la presente Ley" in text
     assert any(o.title.startswith("Título PRELIMINAR") for o in reader.outline if not isinstance(o, list))
 
@@ -182,6 +182,9 @@ def test_only_stewards_record_amendments_and_bad_text_writes_nothing(steward: Us
 def test_admin_records_an_amendment(steward: User, client: Client) -> None:
     client.force_login(steward, backend="django.contrib.auth.backends.ModelBackend")
     item = law("fr-ceseda-livre-3")
+    changelist = client.get("/en/admin/law/nationallaw/").content.decode()
+    assert "CESEDA Livre III" in changelist
+    assert "Record an amendment" in client.get(f"/en/admin/law/nationallaw/{item.pk}/change/").content.decode()
     url = f"/en/admin/law/nationallaw/{item.pk}/amend/"
     assert "Record an amendment" in client.get(url).content.decode()
     upload = io.BytesIO(AMENDED_FR.encode())
