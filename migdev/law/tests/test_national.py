@@ -241,3 +241,42 @@ def test_reimport_is_idempotent() -> None:
     before = Expression.objects.count()
     summary = services.load_national_laws(FOLDER, SilentProgress())
     assert "0 new or changed" in summary and Expression.objects.count() == before
+
+
+def test_amendments_in_akn_and_in_bluebell_text(steward: User, client: Client) -> None:
+    """A steward can upload Akoma Ntoso (here a stored version re-dated) or bluebell structured text."""
+    item = law("es-lo-4-2000")
+    xml = client.get(f"/api/v1/law/works/{item.work_id}/akn.xml?on=2025-03-19").content.decode()
+    redated = xml.replace("2025-03-19", "2026-06-01")
+    expression = services.add_amendment(
+        steward,
+        item,
+        date=datetime.date(2026, 6, 1),
+        data=redated.encode(),
+        text_format="akn",
+        amending_act="Re-dated copy",
+        source="https://www.boe.es/eli/es/lo/2000/01/11/4",
+    )
+    assert expression.frbr_uri == "/akn/es/act/lo/2000-01-11/4/spa@2026-06-01"
+    with pytest.raises(DomainError, match="are not spa, 2026-07-01"):
+        services.add_amendment(
+            steward,
+            item,
+            date=datetime.date(2026, 7, 1),
+            data=redated.encode(),
+            text_format="akn",
+            amending_act="Wrong date",
+            source="",
+        )
+    bluebell = "BODY\nTITLE I - Disposiciones\n  ART 1 - Ámbito\n    Texto de prueba.\n"
+    services.add_amendment(
+        steward,
+        item,
+        date=datetime.date(2026, 8, 1),
+        data=bluebell.encode(),
+        text_format="bluebell",
+        amending_act="Prueba",
+        source="",
+    )
+    page = client.get(f"/en/law/documents/{item.work_id}/?on=2026-08-02").content.decode()
+    assert "Texto de prueba." in page and "Text of the version in force from 2026-08-01." in page
