@@ -149,3 +149,6 @@ class QuestionAdmin(StewardsOnly, TabbedTranslationAdmin):
     list_display = ("text", "lesson", "order", "instrument", "eid")
     list_filter = ("lesson__module",)
     inlines = [ChoiceInline]
+
+
+from migdev.law import admin_national  # noqa: E402, F401  (national legislation: its own module)

@@ -1,7 +1,8 @@
 """Akoma Ntoso to readable HTML: sections with stable anchors (#art_3, #chp_II) and a table of contents.
 
 The HTML is built element by element with lxml, so document text is always escaped; links are kept only when they
-are http(s) addresses. Labels (Article, Chapter) are in the language of the expression, which is English here.
+are http(s) addresses. Labels (Article, Chapter) are in the language of the expression (English, French or
+Spanish); a number that is already a label ("Disposición adicional primera") is shown as it is.
 """
 
 import copy
@@ -33,7 +34,33 @@ HIERARCHICAL = {
     "list": "",
     "level": "",
 }
-TOC_LEVELS = ("part", "chapter", "article", "section", "attachment")
+# Labels in the languages of national law (ISO 639-2); English (above) otherwise.
+LABELS = {
+    "spa": {
+        "part": "Parte",
+        "chapter": "Capítulo",
+        "section": "Sección",
+        "article": "Artículo",
+        "title": "Título",
+        "book": "Libro",
+        "subsection": "Subsección",
+        "paragraph": "Apartado",
+        "division": "",
+    },
+    "fra": {
+        "part": "Partie",
+        "chapter": "Chapitre",
+        "section": "Section",
+        "article": "Article",
+        "title": "Titre",
+        "book": "Livre",
+        "subsection": "Sous-section",
+        "paragraph": "Paragraphe",
+        "division": "",
+    },
+}
+TOC_LEVELS = ("part", "book", "title", "division", "chapter", "article", "section", "subsection", "attachment")
+WORD_NUM = re.compile(r"^[^\W\d]{4,}\s")
 CONTAINERS = {"body", "mainBody", "content", "intro", "wrapUp", "blockList", "doc", "attachments", "judgmentBody"}
 INLINE = {"i": "em", "b": "strong", "u": "u", "sup": "sup", "sub": "sub"}
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
@@ -64,6 +91,8 @@ class _Renderer:
     def __init__(self, root: etree._Element) -> None:
         self.toc: list[TocEntry] = []
         self.used: set[str] = set()
+        language = root.find(f".//{{{AKN_NS}}}FRBRExpression/{{{AKN_NS}}}FRBRlanguage")
+        self.labels = LABELS.get(language.get("language", "") if language is not None else "", {})
         body_articles = [a for a in root.iterfind(f".//{{{AKN_NS}}}body//{{{AKN_NS}}}article")]
         nums = [self._num(a) for a in body_articles]
         # #art_3 where the article numbers of the body are unique; the eId otherwise.
@@ -137,7 +166,8 @@ class _Renderer:
         num = self._num(node)
         heading_node = node.find(f"{{{AKN_NS}}}heading")
         heading = " ".join("".join(heading_node.itertext()).split()) if heading_node is not None else ""
-        label = " ".join(part for part in (HIERARCHICAL.get(name, ""), num) if part)
+        word = "" if WORD_NUM.match(num) else self.labels.get(name, HIERARCHICAL.get(name, ""))
+        label = " ".join(part for part in (word, num) if part)
         title = " — ".join(part for part in (label, heading) if part)
         section = E.SECTION({"class": f"akn-{name}", "id": anchor, "data-eid": node.get("eId") or ""})
         if title:

@@ -17,6 +17,7 @@ class LawConfig(AppConfig):
         from migdev.law.services import import_akn, load_instruments, load_treaty_actions, load_treaty_texts
         from migdev.law.services.glossary import load_glossary
         from migdev.law.services.learning import load_training  # also connects the personal-data receivers
+        from migdev.law.services.national import load_national_laws
 
         register_dataset(
             Dataset(
@@ -71,3 +72,12 @@ class LawConfig(AppConfig):
             )
         )
         register_demo(DemoStep("law", load_law_demo, order=30))
+        register_dataset(
+            Dataset(
+                name="law-national",
+                description="National laws (folder: laws.csv, versions.csv, implements.csv, texts or AKN) by version",
+                loader=load_national_laws,
+                shipped=DATA_DIR / "national",
+                setup_order=63,
+            )
+        )

@@ -412,3 +412,51 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.lesson_id}: {self.best_score}/{self.out_of}"
+
+
+# --- National legislation: what MigDev records beside a national law's text (its Work and Expressions) ----------
+
+
+class NationalLaw(models.Model):
+    """A national law held as a Work of its country: its subjects, source and licence; each consolidated version (an
+    amendment) is an Expression dated from when it applies."""
+
+    work = models.OneToOneField(Work, verbose_name=_("document"), on_delete=models.CASCADE, related_name="national_law")
+    slug = models.SlugField(_("identifier"), max_length=60, unique=True)
+    short_title = models.CharField(_("short title"), max_length=120)
+    themes = models.ManyToManyField(Theme, verbose_name=_("subjects"), blank=True, related_name="national_laws")
+    source_url = models.URLField(_("official source"), max_length=500)
+    licence = models.CharField(_("licence and terms of reuse"), max_length=500)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("national law")
+        verbose_name_plural = _("national laws")
+
+    def __str__(self) -> str:
+        return self.short_title
+
+
+class Implementation(models.Model):
+    """An international instrument a national law implements; without a source the link is unverified."""
+
+    law = models.ForeignKey(NationalLaw, on_delete=models.CASCADE, related_name="implementations")
+    instrument = models.ForeignKey(
+        Instrument, verbose_name=_("instrument"), on_delete=models.CASCADE, related_name="implementations"
+    )
+    provisions = models.CharField(_("provisions of the law"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True, help_text=_("Empty: the link is unverified"))
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["law", "instrument"]
+        verbose_name = _("implemented instrument")
+        verbose_name_plural = _("implemented instruments")
+        constraints = [models.UniqueConstraint(fields=["law", "instrument"], name="law_implementation_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.law} → {self.instrument_id}"
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.source)

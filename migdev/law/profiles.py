@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from migdev.core.errors import DomainError, NotFound
 from migdev.core.models import Country
 from migdev.law import selectors
-from migdev.law.models import Completeness, Instrument
+from migdev.law.models import Completeness, Implementation, Instrument, NationalLaw
 from migdev.law.selectors import PartyRow, Statement
+from migdev.law.selectors import national as national_selectors
 from migdev.law.status import NON_STATE_PARTICIPANTS, STATUS_LABELS, Status
 
 MAX_COMPARED = 6
@@ -48,9 +49,28 @@ class InstrumentStatus:
 
 
 @dataclass(frozen=True)
+class LawLink:
+    """An instrument a national law of the participant implements, with the participant's status towards it."""
+
+    law: NationalLaw
+    implementation: Implementation
+    status: InstrumentStatus | None
+
+
+@dataclass(frozen=True)
 class RightsProfile:
     participant: Participant
     statuses: list[InstrumentStatus]
+    national_laws: tuple[NationalLaw, ...] = ()
+
+    @property
+    def law_links(self) -> list[LawLink]:
+        by_instrument = {s.instrument.id: s for s in self.statuses}
+        return [
+            LawLink(law, link, by_instrument.get(link.instrument_id))
+            for law in self.national_laws
+            for link in law.implementations.all()
+        ]
 
     def _with(self, *statuses: Status) -> list[InstrumentStatus]:
         return [s for s in self.statuses if s.row.status in statuses]
@@ -118,7 +138,8 @@ def profiles(codes: list[str], on: datetime.date | None = None) -> list[RightsPr
             group = sorted(grouped[w.code], key=lambda a: (a.date or datetime.date.min, a.action))
             row = selectors.party_row(w.code, group, day) if group else _empty_row(w)
             statuses[w.code].append(InstrumentStatus(item, day, row, statement))
-    return [RightsProfile(w, statuses[w.code]) for w in who]
+    laws = national_selectors.laws_by_country([w.code for w in who if w.country is not None])
+    return [RightsProfile(w, statuses[w.code], tuple(laws.get(w.code, ()))) for w in who]
 
 
 def profile(code: str, on: datetime.date | None = None) -> RightsProfile:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from migdev.law import views
-from migdev.law.views import glossary, learning
+from migdev.law.views import glossary, learning, national
 
 app_name = "law"
 
@@ -20,4 +20,7 @@ urlpatterns = [
     path("learn/", learning.learn, name="learn"),
     path("learn/<slug:module_id>/", learning.module, name="learn_module"),
     path("learn/<slug:module_id>/<slug:slug>/", learning.lesson, name="learn_lesson"),
+    path("national/", national.national_laws, name="national_laws"),
+    path("documents/<int:work_id>/versions/", national.versions, name="versions"),
+    path("documents/<int:work_id>/diff/", national.diff, name="diff"),
 ]

@@ -6,6 +6,7 @@ from ninja import Router, Schema
 from migdev.law import selectors
 from migdev.law.akn_html import standalone_html
 from migdev.law.models import Work
+from migdev.law.selectors import national
 
 router = Router()
 
@@ -24,6 +25,7 @@ class WorkOut(Schema):
     doctype: str
     naming_compliant: bool
     instrument: str | None
+    country: str | None
     expressions: list[ExpressionOut]
 
 
@@ -35,6 +37,7 @@ def work_out(item: Work) -> WorkOut:
         doctype=item.doctype,
         naming_compliant=item.naming_compliant,
         instrument=item.instrument_id,
+        country=item.country_id,
         expressions=[
             ExpressionOut(frbr_uri=e.frbr_uri, language=e.language, date=e.date, source=e.source)
             for e in item.expressions.all()
@@ -48,16 +51,16 @@ def list_works(request: HttpRequest) -> list[WorkOut]:
 
 
 @router.get("/works/{work_id}/akn.xml", summary="A document as Akoma Ntoso 3.0 XML (schema-valid)")
-def work_akn(request: HttpRequest, work_id: int, language: str = "eng") -> HttpResponse:
-    found = selectors.expression(selectors.work(work_id), language)
+def work_akn(request: HttpRequest, work_id: int, language: str = "eng", on: str | None = None) -> HttpResponse:
+    found = national.expression_on(selectors.work(work_id), national.parse_on(on), language)
     response = HttpResponse(found.xml, content_type="application/akn+xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="work-{work_id}-{found.language}.akn.xml"'
     return response
 
 
 @router.get("/works/{work_id}/text.html", summary="A document as a standalone HTML page with a table of contents")
-def work_html(request: HttpRequest, work_id: int, language: str = "eng") -> HttpResponse:
+def work_html(request: HttpRequest, work_id: int, language: str = "eng", on: str | None = None) -> HttpResponse:
     item = selectors.work(work_id)
-    found = selectors.expression(item, language)
+    found = national.expression_on(item, national.parse_on(on), language)
     page = standalone_html(item.title, selectors.rendered(found), found.language[:2])
     return HttpResponse(page, content_type="text/html; charset=utf-8")

@@ -78,3 +78,8 @@ def _store(root: etree._Element, source: str, instrument: Instrument | None) -> 
         expression.save()
         return 1
     return int(created)
+
+
+def store_expression(root: etree._Element, source: str, instrument: Instrument | None) -> int:
+    """Store a valid AKN document as an expression of its work (for the other parts of the room); 1 if written."""
+    return _store(root, source, instrument)

@@ -1,0 +1,121 @@
+"""Akoma Ntoso to PDF (fpdf2): title page facts, a table of contents with page numbers, PDF outline (bookmarks) and
+the text by heading and article.
+
+The font is DejaVu Serif, shipped in migdev/law/data/fonts with its licence, so every Latin, Greek and Cyrillic
+letter of the texts prints the same on any machine.
+"""
+
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.outline import OutlineSection
+from lxml import etree
+
+from migdev.law.akn import AKN_NS
+from migdev.law.akn_html import HIERARCHICAL, LABELS, TOC_LEVELS, WORD_NUM
+
+FONTS = Path(__file__).resolve().parent / "data" / "fonts"
+FONT = "DejaVuSerif"
+HEADINGS = {"Contents": {"spa": "Índice", "fra": "Sommaire"}}
+
+
+def _local(node: etree._Element) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def _text(node: etree._Element) -> str:
+    return " ".join("".join(node.itertext()).split())
+
+
+class _Pdf(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(format="A4")
+        self.doc_title = title
+        self.add_font(FONT, "", str(FONTS / "DejaVuSerif.ttf"))
+        self.add_font(FONT, "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
+        self.set_auto_page_break(True, margin=18)
+        self.set_margins(20, 18, 20)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        self.cell(0, 5, f"{self.doc_title[:90]} — {self.page_no()}", align="C")
+
+
+def _toc(pdf: FPDF, outline: list[OutlineSection]) -> None:
+    """The table of contents, written on the pages reserved by insert_toc_placeholder."""
+    pdf.set_font(FONT, "B", 13)
+    pdf.cell(0, 9, pdf.toc_heading, new_x="LMARGIN", new_y="NEXT")  # type: ignore[attr-defined]
+    for section in outline:
+        pdf.set_font(FONT, "B" if section.level == 0 else "", 8.5)
+        indent = 4 * section.level
+        pdf.set_x(pdf.l_margin + indent)
+        width = pdf.epw - indent - 12
+        label = section.name if pdf.get_string_width(section.name) < width else section.name[:90] + "…"
+        pdf.cell(width, 4.6, label, link=pdf.add_link(page=section.page_number))
+        pdf.cell(12, 4.6, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+def render_pdf(root: etree._Element, title: str, facts: list[tuple[str, str]]) -> bytes:
+    """The document as PDF bytes: title, `facts` (label, value) such as the version date and source, contents, text."""
+    language_node = root.find(f".//{{{AKN_NS}}}FRBRExpression/{{{AKN_NS}}}FRBRlanguage")
+    language = language_node.get("language", "eng") if language_node is not None else "eng"
+    labels = LABELS.get(language, {})
+    pdf = _Pdf(title)
+    pdf.set_title(title)
+    pdf.set_lang({"spa": "es", "fra": "fr"}.get(language, "en"))
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for label, value in facts:
+        pdf.set_font(FONT, "B", 9)
+        pdf.multi_cell(0, 5, label, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FONT, "", 9)
+        pdf.multi_cell(0, 5, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.toc_heading = HEADINGS["Contents"].get(language, "Contents")  # type: ignore[attr-defined]
+    document = next(child for child in root if isinstance(child.tag, str))
+    entries = sum(1 for n in document.iter() if _local(n) in TOC_LEVELS)
+    pdf.insert_toc_placeholder(_toc, pages=max(1, entries // 56), allow_extra_pages=True)
+
+    def heading(node: etree._Element, name: str, depth: int) -> None:
+        num_node = node.find(f"{{{AKN_NS}}}num")
+        num = _text(num_node) if num_node is not None else ""
+        head_node = node.find(f"{{{AKN_NS}}}heading")
+        head = _text(head_node) if head_node is not None else ""
+        word = "" if WORD_NUM.match(num) else labels.get(name, HIERARCHICAL.get(name, ""))
+        label = " — ".join(p for p in (" ".join(p for p in (word, num) if p), head) if p)
+        if not label:
+            return
+        if name in TOC_LEVELS:
+            pdf.start_section(label[:200], level=min(depth, 5))
+        pdf.set_font(FONT, "B", 12 if name != "article" else 10)
+        pdf.ln(2)
+        pdf.multi_cell(0, 5.5, label, new_x="LMARGIN", new_y="NEXT")
+
+    pending: list[str] = []  # the number of a paragraph or point, printed before its first line of text
+
+    def walk(node: etree._Element, depth: int) -> None:
+        name = _local(node)
+        if name in ("meta", "num", "heading", "subheading", ""):
+            return
+        if name in ("p", "crossHeading", "listIntroduction", "listWrapUp"):
+            text = " ".join([*pending, _text(node)]).strip()
+            pending.clear()
+            if text:
+                pdf.set_font(FONT, "B" if name == "crossHeading" else "", 9.5)
+                pdf.multi_cell(0, 4.8, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1)
+            return
+        if name in TOC_LEVELS:
+            heading(node, name, depth)
+        elif name in HIERARCHICAL:
+            num = node.find(f"{{{AKN_NS}}}num")
+            if num is not None and _text(num):
+                pending.append(_text(num))
+        for child in node:
+            walk(child, depth + 1 if name in TOC_LEVELS else depth)
+
+    for child in document:
+        walk(child, 0)
+    return bytes(pdf.output())
