@@ -412,3 +412,8 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.lesson_id}: {self.best_score}/{self.out_of}"
+
+
+# --- Search: the index lives in its own package (search/models.py), registered with the room's models here ------
+
+from migdev.law.search.models import SearchEntry  # noqa: E402, F401

@@ -1,0 +1,66 @@
+"""One interface over the full-text engines: install the index structures, and find the entries a query matches.
+
+Both backends receive the same analysed text and the same query tree, and answer the same rows (ids with their
+facet columns) ranked by their own relevance measure (bm25 on SQLite, ts_rank_cd on PostgreSQL). Everything else
+(filters, facets, snippets, pages) is done once, above them, in engine.py.
+"""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any
+
+from migdev.law.search.query import Query
+
+TABLE = "law_search_entry"
+# The facet columns each match returns, in this order (engine.py reads them by position).
+MATCH_COLUMNS = ("id", "kind", "language", "instrument_id", "instrument_type", "themes", "country", "year")
+# The most entries one search reads: beyond that the facets count the best-ranked ones and say so.
+MAX_MATCHES = 5_000
+
+
+@dataclass(frozen=True)
+class Matches:
+    rows: list[tuple[Any, ...]]  # MATCH_COLUMNS, best first
+    capped: bool
+
+
+class SearchBackend(ABC):
+    """A full-text engine for the law index, working on a Django database connection."""
+
+    vendor: str
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    @abstractmethod
+    def install(self) -> None:
+        """Create the engine's structures beside the table law_search_entry (run by the migration)."""
+
+    @abstractmethod
+    def uninstall(self) -> None:
+        """Drop them again (the migration's reverse)."""
+
+    @abstractmethod
+    def _sql(self, query: Query, latest_only: bool) -> tuple[str, list[Any]]:
+        """SELECT MATCH_COLUMNS ... ORDER BY relevance, id, for the query."""
+
+    def match(self, query: Query, *, latest_only: bool = True, limit: int = MAX_MATCHES) -> Matches:
+        """The entries matching the query, best first, at most `limit` (+1 read to know whether it was capped)."""
+        sql, params = self._sql(query, latest_only)
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT {int(limit) + 1}", params)
+            rows = cursor.fetchall()
+        return Matches(rows[:limit], len(rows) > limit)
+
+
+def backend_for(connection: Any) -> SearchBackend:
+    """The backend of the database vendor: PostgreSQL full-text search, or SQLite FTS5."""
+    if connection.vendor == "postgresql":
+        from migdev.law.search.postgres import PostgresBackend
+
+        return PostgresBackend(connection)
+    if connection.vendor == "sqlite":
+        from migdev.law.search.sqlite_fts5 import SqliteFts5Backend
+
+        return SqliteFts5Backend(connection)
+    raise NotImplementedError(f"no law search backend for the database {connection.vendor}")

@@ -1,0 +1,254 @@
+"""Running a search: parse, ONE match on the backend, then filters, facets, the page and its snippets in Python.
+
+The match reads the ids and facet columns of every matching entry once (at most MAX_MATCHES, best first); the
+facets are counted from those rows, never by asking the database again per facet, and only the page's entries are
+read in full for their snippets.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any
+
+from django.db import connections
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from migdev.core.errors import DomainError
+from migdev.law.search import analysis
+from migdev.law.search.backend import TABLE, SearchBackend, backend_for
+from migdev.law.search.query import Query, QueryError, parse
+from migdev.law.search.snippets import snippet
+
+PAGE_SIZE = 10
+MAX_PAGE = 500
+# Facet columns by position in backend.MATCH_COLUMNS.
+ID, KIND, LANGUAGE, INSTRUMENT, TYPE, THEMES, COUNTRY, YEAR = range(8)
+TYPES = ("universal", "regional", "bilateral", "national", "other")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the search is narrowed to; empty values do not narrow. `party` is an ISO3 code (or EU)."""
+
+    kind: str = ""
+    language: str = ""
+    type: str = ""
+    theme: str = ""
+    country: str = ""
+    year: int | None = None
+    party: str = ""
+    all_versions: bool = False
+
+    def as_params(self) -> dict[str, str]:
+        values = {
+            "kind": self.kind,
+            "language": self.language,
+            "type": self.type,
+            "theme": self.theme,
+            "country": self.country,
+            "year": str(self.year or ""),
+            "party": self.party,
+            "versions": "all" if self.all_versions else "",
+        }
+        return {k: v for k, v in values.items() if v}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the filter it sets
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    title: str
+    label: str
+    language: str
+    date: str
+    url: str
+    snippet: SafeString
+    instrument: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    filters: Filters
+    total: int
+    page: int
+    pages: int
+    hits: list[Hit]
+    facets: list[Facet]
+    capped: bool  # more entries matched than were read: counts are those of the best-ranked MAX_MATCHES
+    party_name: str = ""
+    party_instruments: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _check_filters(filters: Filters) -> None:
+    from migdev.law.search.models import SearchEntry
+
+    if filters.kind and filters.kind not in SearchEntry.Kind.values:
+        raise QueryError(_("Unknown kind of result %(v)r.") % {"v": filters.kind[:40]}, "kind")
+    if filters.language and filters.language not in analysis.LANGUAGES:
+        raise QueryError(_("Search in eng, fra or spa, not %(v)r.") % {"v": filters.language[:40]}, "language")
+    if filters.type and filters.type not in TYPES:
+        raise QueryError(_("Unknown type of document %(v)r.") % {"v": filters.type[:40]}, "type")
+
+
+def _party_instruments(code: str) -> tuple[set[str], str]:
+    """The instruments the participant is party to (each on its own data date), and the participant's name."""
+    from migdev.law import profiles
+
+    try:
+        found = profiles.profile(code)
+    except DomainError as exc:
+        raise QueryError(exc.message, "party") from None
+    return {s.instrument.pk for s in found.party}, found.participant.name
+
+
+def _keep(row: tuple[Any, ...], filters: Filters, party: set[str] | None) -> bool:
+    return (
+        (not filters.kind or row[KIND] == filters.kind)
+        and (not filters.language or row[LANGUAGE] == filters.language)
+        and (not filters.type or row[TYPE] == filters.type)
+        and (not filters.theme or filters.theme in row[THEMES].split())
+        and (not filters.country or row[COUNTRY] == filters.country)
+        and (filters.year is None or row[YEAR] == filters.year)
+        and (party is None or row[INSTRUMENT] in party)
+    )
+
+
+def _facet(name: str, label: str, counts: Counter[Any], labels: dict[Any, str], chosen: Any, top: int = 12) -> Facet:
+    items = sorted(((v, n) for v, n in counts.items() if v not in ("", None)), key=lambda vn: (-vn[1], str(vn[0])))
+    values = [FacetValue(str(v), labels.get(v, str(v)), n, str(v) == str(chosen or "")) for v, n in items[:top]]
+    return Facet(name, label, values)
+
+
+def _facets(rows: list[tuple[Any, ...]], filters: Filters, labelled: bool) -> list[Facet]:
+    from migdev.core.models import Country
+    from migdev.law.models import Instrument, Theme
+    from migdev.law.search.models import SearchEntry
+
+    themes = Counter(chain.from_iterable(r[THEMES].split() for r in rows))
+    countries = Counter(r[COUNTRY] for r in rows)
+    type_labels = {
+        **dict(Instrument.Kind.choices),
+        "national": _("National legislation"),
+        "other": _("Other documents"),
+    }
+    language_labels = {"eng": _("English"), "fra": _("French"), "spa": _("Spanish")}
+    theme_labels: dict[Any, str] = {}
+    country_labels: dict[Any, str] = {}
+    if labelled:  # the benchmark counts in a scratch database that has no themes or countries
+        theme_labels = dict(Theme.objects.filter(code__in=list(themes)).values_list("code", "name"))
+        country_labels = dict(Country.objects.filter(iso3__in=[c for c in countries if c]).values_list("iso3", "name"))
+    return [
+        _facet("kind", _("Kind"), Counter(r[KIND] for r in rows), dict(SearchEntry.Kind.choices), filters.kind),
+        _facet("language", _("Language"), Counter(r[LANGUAGE] for r in rows), language_labels, filters.language),
+        _facet("type", _("Type"), Counter(r[TYPE] for r in rows), type_labels, filters.type),
+        _facet("theme", _("Theme"), themes, theme_labels, filters.theme),
+        _facet("country", _("Country"), countries, country_labels, filters.country),
+        _facet("year", _("Year"), Counter(r[YEAR] for r in rows), {}, filters.year),
+    ]
+
+
+def _url(row: dict[str, Any]) -> str:
+    if row["kind"] == "section":
+        return reverse("law:document", args=[row["work_id"]]) + (f"#{row['anchor']}" if row["anchor"] else "")
+    # Terms and lessons open in the language of the entry found.
+    with translation.override(analysis.TO_DJANGO.get(row["language"], "en")):
+        if row["kind"] == "term":
+            return reverse("law:glossary_term", args=[row["key"]])
+        module_id, _sep, slug = row["key"].partition("/")
+        return reverse("law:learn_lesson", args=[module_id, slug])
+
+
+def _hits(backend: SearchBackend, ids: list[int], query: Query) -> list[Hit]:
+    if not ids:
+        return []
+    columns = ("id", "kind", "title", "label", "language", "date", "work_id", "anchor", "key", "text",
+               "instrument_id", "country")  # fmt: skip
+    placeholders = ", ".join(["%s"] * len(ids))
+    with backend.connection.cursor() as cursor:
+        sql = f"SELECT {', '.join(columns)} FROM {TABLE} WHERE id IN ({placeholders})"  # noqa: S608  (ids as params)
+        cursor.execute(sql, ids)
+        by_id = {r[0]: dict(zip(columns, r, strict=True)) for r in cursor.fetchall()}
+    hits = []
+    for pk in ids:
+        row = by_id[pk]
+        hits.append(
+            Hit(
+                kind=row["kind"],
+                title=row["title"],
+                label=row["label"],
+                language=row["language"],
+                date=row["date"],
+                url=_url(row),
+                snippet=snippet(row["text"], row["language"], query),
+                instrument=row["instrument_id"],
+                country=row["country"],
+            )
+        )
+    return hits
+
+
+def search(
+    text: str,
+    filters: Filters = Filters(),
+    page: int = 1,
+    *,
+    backend: SearchBackend | None = None,
+    labelled: bool = True,
+) -> Results:
+    """Ranked, faceted, highlighted results of a search; QueryError names the parameter at fault."""
+    _check_filters(filters)
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(_("Pages run from 1 to %(n)d.") % {"n": MAX_PAGE}, "page")
+    languages: Iterable[str] = (filters.language,) if filters.language else analysis.LANGUAGES
+    query = parse(text, languages)
+    backend = backend or backend_for(connections["default"])
+    matches = backend.match(query, latest_only=not filters.all_versions)
+    party, party_name = (None, "")
+    if filters.party:
+        party, party_name = _party_instruments(filters.party)
+    rows = [r for r in matches.rows if _keep(r, filters, party)]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    notes = []
+    if party is not None:
+        notes.append(
+            _(
+                "Only instruments %(name)s is party to, each on the date its ratification data is complete to "
+                "(each instrument's page says how complete and as of when)."
+            )
+            % {"name": party_name}
+        )
+    return Results(
+        query=text,
+        filters=filters,
+        total=len(rows),
+        page=page,
+        pages=pages,
+        hits=_hits(backend, [r[ID] for r in shown], query),
+        facets=_facets(rows, filters, labelled),
+        capped=matches.capped,
+        party_name=party_name,
+        party_instruments=len(party or ()),
+        notes=notes,
+    )

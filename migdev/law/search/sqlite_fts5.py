@@ -1,0 +1,75 @@
+"""SQLite FTS5 backend: an external-content FTS5 table over the analysed columns, kept in step by triggers."""
+
+from typing import Any
+
+from migdev.law.search.backend import MATCH_COLUMNS, TABLE, SearchBackend
+from migdev.law.search.query import Clause, Phrase, Prefix, Query, Term
+
+FTS = "law_search_fts"
+
+INSTALL = [
+    # The analysed text is ASCII letters and digits only, so the 'ascii' tokenizer sees exactly our terms.
+    "CREATE VIRTUAL TABLE law_search_fts USING fts5(stems, words, content='law_search_entry', content_rowid='id', "
+    "tokenize='ascii', prefix='3 5')",
+    "CREATE TRIGGER law_search_ai AFTER INSERT ON law_search_entry BEGIN "
+    "INSERT INTO law_search_fts(rowid, stems, words) VALUES (new.id, new.stems, new.words); END",
+    "CREATE TRIGGER law_search_ad AFTER DELETE ON law_search_entry BEGIN "
+    "INSERT INTO law_search_fts(law_search_fts, rowid, stems, words) "
+    "VALUES ('delete', old.id, old.stems, old.words); END",
+    "CREATE TRIGGER law_search_au AFTER UPDATE ON law_search_entry BEGIN "
+    "INSERT INTO law_search_fts(law_search_fts, rowid, stems, words) "
+    "VALUES ('delete', old.id, old.stems, old.words); "
+    "INSERT INTO law_search_fts(rowid, stems, words) VALUES (new.id, new.stems, new.words); END",
+    "INSERT INTO law_search_fts(law_search_fts) VALUES ('rebuild')",
+]
+UNINSTALL = [
+    "DROP TRIGGER IF EXISTS law_search_ai",
+    "DROP TRIGGER IF EXISTS law_search_ad",
+    "DROP TRIGGER IF EXISTS law_search_au",
+    "DROP TABLE IF EXISTS law_search_fts",
+]
+
+
+def _quoted(terms: tuple[str, ...]) -> str:
+    # Analysed terms are [a-z0-9]+ only, so quoting cannot be escaped from.
+    return '"' + " ".join(terms) + '"'
+
+
+def _part(part: Term | Phrase | Prefix) -> str:
+    if isinstance(part, Prefix):
+        return f"(words : {_quoted((part.start,))} *)"
+    alternatives = [(s,) for s in part.stems] if isinstance(part, Term) else list(part.sequences)
+    return "(stems : (" + " OR ".join(_quoted(a) for a in alternatives) + "))"
+
+
+def _clause(clause: Clause) -> str:
+    return "(" + " OR ".join(_part(p) for p in clause.parts) + ")"
+
+
+def expression(query: Query) -> str:
+    """The FTS5 MATCH expression of a query tree."""
+    text = " AND ".join(_clause(c) for c in query.required)
+    if query.excluded:
+        text = f"({text}) NOT (" + " OR ".join(_clause(c) for c in query.excluded) + ")"
+    return text
+
+
+class SqliteFts5Backend(SearchBackend):
+    vendor = "sqlite"
+
+    def install(self) -> None:
+        with self.connection.cursor() as cursor:
+            for statement in INSTALL:
+                cursor.execute(statement)
+
+    def uninstall(self) -> None:
+        with self.connection.cursor() as cursor:
+            for statement in UNINSTALL:
+                cursor.execute(statement)
+
+    def _sql(self, query: Query, latest_only: bool) -> tuple[str, list[Any]]:
+        columns = ", ".join(f"e.{c}" for c in MATCH_COLUMNS)
+        latest = " AND e.latest" if latest_only else ""
+        # bm25 is lower for better matches; stems weigh more than the folded words prefixes match.
+        sql = f"SELECT {columns} FROM {FTS} JOIN {TABLE} e ON e.id = {FTS}.rowid WHERE {FTS} MATCH %s{latest}"  # noqa: S608
+        return sql + f" ORDER BY bm25({FTS}, 1.0, 0.5), e.id", [expression(query)]
