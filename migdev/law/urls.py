@@ -1,7 +1,7 @@
 from django.urls import path
 
 from migdev.law import views
-from migdev.law.views import glossary, learning
+from migdev.law.views import glossary, learning, search
 
 app_name = "law"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("learn/", learning.learn, name="learn"),
     path("learn/<slug:module_id>/", learning.module, name="learn_module"),
     path("learn/<slug:module_id>/<slug:slug>/", learning.lesson, name="learn_lesson"),
+    path("search/", search.search_page, name="search"),
 ]

@@ -347,6 +347,12 @@ PAGE_FILTERS: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("stats:index", {}, ["indicator", "year", "sex", "map"], "anonymous"),
     ("stats:search", {}, ["q"], "anonymous"),
     ("accounts:audit_log", {}, ["subject", "action", "page"], "steward"),
+    (
+        "law:search",
+        {},
+        ["q", "kind", "language", "type", "theme", "country", "year", "party", "versions", "page"],
+        "anonymous",
+    ),
 ]
 
 
@@ -361,7 +367,7 @@ def test_no_page_filter_answers_a_server_error_to_hostile_input() -> None:
         if not isinstance(users[role], AnonymousUser):
             client.force_login(users[role])
         url = reverse(name, kwargs=kwargs)
-        base = {"field": "occupation_add"} if name == "labour:pick" else {}
+        base = {"labour:pick": {"field": "occupation_add"}, "law:search": {"q": "migrant"}}.get(name, {})
         for parameter in filters:
             for value in HOSTILE_QUERY:
                 status = client.get(url, {**base, parameter: value}).status_code

@@ -2,10 +2,11 @@
 
 from ninja import Router
 
-from migdev.law.api import documents, glossary, instruments, learning
+from migdev.law.api import documents, glossary, instruments, learning, search
 
 router = Router(tags=["migration law"])
 router.add_router("", instruments.router)
 router.add_router("", documents.router)
 router.add_router("", glossary.router)
 router.add_router("", learning.router)
+router.add_router("", search.router)

@@ -6,7 +6,7 @@ read in full for their snippets.
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -136,7 +136,7 @@ def _keep(row: tuple[Any, ...], filters: Filters, party: set[str] | None) -> boo
 
 def _facet(name: str, label: str, counts: Counter[Any], labels: dict[Any, str], chosen: Any, top: int = 12) -> Facet:
     items = sorted(((v, n) for v, n in counts.items() if v not in ("", None)), key=lambda vn: (-vn[1], str(vn[0])))
-    values = [FacetValue(str(v), labels.get(v, str(v)), n, str(v) == str(chosen or "")) for v, n in items[:top]]
+    values = [FacetValue(str(v), str(labels.get(v, v)), n, str(v) == str(chosen or "")) for v, n in items[:top]]
     return Facet(name, label, values)
 
 
@@ -252,3 +252,26 @@ def search(
         party_instruments=len(party or ()),
         notes=notes,
     )
+
+
+def filters_from(params: Mapping[str, str]) -> tuple[str, Filters, int]:
+    """(query, filters, page) from request parameters (page or API), refusing malformed ones by name."""
+    text = params.get("q", "") or ""
+    values: dict[str, Any] = {}
+    for name, size in (("kind", 10), ("language", 3), ("type", 12), ("theme", 40), ("country", 3), ("party", 8)):
+        value = (params.get(name) or "").strip()
+        if value and (len(value) > size or not value.replace("_", "").isalnum()):
+            raise QueryError(_("%(name)s: not a valid value.") % {"name": name}, name)
+        values[name] = value.upper() if name in ("country", "party") else value
+    year = (params.get("year") or "").strip()
+    if year:
+        if not (year.isdigit() and len(year) == 4):
+            raise QueryError(_("year: a year such as 1990."), "year")
+        values["year"] = int(year)
+    versions = params.get("versions") or ""
+    if versions not in ("", "latest", "all"):
+        raise QueryError(_("versions: latest or all."), "versions")
+    page_text = (params.get("page") or "1").strip()
+    if not page_text.isdigit() or len(page_text) > 6:
+        raise QueryError(_("Pages run from 1 to %(n)d.") % {"n": MAX_PAGE}, "page")
+    return text, Filters(**values, all_versions=versions == "all"), int(page_text)
