@@ -25,6 +25,12 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WORD = 40
 
 
+@functools.lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """fold() of one word, remembered (the snippets fold the same words again and again)."""
+    return fold(word)[:MAX_WORD]
+
+
 def fold(word: str) -> str:
     """Lower case without accents or other marks: 'Réfugiés' -> 'refugies', 'œuvre' -> 'oeuvre'."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

@@ -1,8 +1,8 @@
 """One interface over the full-text engines: install the index structures, and find the entries a query matches.
 
-Both backends receive the same analysed text and the same query tree, and answer the same rows (ids with their
-facet columns) ranked by their own relevance measure (bm25 on SQLite, ts_rank_cd on PostgreSQL). Everything else
-(filters, facets, snippets, pages) is done once, above them, in engine.py.
+Both backends receive the same analysed text and the same query tree, and answer the ids of the same entries,
+ranked by their own relevance measure (bm25 on SQLite, ts_rank_cd on PostgreSQL). Everything else (filters,
+facets from the cached facet columns, snippets, pages) is done once, above them, in engine.py.
 """
 
 from abc import ABC, abstractmethod
@@ -12,15 +12,13 @@ from typing import Any
 from migdev.law.search.query import Query
 
 TABLE = "law_search_entry"
-# The facet columns each match returns, in this order (engine.py reads them by position).
-MATCH_COLUMNS = ("id", "kind", "language", "instrument_id", "instrument_type", "themes", "country", "year")
 # The most entries one search reads: beyond that the facets count the best-ranked ones and say so.
 MAX_MATCHES = 5_000
 
 
 @dataclass(frozen=True)
 class Matches:
-    rows: list[tuple[Any, ...]]  # MATCH_COLUMNS, best first
+    ids: list[int]  # best first
     capped: bool
 
 
@@ -41,16 +39,16 @@ class SearchBackend(ABC):
         """Drop them again (the migration's reverse)."""
 
     @abstractmethod
-    def _sql(self, query: Query, latest_only: bool) -> tuple[str, list[Any]]:
-        """SELECT MATCH_COLUMNS ... ORDER BY relevance, id, for the query."""
+    def _sql(self, query: Query) -> tuple[str, list[Any]]:
+        """SELECT the ids of the matching entries ORDER BY relevance, then id."""
 
-    def match(self, query: Query, *, latest_only: bool = True, limit: int = MAX_MATCHES) -> Matches:
-        """The entries matching the query, best first, at most `limit` (+1 read to know whether it was capped)."""
-        sql, params = self._sql(query, latest_only)
+    def match(self, query: Query, *, limit: int = MAX_MATCHES) -> Matches:
+        """The ids of the entries matching the query, best first, at most `limit` (+1 read to know if capped)."""
+        sql, params = self._sql(query)
         with self.connection.cursor() as cursor:
             cursor.execute(f"{sql} LIMIT {int(limit) + 1}", params)
-            rows = cursor.fetchall()
-        return Matches(rows[:limit], len(rows) > limit)
+            ids = [row[0] for row in cursor.fetchall()]
+        return Matches(ids[:limit], len(ids) > limit)
 
 
 def backend_for(connection: Any) -> SearchBackend:

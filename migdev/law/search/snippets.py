@@ -5,6 +5,7 @@ and the markup can hold nothing but escaped text and <mark> elements.
 """
 
 import html
+import itertools
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -12,12 +13,14 @@ from migdev.law.search import analysis
 from migdev.law.search.query import Query
 
 WINDOW = 36  # words shown
+# Words of a text looked at for the snippet: the best passage within them (long articles are cut, not scanned).
+SCANNED = 600
 
 
 def marked_words(text: str, language: str, query: Query) -> list[tuple[int, int, bool]]:
     """(start, end, matches) of every word of the text: a word of the query, or of a whole phrase of it."""
-    found = list(analysis.words(text))
-    folded = [analysis.fold(m.group())[: analysis.MAX_WORD] for m in found]
+    found = list(itertools.islice(analysis.words(text), SCANNED))
+    folded = [analysis.fold_word(m.group()) for m in found]
     stemmed = analysis.stems(folded, language)
     stems, prefixes = query.highlight_stems, query.highlight_prefixes
     hit = [
@@ -51,7 +54,7 @@ def snippet(text: str, language: str, query: Query) -> SafeString:
         word = html.escape(text[word_start:word_end])
         parts.append(f"<mark>{word}</mark>" if hit else word)
         cursor = word_end
-    if end < len(places):
+    if end < len(places) or len(places) == SCANNED:
         parts.append(" …")
     else:
         parts.append(html.escape(text[cursor:]))

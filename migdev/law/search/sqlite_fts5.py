@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from migdev.law.search.backend import MATCH_COLUMNS, TABLE, SearchBackend
+from migdev.law.search.backend import SearchBackend
 from migdev.law.search.query import Clause, Phrase, Prefix, Query, Term
 
 FTS = "law_search_fts"
@@ -11,15 +11,21 @@ INSTALL = [
     # The analysed text is ASCII letters and digits only, so the 'ascii' tokenizer sees exactly our terms.
     "CREATE VIRTUAL TABLE law_search_fts USING fts5(stems, words, content='law_search_entry', content_rowid='id', "
     "tokenize='ascii', prefix='3 5')",
+    # A new random token on every change of the index tells the facet cache (facet_table.py) to reload.
+    "CREATE TABLE law_search_state (id integer PRIMARY KEY, token bigint NOT NULL)",
+    "INSERT INTO law_search_state (id, token) VALUES (1, random())",
     "CREATE TRIGGER law_search_ai AFTER INSERT ON law_search_entry BEGIN "
-    "INSERT INTO law_search_fts(rowid, stems, words) VALUES (new.id, new.stems, new.words); END",
+    "INSERT INTO law_search_fts(rowid, stems, words) VALUES (new.id, new.stems, new.words); "
+    "UPDATE law_search_state SET token = random(); END",
     "CREATE TRIGGER law_search_ad AFTER DELETE ON law_search_entry BEGIN "
     "INSERT INTO law_search_fts(law_search_fts, rowid, stems, words) "
-    "VALUES ('delete', old.id, old.stems, old.words); END",
+    "VALUES ('delete', old.id, old.stems, old.words); "
+    "UPDATE law_search_state SET token = random(); END",
     "CREATE TRIGGER law_search_au AFTER UPDATE ON law_search_entry BEGIN "
     "INSERT INTO law_search_fts(law_search_fts, rowid, stems, words) "
     "VALUES ('delete', old.id, old.stems, old.words); "
-    "INSERT INTO law_search_fts(rowid, stems, words) VALUES (new.id, new.stems, new.words); END",
+    "INSERT INTO law_search_fts(rowid, stems, words) VALUES (new.id, new.stems, new.words); "
+    "UPDATE law_search_state SET token = random(); END",
     "INSERT INTO law_search_fts(law_search_fts) VALUES ('rebuild')",
 ]
 UNINSTALL = [
@@ -27,6 +33,7 @@ UNINSTALL = [
     "DROP TRIGGER IF EXISTS law_search_ad",
     "DROP TRIGGER IF EXISTS law_search_au",
     "DROP TABLE IF EXISTS law_search_fts",
+    "DROP TABLE IF EXISTS law_search_state",
 ]
 
 
@@ -38,7 +45,7 @@ def _quoted(terms: tuple[str, ...]) -> str:
 def _part(part: Term | Phrase | Prefix) -> str:
     if isinstance(part, Prefix):
         return f"(words : {_quoted((part.start,))} *)"
-    alternatives = [(s,) for s in part.stems] if isinstance(part, Term) else list(part.sequences)
+    alternatives: list[tuple[str, ...]] = [(s,) for s in part.stems] if isinstance(part, Term) else list(part.sequences)
     return "(stems : (" + " OR ".join(_quoted(a) for a in alternatives) + "))"
 
 
@@ -67,9 +74,7 @@ class SqliteFts5Backend(SearchBackend):
             for statement in UNINSTALL:
                 cursor.execute(statement)
 
-    def _sql(self, query: Query, latest_only: bool) -> tuple[str, list[Any]]:
-        columns = ", ".join(f"e.{c}" for c in MATCH_COLUMNS)
-        latest = " AND e.latest" if latest_only else ""
+    def _sql(self, query: Query) -> tuple[str, list[Any]]:
         # bm25 is lower for better matches; stems weigh more than the folded words prefixes match.
-        sql = f"SELECT {columns} FROM {FTS} JOIN {TABLE} e ON e.id = {FTS}.rowid WHERE {FTS} MATCH %s{latest}"  # noqa: S608
-        return sql + f" ORDER BY bm25({FTS}, 1.0, 0.5), e.id", [expression(query)]
+        sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s ORDER BY bm25({FTS}, 1.0, 0.5), rowid"  # noqa: S608
+        return sql, [expression(query)]

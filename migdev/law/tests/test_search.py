@@ -214,3 +214,33 @@ def test_french_national_law_and_reindex() -> None:
     indexing.reindex(SilentProgress())
     assert SearchEntry.objects.count() == before
     assert search("travailleuses migrantes", Filters(kind="section")).total == 1
+
+
+def test_law_reindex_command_rebuilds_the_index() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    before = SearchEntry.objects.count()
+    out = StringIO()
+    call_command("law_reindex", stdout=out)
+    assert SearchEntry.objects.count() == before
+    assert "full-text search" in out.getvalue() and "articles of" in out.getvalue()
+
+
+def test_benchmark_corpus_gives_french_and_spanish_phrase_hits() -> None:
+    """The benchmark's corpus and query set, loaded into this database's index (no timing asserted)."""
+    from migdev.law.search import bench
+
+    real = bench.real_sections(lambda slug: None)
+    rows = bench.analysed(real + bench.generated_sections(real, 600, seed=0))
+    SearchEntry.objects.all().delete()
+    columns = ", ".join(bench.COLUMNS)
+    with connection.cursor() as cursor:
+        sql = f"INSERT INTO law_search_entry ({columns}) VALUES ({', '.join(['%s'] * len(bench.COLUMNS))})"
+        cursor.executemany(sql, rows)
+    assert SearchEntry.objects.filter(language="fra").count() == 150
+    for query in ('"travailleurs migrants"', '"trabajadores migrantes"', '"migrant for employment"', "migra*"):
+        assert search(query).total > 0, query
+    national = search("migrant", Filters(type="national"))
+    assert national.total > 0 and {h.country for h in national.hits} <= set(bench.COUNTRIES)
