@@ -206,7 +206,7 @@ def measure(backend: SearchBackend, rows: list[tuple[Any, ...]], rounds: int) ->
                           by_language, totals, capped)  # fmt: skip
 
 
-def scratch_connections(postgres_url: str | None) -> dict[str, Any]:
+def scratch_connections(postgres_url: str | None, say: Callable[[str], None] = print) -> dict[str, Any]:
     """A fresh SQLite file, and a PostgreSQL database of its own when a server is given (created if missing)."""
     folder = Path(tempfile.mkdtemp(prefix="migdev-bench-law-search-"))
     databases: dict[str, Any] = {
@@ -218,8 +218,12 @@ def scratch_connections(postgres_url: str | None) -> dict[str, Any]:
     }
     if postgres_url:
         settings = dj_database_url.parse(postgres_url)
-        _create_database(settings)
-        databases["postgresql"] = settings
+        try:
+            _create_database(settings)
+        except Exception as error:  # no server: the run goes on with SQLite, and says so
+            say(f"PostgreSQL not reachable ({type(error).__name__}): SQLite only")
+        else:
+            databases["postgresql"] = settings
     found = {}
     for name, database in databases.items():
         # Registered with Django's connections (the schema editor looks its alias up there), defaults filled in.
@@ -250,7 +254,7 @@ def run(sections: int, rounds: int, seed: int, postgres_url: str | None, say: Ca
     analysis_seconds = time.perf_counter() - started
     say(f"corpus: {len(real)} real articles + {len(corpus) - len(real)} generated sections ({analysis_seconds:.1f} s)")
     figures = {}
-    for name, connection in scratch_connections(postgres_url).items():
+    for name, connection in scratch_connections(postgres_url, say).items():
         say(f"{name}: indexing and querying ...")
         figures[name] = measure(backend_for(connection), rows, rounds)
         connection.close()
