@@ -149,3 +149,25 @@ class QuestionAdmin(StewardsOnly, TabbedTranslationAdmin):
     list_display = ("text", "lesson", "order", "instrument", "eid")
     list_filter = ("lesson__module",)
     inlines = [ChoiceInline]
+
+
+# --- Search index: derived data, shown to stewards read-only (rebuilt by `migdev law_reindex`) ------------------
+
+from migdev.law.search.models import SearchEntry  # noqa: E402
+
+
+@admin.register(SearchEntry)
+class SearchEntryAdmin(StewardsOnly, admin.ModelAdmin):
+    list_display = ("title", "label", "kind", "language", "instrument_type", "country", "year", "latest")
+    list_filter = ("kind", "language", "instrument_type", "latest")
+    search_fields = ("title", "label", "text")
+    exclude = ("stems", "words")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -8,6 +8,7 @@ Each backend gets the same rows in a scratch database; the same queries run thro
 match, facets, page of snippets), and the hit counts of both backends are compared.
 """
 
+import os
 import random
 import re
 import statistics
@@ -265,6 +266,7 @@ def run(sections: int, rounds: int, seed: int, postgres_url: str | None, say: Ca
         "queries": sum(len(q) for q in QUERIES.values()) + len(FILTERED),
         "rounds": rounds,
         "corpus_and_analysis_seconds": round(analysis_seconds, 2),
+        "load_average": [round(x, 2) for x in os.getloadavg()],  # other work on the machine slows every figure
         "backends": {
             name: {
                 "index_seconds": round(f.index_seconds, 2),

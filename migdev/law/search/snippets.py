@@ -14,7 +14,7 @@ from migdev.law.search.query import Query
 
 WINDOW = 36  # words shown
 # Words of a text looked at for the snippet: the best passage within them (long articles are cut, not scanned).
-SCANNED = 600
+SCANNED = 300
 
 
 def marked_words(text: str, language: str, query: Query) -> list[tuple[int, int, bool]]:

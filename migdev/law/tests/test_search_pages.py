@@ -74,3 +74,12 @@ def test_api_search_is_in_the_openapi_schema(client: Client) -> None:
     schema = client.get("/api/openapi.json").json()
     operation = schema["paths"]["/api/v1/law/search"]["get"]
     assert {p["name"] for p in operation["parameters"]} >= {"q", "party", "language", "page", "versions"}
+
+
+def test_stewards_see_the_search_index_read_only() -> None:
+    from migdev.accounts.tests.factories import StewardFactory
+
+    client = Client()
+    client.force_login(StewardFactory())
+    assert client.get("/en/admin/law/searchentry/").status_code == 200
+    assert client.get("/en/admin/law/searchentry/add/").status_code == 403

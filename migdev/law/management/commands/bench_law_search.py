@@ -39,7 +39,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"{figures['sections']} sections ({figures['real_sections']} real articles; by language "
-            f"{figures['languages']}), {figures['queries']} queries x {figures['rounds']} rounds"
+            f"{figures['languages']}), {figures['queries']} queries x {figures['rounds']} rounds; "
+            f"load average {figures['load_average']}"
         )
         self.stdout.write("backend      index s   p50 ms   p95 ms   p95 eng / fra / spa / filtered")
         for name, f in figures["backends"].items():
