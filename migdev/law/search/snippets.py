@@ -23,12 +23,14 @@ def marked_words(text: str, language: str, query: Query) -> list[tuple[int, int,
     folded = [analysis.fold_word(m.group()) for m in found]
     stemmed = analysis.stems(folded, language)
     stems, prefixes = query.highlight_stems, query.highlight_prefixes
-    hit = [
-        s in stems or f in stems or any(f.startswith(p) for p in prefixes) for f, s in zip(folded, stemmed, strict=True)
-    ]
+    hit = [s in stems or f in stems for f, s in zip(folded, stemmed, strict=True)]
+    if prefixes:
+        hit = [h or f.startswith(prefixes) for h, f in zip(hit, folded, strict=True)]
     for sequence in query.highlight_phrases:
         size = len(sequence)
         for i in range(len(stemmed) - size + 1):
+            if stemmed[i] != sequence[0] and folded[i] != sequence[0]:
+                continue
             if tuple(stemmed[i : i + size]) == sequence or tuple(folded[i : i + size]) == sequence:
                 hit[i : i + size] = [True] * size
     return [(m.start(), m.end(), h) for m, h in zip(found, hit, strict=True)]
@@ -42,8 +44,13 @@ def snippet(text: str, language: str, query: Query) -> SafeString:
     hits = [i for i, (_s, _e, hit) in enumerate(places) if hit]
     start = 0
     if hits:
-        # The window holding the most hits, starting a few words before its first hit.
-        best = max(hits, key=lambda i: sum(1 for j in hits if i <= j < i + WINDOW - 6))
+        # The window holding the most hits (two pointers over the hits), starting a few words before its first.
+        best, most, last = hits[0], 0, 0
+        for first, position in enumerate(hits):
+            while last < len(hits) and hits[last] < position + WINDOW - 6:
+                last += 1
+            if last - first > most:
+                best, most = position, last - first
         start = max(0, best - 6)
     end = min(len(places), start + WINDOW)
     start = max(0, min(start, end - WINDOW))
