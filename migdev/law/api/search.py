@@ -5,7 +5,7 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from migdev.law.search.engine import Results, filters_from, search
+from migdev.law.search.engine import Results, SearchFacet, SearchHit, filters_from, search
 
 router = Router()
 
@@ -30,31 +30,6 @@ class SearchParams(Schema):
     page: int = Query(1, ge=1, le=500)
 
 
-class HitOut(Schema):
-    kind: str
-    title: str
-    label: str
-    language: str
-    date: str
-    url: str
-    snippet: str
-    instrument: str
-    country: str
-
-
-class FacetValueOut(Schema):
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-class FacetOut(Schema):
-    name: str
-    label: str
-    values: list[FacetValueOut]
-
-
 class SearchOut(Schema):
     query: str
     total: int
@@ -64,8 +39,8 @@ class SearchOut(Schema):
     party_name: str
     party_instruments: int
     notes: list[str]
-    hits: list[HitOut]
-    facets: list[FacetOut]
+    hits: list[SearchHit]
+    facets: list[SearchFacet]
 
 
 @router.get(

@@ -1,7 +1,7 @@
 """One interface over the full-text engines: install the index structures, and find the entries a query matches.
 
 Both backends receive the same analysed text and the same query tree, and answer the ids of the same entries,
-ranked by their own relevance measure (bm25 on SQLite, ts_rank_cd on PostgreSQL). Everything else (filters,
+ranked by their own relevance measure (bm25 on SQLite, ts_rank on PostgreSQL). Everything else (filters,
 facets from the cached facet columns, snippets, pages) is done once, above them, in engine.py.
 """
 
@@ -26,17 +26,23 @@ class SearchBackend(ABC):
     """A full-text engine for the law index, working on a Django database connection."""
 
     vendor: str
+    # The engine's structures beside the table law_search_entry (created by migration 0005), and their removal.
+    install_sql: list[str]
+    uninstall_sql: list[str]
 
     def __init__(self, connection: Any) -> None:
         self.connection = connection
 
-    @abstractmethod
     def install(self) -> None:
-        """Create the engine's structures beside the table law_search_entry (run by the migration)."""
+        self._run(self.install_sql)
 
-    @abstractmethod
     def uninstall(self) -> None:
-        """Drop them again (the migration's reverse)."""
+        self._run(self.uninstall_sql)
+
+    def _run(self, statements: list[str]) -> None:
+        with self.connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
     @abstractmethod
     def _sql(self, query: Query) -> tuple[str, list[Any]]:

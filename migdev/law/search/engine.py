@@ -15,7 +15,6 @@ from typing import Any
 from django.db import connections
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError
@@ -37,6 +36,7 @@ from migdev.law.search.query import Query, QueryError, parse
 from migdev.law.search.snippets import snippet
 
 PAGE_SIZE = 10
+FACET_VALUES = 12
 MAX_PAGE = 500
 TYPES = ("universal", "regional", "bilateral", "national", "other")
 
@@ -69,7 +69,7 @@ class Filters:
 
 
 @dataclass(frozen=True)
-class FacetValue:
+class SearchFacetValue:
     value: str
     label: str
     count: int
@@ -77,21 +77,21 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
-class Facet:
+class SearchFacet:
     name: str  # the filter it sets
     label: str
-    values: list[FacetValue]
+    values: list[SearchFacetValue]
 
 
 @dataclass(frozen=True)
-class Hit:
+class SearchHit:
     kind: str
     title: str
     label: str
     language: str
     date: str
     url: str
-    snippet: SafeString
+    snippet: str  # a SafeString: escaped text with <mark> elements only (snippets.py)
     instrument: str
     country: str
 
@@ -103,8 +103,8 @@ class Results:
     total: int
     page: int
     pages: int
-    hits: list[Hit]
-    facets: list[Facet]
+    hits: list[SearchHit]
+    facets: list[SearchFacet]
     capped: bool  # more entries matched than were read: counts are those of the best-ranked MAX_MATCHES
     party_name: str = ""
     party_instruments: int = 0
@@ -157,13 +157,17 @@ def _kept(rows: list[tuple[Any, ...]], filters: Filters, party: set[str] | None)
     return rows
 
 
-def _facet(name: str, label: str, counts: Counter[Any], labels: dict[Any, Any], chosen: Any, top: int = 12) -> Facet:
+def _facet(name: str, label: str, counts: Counter[Any], labels: dict[Any, Any], chosen: Any) -> SearchFacet:
+    """The facet's values, most frequent first (at most FACET_VALUES), with the chosen one marked."""
     items = sorted(((v, n) for v, n in counts.items() if v not in ("", None)), key=lambda vn: (-vn[1], str(vn[0])))
-    values = [FacetValue(str(v), str(labels.get(v, v)), n, str(v) == str(chosen or "")) for v, n in items[:top]]
-    return Facet(name, label, values)
+    chosen_text = str(chosen or "")
+    values = [
+        SearchFacetValue(str(v), str(labels.get(v, v)), n, str(v) == chosen_text) for v, n in items[:FACET_VALUES]
+    ]
+    return SearchFacet(name, label, values)
 
 
-def _facets(rows: list[tuple[Any, ...]], filters: Filters, labelled: bool) -> list[Facet]:
+def _facets(rows: list[tuple[Any, ...]], filters: Filters, labelled: bool) -> list[SearchFacet]:
     from migdev.core.models import Country
     from migdev.law.models import Instrument, Theme
     from migdev.law.search.models import SearchEntry
@@ -203,7 +207,7 @@ def _url(row: dict[str, Any]) -> str:
         return reverse("law:learn_lesson", args=[module_id, slug])
 
 
-def _hits(backend: SearchBackend, ids: list[int], query: Query) -> list[Hit]:
+def _hits(backend: SearchBackend, ids: list[int], query: Query) -> list[SearchHit]:
     if not ids:
         return []
     columns = ("id", "kind", "title", "label", "language", "date", "work_id", "anchor", "key", "text",
@@ -217,7 +221,7 @@ def _hits(backend: SearchBackend, ids: list[int], query: Query) -> list[Hit]:
     for pk in ids:
         row = by_id[pk]
         hits.append(
-            Hit(
+            SearchHit(
                 kind=row["kind"],
                 title=row["title"],
                 label=row["label"],

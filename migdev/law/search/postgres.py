@@ -52,15 +52,8 @@ def _clause(clause: Clause, params: list[Any]) -> str:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def install(self) -> None:
-        with self.connection.cursor() as cursor:
-            for statement in INSTALL:
-                cursor.execute(statement)
-
-    def uninstall(self) -> None:
-        with self.connection.cursor() as cursor:
-            for statement in UNINSTALL:
-                cursor.execute(statement)
+    install_sql = INSTALL
+    uninstall_sql = UNINSTALL
 
     def _sql(self, query: Query) -> tuple[str, list[Any]]:
         params: list[Any] = []
@@ -72,10 +65,10 @@ class PostgresBackend(SearchBackend):
         rank_params: list[Any] = []
         ranks = []
         if stemmed:
-            ranks.append("ts_rank_cd(e.stems_vector, to_tsquery('simple', %s))")
+            ranks.append("ts_rank(e.stems_vector, to_tsquery('simple', %s))")
             rank_params.append(" | ".join(f"({s})" for s in stemmed))
         if prefixes:
-            ranks.append("0.5 * ts_rank_cd(e.words_vector, to_tsquery('simple', %s))")
+            ranks.append("0.5 * ts_rank(e.words_vector, to_tsquery('simple', %s))")
             rank_params.append(" | ".join(prefixes))
         where = " AND ".join(conditions)
         sql = f"SELECT e.id FROM {TABLE} e WHERE {where} ORDER BY {' + '.join(ranks)} DESC, e.id"  # noqa: S608

@@ -64,15 +64,8 @@ def expression(query: Query) -> str:
 class SqliteFts5Backend(SearchBackend):
     vendor = "sqlite"
 
-    def install(self) -> None:
-        with self.connection.cursor() as cursor:
-            for statement in INSTALL:
-                cursor.execute(statement)
-
-    def uninstall(self) -> None:
-        with self.connection.cursor() as cursor:
-            for statement in UNINSTALL:
-                cursor.execute(statement)
+    install_sql = INSTALL
+    uninstall_sql = UNINSTALL
 
     def _sql(self, query: Query) -> tuple[str, list[Any]]:
         # bm25 is lower for better matches; stems weigh more than the folded words prefixes match.
