@@ -89,6 +89,7 @@ class SearchHit:
     title: str
     label: str
     language: str
+    language_name: str
     date: str
     url: str
     snippet: str  # a SafeString: escaped text with <mark> elements only (snippets.py)
@@ -167,6 +168,10 @@ def _facet(name: str, label: str, counts: Counter[Any], labels: dict[Any, Any], 
     return SearchFacet(name, label, values)
 
 
+def language_names() -> dict[Any, Any]:
+    return {"eng": _("English"), "fra": _("French"), "spa": _("Spanish")}
+
+
 def _facets(rows: list[tuple[Any, ...]], filters: Filters, labelled: bool) -> list[SearchFacet]:
     from migdev.core.models import Country
     from migdev.law.models import Instrument, Theme
@@ -180,16 +185,17 @@ def _facets(rows: list[tuple[Any, ...]], filters: Filters, labelled: bool) -> li
         "national": _("National legislation"),
         "other": _("Other documents"),
     }
-    language_labels: dict[Any, Any] = {"eng": _("English"), "fra": _("French"), "spa": _("Spanish")}
+    language_labels: dict[Any, Any] = language_names()
+    kind_labels: dict[Any, Any] = dict(SearchEntry.Kind.choices)
     theme_labels: dict[Any, Any] = {}
     country_labels: dict[Any, Any] = {}
     if labelled:  # the benchmark counts in a scratch database that has no themes or countries
         theme_labels = dict(Theme.objects.filter(code__in=list(themes)).values_list("code", "name"))
         country_labels = dict(Country.objects.filter(iso3__in=[c for c in countries if c]).values_list("iso3", "name"))
     return [
-        _facet("kind", _("Kind"), Counter(map(itemgetter(KIND), rows)), dict(SearchEntry.Kind.choices), filters.kind),
+        _facet("kind", _("Found in"), Counter(map(itemgetter(KIND), rows)), kind_labels, filters.kind),
         _facet("language", _("Language"), Counter(map(itemgetter(LANGUAGE), rows)), language_labels, filters.language),
-        _facet("type", _("Type"), Counter(map(itemgetter(TYPE), rows)), type_labels, filters.type),
+        _facet("type", _("Type of document"), Counter(map(itemgetter(TYPE), rows)), type_labels, filters.type),
         _facet("theme", _("Theme"), themes, theme_labels, filters.theme),
         _facet("country", _("Country"), countries, country_labels, filters.country),
         _facet("year", _("Year"), Counter(map(itemgetter(YEAR), rows)), {}, filters.year),
@@ -217,6 +223,7 @@ def _hits(backend: SearchBackend, ids: list[int], query: Query) -> list[SearchHi
         sql = f"SELECT {', '.join(columns)} FROM {TABLE} WHERE id IN ({placeholders})"  # noqa: S608  (ids as params)
         cursor.execute(sql, ids)
         by_id = {r[0]: dict(zip(columns, r, strict=True)) for r in cursor.fetchall()}
+    names = language_names()
     hits = []
     for pk in ids:
         row = by_id[pk]
@@ -226,6 +233,7 @@ def _hits(backend: SearchBackend, ids: list[int], query: Query) -> list[SearchHi
                 title=row["title"],
                 label=row["label"],
                 language=row["language"],
+                language_name=str(names.get(row["language"], row["language"])),
                 date=row["date"],
                 url=_url(row),
                 snippet=snippet(row["text"], row["language"], query),

@@ -44,10 +44,22 @@ def _units(article: etree._Element) -> Iterator[tuple[str, str, str]]:
         label = clean("".join(heading.itertext())) if heading is not None else ""
         if section.get("class") == "akn-preamble":
             label = "Preamble"
+        label = " — ".join([*_attachment_headings(section), label]) if label else label
         # Nested units (an article inside a section) are indexed once, in the innermost unit.
         text = clean(" ".join(_own_text(section, heading)))
         if text:
             yield section.get("id", ""), label, text
+
+
+def _attachment_headings(section: etree._Element) -> list[str]:
+    """The heading of the annex a unit is in ("Annex I"), so annexes' articles are told from the body's."""
+    found = []
+    for ancestor in section.iterancestors("section"):
+        if ancestor.get("class") == "akn-attachment":
+            heading = next((child for child in ancestor if child.tag in HEADINGS), None)
+            if heading is not None:
+                found.insert(0, clean("".join(heading.itertext())).split(" — ")[0])  # "Annex I", not its title
+    return found
 
 
 def _own_text(section: etree._Element, heading: etree._Element | None) -> Iterator[str]:
