@@ -53,7 +53,7 @@ def _units(article: etree._Element) -> Iterator[tuple[str, str, str]]:
 
 def _attachment_headings(section: etree._Element) -> list[str]:
     """The heading of the annex a unit is in ("Annex I"), so annexes' articles are told from the body's."""
-    found = []
+    found: list[str] = []
     for ancestor in section.iterancestors("section"):
         if ancestor.get("class") == "akn-attachment":
             heading = next((child for child in ancestor if child.tag in HEADINGS), None)
