@@ -3,10 +3,10 @@ importer or the admin), works, glossary terms and lessons. Each runs inside the 
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from migdev.law.models import Expression, GlossaryTerm, Lesson, Work
+from migdev.law.models import Expression, GlossaryTerm, Instrument, Lesson, Work
 from migdev.law.search import indexing
 
 
@@ -39,3 +39,18 @@ def term_changed(sender: Any, instance: GlossaryTerm, raw: bool = False, **kwarg
 def lesson_changed(sender: Any, instance: Lesson, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         indexing.index_lesson(instance.pk)
+
+
+@receiver(post_save, sender=Instrument, dispatch_uid="law_search_instrument_saved")
+def instrument_saved(sender: Any, instance: Instrument, created: bool = False, raw: bool = False, **kw: Any) -> None:
+    """An instrument's kind or adoption date are facets of its texts' entries."""
+    if not raw and not created:
+        for work in instance.works.all():
+            indexing.index_work(work)
+
+
+@receiver(m2m_changed, sender=Instrument.themes.through, dispatch_uid="law_search_instrument_themes")
+def instrument_themes_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Instrument):
+        for work in instance.works.all():
+            indexing.index_work(work)

@@ -244,3 +244,16 @@ def test_benchmark_corpus_gives_french_and_spanish_phrase_hits() -> None:
         assert search(query).total > 0, query
     national = search("migrant", Filters(type="national"))
     assert national.total > 0 and {h.country for h in national.hits} <= set(bench.COUNTRIES)
+
+
+def test_changing_an_instruments_themes_or_kind_updates_its_entries() -> None:
+    from migdev.law.models import Instrument, Theme
+
+    c097 = Instrument.objects.get(pk="ilo_c097")
+    children = Theme.objects.get(pk="children")
+    before = search('"migrant for employment"', Filters(theme="children")).total
+    c097.themes.add(children)
+    assert search('"migrant for employment"', Filters(theme="children")).total > before
+    c097.kind = Instrument.Kind.REGIONAL
+    c097.save()
+    assert any(h.instrument == "ilo_c097" for h in search('"migrant for employment"', Filters(type="regional")).hits)
