@@ -26,7 +26,7 @@ def facet_rows(connection: Any) -> dict[int, tuple[Any, ...]]:
         found = cursor.fetchone()
         token = found[0] if found else None
         cached = _cache.get(key)
-        if cached is not None and cached[0] == token:
+        if cached is not None and token is not None and cached[0] == token:
             return cached[1]
         cursor.execute(f"SELECT id, {', '.join(COLUMNS)} FROM {TABLE}")  # noqa: S608  (constants)
         table = {row[0]: (*row[:5], tuple(row[5].split()), row[6], row[7], bool(row[8])) for row in cursor.fetchall()}
