@@ -3,6 +3,7 @@
 Articles are cut from the HTML rendering of the AKN (akn_html), so every anchor is the one the document page uses.
 """
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -19,6 +20,8 @@ from migdev.law.search.models import SearchEntry
 UNIT_CLASSES = ("akn-article", "akn-section")
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 LANGUAGE_NAMES = {"eng": "en", "fra": "fr", "spa": "es"}
+# The date in an AKN work IRI: /akn/es/act/2000-01-11/4 (a year alone, /akn/za/act/1998/84, counts too).
+_WORK_DATE = re.compile(r"^/akn/[^/]+/[^/]+/(?:[^/]+/)*?(\d{4})(?:-\d{2}-\d{2})?/")
 
 
 def _entry(kind: str, language: str, text: str, **fields: object) -> SearchEntry:
@@ -76,16 +79,23 @@ def _own_text(section: etree._Element, heading: etree._Element | None) -> Iterat
 
 
 def facets_of(work: Work, date: str) -> dict[str, object]:
-    """The facet columns of a work's entries: its instrument's type and themes, its country, its year."""
+    """The facet columns of a work's entries: its instrument's type and themes (a national law's own subjects), its
+    country, its year (of adoption, else the date of its FRBR work IRI, else of the expression)."""
     instrument = work.instrument
     year = instrument.adopted.year if instrument is not None and instrument.adopted else None
+    dated = _WORK_DATE.search(work.frbr_uri)
+    if year is None and dated is not None:
+        year = int(dated.group(1))
     if year is None and date[:4].isdigit():
         year = int(date[:4])
     kind = instrument.kind if instrument is not None else ("national" if work.country_id else "other")
+    # National laws (the NationalLaw of law/models.py, where present) carry their own subjects.
+    national = getattr(work, "national_law", None)
+    subjects = instrument.themes.all() if instrument is not None else national.themes.all() if national else []
     return {
         "instrument_id": instrument.pk if instrument is not None else "",
         "instrument_type": kind,
-        "themes": " ".join(sorted(t.code for t in instrument.themes.all())) if instrument is not None else "",
+        "themes": " ".join(sorted(t.code for t in subjects)),
         "country": work.country_id or "",
         "year": year,
     }

@@ -197,6 +197,8 @@ def test_a_stored_national_law_is_searchable_by_its_country_and_versions() -> No
     assert search("comisiones", Filters(country="ESP")).total == 0
     assert search("comisiones", Filters(country="ESP", all_versions=True)).total == 1
     assert search("tasas", Filters(country="ESP")).total == 1
+    years = {v.value for f in search("tasas", Filters(country="ESP")).facets if f.name == "year" for v in f.values}
+    assert years == {"2020"}  # the year of the law (its work IRI), not of the version
     Expression.objects.filter(work=work).delete()
     assert search("tasas", Filters(country="ESP")).total == 0
 
