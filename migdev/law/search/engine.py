@@ -182,7 +182,7 @@ def _facets(rows: list[tuple[Any, ...]], filters: Filters, labelled: bool) -> li
     countries = Counter(map(itemgetter(COUNTRY), rows))
     type_labels: dict[Any, Any] = {
         **dict(Instrument.Kind.choices),
-        "national": _("National legislation"),
+        "national": _("National law"),
         "other": _("Other documents"),
     }
     language_labels: dict[Any, Any] = language_names()
