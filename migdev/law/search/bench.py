@@ -11,6 +11,7 @@ match, facets, page of snippets), and the hit counts of both backends are compar
 import os
 import random
 import re
+import shutil
 import statistics
 import tempfile
 import time
@@ -158,13 +159,7 @@ def analysed(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 def _load(backend: SearchBackend, rows: list[tuple[Any, ...]]) -> float:
     """Create the table and the engine's structures in the scratch database, insert the rows; seconds taken."""
     connection = backend.connection
-    postgres = connection.vendor == "postgresql"
-    cascade = " CASCADE" if postgres else ""
-    leftovers = [f"DROP TABLE IF EXISTS {TABLE}{cascade}", "DROP TABLE IF EXISTS law_search_state"]
-    leftovers.append("DROP FUNCTION IF EXISTS law_search_touch()" if postgres else f"DROP TABLE IF EXISTS {FTS}")
-    with connection.cursor() as cursor:
-        for statement in leftovers:
-            cursor.execute(statement)
+    _drop(connection)
     with connection.schema_editor() as editor:
         editor.create_model(SearchEntry)
     backend.install()
@@ -177,6 +172,17 @@ def _load(backend: SearchBackend, rows: list[tuple[Any, ...]]) -> float:
         if connection.vendor == "postgresql":
             cursor.execute(f"ANALYZE {TABLE}")
     return time.perf_counter() - started
+
+
+def _drop(connection: Any) -> None:
+    """Remove the index and its engine's structures from a scratch database."""
+    postgres = connection.vendor == "postgresql"
+    cascade = " CASCADE" if postgres else ""
+    leftovers = [f"DROP TABLE IF EXISTS {TABLE}{cascade}", "DROP TABLE IF EXISTS law_search_state"]
+    leftovers.append("DROP FUNCTION IF EXISTS law_search_touch()" if postgres else f"DROP TABLE IF EXISTS {FTS}")
+    with connection.cursor() as cursor:
+        for statement in leftovers:
+            cursor.execute(statement)
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -263,7 +269,10 @@ def run(sections: int, rounds: int, seed: int, postgres_url: str | None, say: Ca
     for name, connection in scratch_connections(postgres_url, say).items():
         say(f"{name}: indexing and querying ...")
         figures[name] = measure(backend_for(connection), rows, rounds)
+        _drop(connection)
         connection.close()
+        if name == "sqlite":
+            shutil.rmtree(Path(connection.settings_dict["NAME"]).parent, ignore_errors=True)
     result: dict[str, Any] = {
         "sections": len(rows),
         "real_sections": len(real),
