@@ -58,6 +58,7 @@ bench: install-bench
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --json
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --origin-cap 600 --scheme-cap 15000 --json
 	$(BIN)/migdev bench_remittances --quotes 250000 --json
+	$(BIN)/migdev bench_law_search --sections 20000 --json
 
 # Refresh the gettext catalogs after changing user-facing strings (needs GNU gettext).
 messages: install

@@ -181,6 +181,8 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         licence="CC BY 4.0",
         version=_("April 2018"),
         attribution=_("The World Bank / KNOMAD, Bilateral Remittance Estimates for 2017, CC BY 4.0"),
+    ),
+    ShippedDataset(
         key="diaspora-gcm-objectives",
         name=_("Objectives of the Global Compact for Migration"),
         contents=_(

@@ -152,3 +152,23 @@ class QuestionAdmin(StewardsOnly, TabbedTranslationAdmin):
 
 
 from migdev.law import admin_national  # noqa: E402, F401  (national legislation: its own module)
+# --- Search index: derived data, shown to stewards read-only (rebuilt by `migdev law_reindex`) ------------------
+
+from migdev.law.search.models import SearchEntry  # noqa: E402
+
+
+@admin.register(SearchEntry)
+class SearchEntryAdmin(StewardsOnly, admin.ModelAdmin):
+    list_display = ("title", "label", "kind", "language", "instrument_type", "country", "year", "latest")
+    list_filter = ("kind", "language", "instrument_type", "latest")
+    search_fields = ("title", "label", "text")
+    exclude = ("stems", "words")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

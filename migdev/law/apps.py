@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -79,5 +80,22 @@ class LawConfig(AppConfig):
                 loader=load_national_laws,
                 shipped=DATA_DIR / "national",
                 setup_order=63,
+            )
+        )
+        self._register_search(register_dataset, Dataset)
+
+    @staticmethod
+    def _register_search(register_dataset: Any, dataset: Any) -> None:
+        """Search: the receivers that index what is stored, and the setup step that builds the index."""
+        import migdev.law.search.receivers  # noqa: F401
+        from migdev.law.search.indexing import load_search_index
+
+        register_dataset(
+            dataset(
+                name="law-search-index",
+                description="Search index of the law room (built from the stored texts, glossary and lessons)",
+                loader=load_search_index,
+                shipped=DATA_DIR,
+                setup_order=79,
             )
         )

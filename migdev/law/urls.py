@@ -2,6 +2,7 @@ from django.urls import path
 
 from migdev.law import views
 from migdev.law.views import glossary, learning, national
+from migdev.law.views import glossary, learning, search
 
 app_name = "law"
 
@@ -23,4 +24,5 @@ urlpatterns = [
     path("national/", national.national_laws, name="national_laws"),
     path("documents/<int:work_id>/versions/", national.versions, name="versions"),
     path("documents/<int:work_id>/diff/", national.diff, name="diff"),
+    path("search/", search.search_page, name="search"),
 ]

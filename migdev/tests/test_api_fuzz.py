@@ -443,6 +443,12 @@ PAGE_FILTERS: list[tuple[str, dict[str, Any], list[str], str]] = [
     ("diaspora:organisation_list", {}, ["origin", "q", "kind", "objective"], "anonymous"),
     ("diaspora:need_list", {}, ["country", "q"], "employer"),
     ("diaspora:survey_results", {}, ["breakdown", "origin"], "anonymous"),
+    (
+        "law:search",
+        {},
+        ["q", "kind", "language", "type", "theme", "country", "year", "party", "versions", "page"],
+        "anonymous",
+    ),
 ]
 
 
@@ -457,7 +463,7 @@ def test_no_page_filter_answers_a_server_error_to_hostile_input() -> None:
         if not isinstance(users[role], AnonymousUser):
             client.force_login(users[role])
         url = reverse(name, kwargs=kwargs)
-        base = {"field": "occupation_add"} if name == "labour:pick" else {}
+        base = {"labour:pick": {"field": "occupation_add"}, "law:search": {"q": "migrant"}}.get(name, {})
         for parameter in filters:
             for value in HOSTILE_QUERY:
                 status = client.get(url, {**base, parameter: value}).status_code

@@ -2,7 +2,7 @@
 
 from ninja import Router
 
-from migdev.law.api import documents, glossary, instruments, learning, national
+from migdev.law.api import documents, glossary, instruments, learning, national, search
 
 router = Router(tags=["migration law"])
 router.add_router("", instruments.router)
@@ -10,3 +10,4 @@ router.add_router("", documents.router)
 router.add_router("", glossary.router)
 router.add_router("", learning.router)
 router.add_router("", national.router)
+router.add_router("", search.router)

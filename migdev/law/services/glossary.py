@@ -20,6 +20,7 @@ from migdev.core.progress import ProgressReporter
 from migdev.law import glossary
 from migdev.law.akn import parse_xml
 from migdev.law.models import Definition, DefinitionQuote, Expression, GlossaryTerm, Instrument, TermUsage
+from migdev.law.search.indexing import index_terms
 
 COLUMNS = ("term", "term_en", "term_fr", "term_es", "label_source", "other_forms", "instrument", "eid", "paragraphs")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -103,6 +104,7 @@ def load_glossary(path: Path, progress: ProgressReporter, *, allow_shrink: bool 
             item.definition = definition
         DefinitionQuote.objects.bulk_create(found)
     used = _record_uses(texts, progress)
+    index_terms()  # the quotes were bulk-created after their terms were saved (and indexed by a signal)
     return f"{len(terms)} glossary terms, {len(rows)} definitions, {used} articles using them"
 
 
