@@ -152,8 +152,8 @@ class QuestionAdmin(StewardsOnly, TabbedTranslationAdmin):
 
 
 from migdev.law import admin_national  # noqa: E402, F401  (national legislation: its own module)
-# --- Search index: derived data, shown to stewards read-only (rebuilt by `migdev law_reindex`) ------------------
 
+# --- Search index: derived data, shown to stewards read-only (rebuilt by `migdev law_reindex`) ------------------
 from migdev.law.search.models import SearchEntry  # noqa: E402
 
 

@@ -460,6 +460,8 @@ class Implementation(models.Model):
     @property
     def verified(self) -> bool:
         return bool(self.source)
+
+
 # --- Search: the index lives in its own package (search/models.py), registered with the room's models here ------
 
 from migdev.law.search.models import SearchEntry  # noqa: E402, F401

@@ -1,8 +1,7 @@
 from django.urls import path
 
 from migdev.law import views
-from migdev.law.views import glossary, learning, national
-from migdev.law.views import glossary, learning, search
+from migdev.law.views import glossary, learning, national, search
 
 app_name = "law"
 

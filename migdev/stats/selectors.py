@@ -255,6 +255,8 @@ def bilateral_values(indicator: str, period: str) -> dict[tuple[str, str], float
         "ref_area__iso3", "counterpart_area__iso3", "value"
     )
     return {(ref, counterpart): value for ref, counterpart, value in rows if ref and counterpart}
+
+
 # --- bilateral series by partner (added for the diaspora room; existing selectors above are unchanged) -----------
 
 
