@@ -118,13 +118,13 @@ def _national_work(world: Any) -> int:
     return int(world.national_work.pk)
 
 
-NATIONAL = {"work_id": _national_work}
+NATIONAL: dict[str, Callable[[Any], Any]] = {"work_id": _national_work}
 # diaspora: the worker is the expert, the employer the institution with the needs, the other worker runs the
 # diaspora association (its registry entry and initiative)
 EXPERT = frozenset({"worker"})
 INSTITUTION = frozenset({"employer"})
 ASSOCIATION = frozenset({"other_worker"})
-PHL = {"code": lambda w: "PHL"}
+PHL: dict[str, Callable[[Any], Any]] = {"code": lambda w: "PHL"}
 
 
 def _expert(world: Any) -> str:
