@@ -114,6 +114,33 @@ def _recruiter(world: Any) -> int:
     return int(world.recruiter.pk)
 
 
+def _national_work(world: Any) -> int:
+    return int(world.national_work.pk)
+
+
+NATIONAL: dict[str, Callable[[Any], Any]] = {"work_id": _national_work}
+# diaspora: the worker is the expert, the employer the institution with the needs, the other worker runs the
+# diaspora association (its registry entry and initiative)
+EXPERT = frozenset({"worker"})
+INSTITUTION = frozenset({"employer"})
+ASSOCIATION = frozenset({"other_worker"})
+PHL: dict[str, Callable[[Any], Any]] = {"code": lambda w: "PHL"}
+
+
+def _expert(world: Any) -> str:
+    return str(world.expert.pseudonym)
+
+
+def _expert_body(world: Any) -> dict[str, Any]:
+    return {"occupation": world.expert.occupation.uri, "skills": [], "origin": "PHL", "residence": "CAN"}
+
+
+def _need_body(world: Any) -> dict[str, Any]:
+    return {"occupation": world.need.occupation.uri, "mode": "virtual", "organisation": world.employer.pk}
+
+
+CORRIDOR = "sending=ARE&receiving=EGY&period=2011Q1"
+
 API: dict[str, Row] = {
     # core: reference data
     "GET /api/v1/core/countries": public(),
@@ -258,6 +285,80 @@ API: dict[str, Row] = {
     "GET /api/v1/law/learn/modules/{module_id}/lessons/{slug}": public(),
     "POST /api/v1/law/learn/modules/{module_id}/lessons/{slug}/attempts": signed_in(),
     "GET /api/v1/law/learn/progress": signed_in(),
+    # law: national laws, their versions and search (public)
+    "GET /api/v1/law/countries/{code}/laws": Row(PUBLIC, params={"code": lambda w: "ESP"}),
+    "GET /api/v1/law/search": Row(PUBLIC, query="q=migra*"),
+    "GET /api/v1/law/works/{work_id}": Row(PUBLIC, params=NATIONAL),
+    "GET /api/v1/law/works/{work_id}/diff": Row(
+        PUBLIC, params=NATIONAL, query="from_date={national_from}&to_date={national_to}"
+    ),
+    "GET /api/v1/law/works/{work_id}/text.pdf": Row(PUBLIC, params=NATIONAL),
+    "GET /api/v1/law/works/{work_id}/versions": Row(PUBLIC, params=NATIONAL),
+    # remittances: public prices and indicators (World Bank RPW)
+    "GET /api/v1/remittances/categories": public(),
+    "GET /api/v1/remittances/corridor": Row(PUBLIC, query=CORRIDOR),
+    "GET /api/v1/remittances/corridor/services": Row(PUBLIC, query=CORRIDOR),
+    "GET /api/v1/remittances/countries": public(),
+    "GET /api/v1/remittances/downloads/quotes.csv": Row(PUBLIC, query="period=2011Q1&sending=ARE"),
+    "GET /api/v1/remittances/downloads/{table}.csv": Row(PUBLIC, params={"table": lambda w: "global-average"}),
+    "GET /api/v1/remittances/downloads/{table}.sdmx.csv": Row(PUBLIC, params={"table": lambda w: "smart"}),
+    "GET /api/v1/remittances/global-average": Row(PUBLIC, query="period=2011Q1"),
+    "GET /api/v1/remittances/global-average/series": public(),
+    "GET /api/v1/remittances/periods": public(),
+    "GET /api/v1/remittances/region": public(),
+    "GET /api/v1/remittances/sdg": Row(PUBLIC, query="period=2011Q1"),
+    "GET /api/v1/remittances/smart": Row(PUBLIC, query="period=2011Q1"),
+    "GET /api/v1/remittances/weighted-average": public(),
+    # diaspora: public map, registry, needs, GCM objectives and survey
+    "GET /api/v1/diaspora/map/{code}": Row(PUBLIC, params=PHL),
+    "GET /api/v1/diaspora/map/{code}.csv": Row(PUBLIC, params=PHL),
+    "GET /api/v1/diaspora/gcm-objectives": public(),
+    "GET /api/v1/diaspora/organisations": public(),
+    "GET /api/v1/diaspora/organisations/{entry_id}": public(),
+    "POST /api/v1/diaspora/organisations": only(
+        ASSOCIATION, STEWARD, body=lambda w: {"organisation": w.diaspora_entry.organisation_id}
+    ),
+    "PUT /api/v1/diaspora/organisations/{entry_id}": only(ASSOCIATION, STEWARD),
+    "POST /api/v1/diaspora/organisations/{entry_id}/initiatives": only(ASSOCIATION, STEWARD),
+    "GET /api/v1/diaspora/initiatives": public(),
+    "GET /api/v1/diaspora/initiatives/{initiative_id}": public(),
+    "PUT /api/v1/diaspora/initiatives/{initiative_id}": only(ASSOCIATION, STEWARD),
+    "DELETE /api/v1/diaspora/initiatives/{initiative_id}": only(ASSOCIATION, STEWARD),
+    "GET /api/v1/diaspora/survey/questions": public(),
+    "POST /api/v1/diaspora/survey/answers": public(),
+    "GET /api/v1/diaspora/survey/results": public(),
+    "GET /api/v1/diaspora/survey/results.csv": public(),
+    # diaspora experts: the expert's own profile (the others have none: 404)
+    "GET /api/v1/diaspora/experts/me": only(EXPERT, hidden=True),
+    "POST /api/v1/diaspora/experts/me": signed_in(body=_expert_body),
+    "PUT /api/v1/diaspora/experts/me": only(EXPERT, hidden=True, body=_expert_body),
+    "GET /api/v1/diaspora/experts/me/export": only(EXPERT, hidden=True),
+    "POST /api/v1/diaspora/experts/me/erase": only(EXPERT, hidden=True),
+    "GET /api/v1/diaspora/experts/me/invitations": only(EXPERT, hidden=True),
+    "GET /api/v1/diaspora/experts/me/recommendations": only(EXPERT, hidden=True),
+    # pseudonymous to institutions until the expert accepts one of their invitations (the pseudonym is no secret:
+    # shortlists show it, so the others get 403)
+    "GET /api/v1/diaspora/experts/{pseudonym}": only(EXPERT, INSTITUTION, STEWARD, params={"pseudonym": _expert}),
+    # needs: public while open; the institution's members (and stewards) manage them, rank and invite experts
+    "GET /api/v1/diaspora/needs": public(),
+    "GET /api/v1/diaspora/needs/mine": signed_in(),
+    "POST /api/v1/diaspora/needs": only(INSTITUTION, STEWARD, body=_need_body),
+    "GET /api/v1/diaspora/needs/{need_id}": public(),
+    "PUT /api/v1/diaspora/needs/{need_id}": only(INSTITUTION, STEWARD, body=_need_body),
+    "POST /api/v1/diaspora/needs/{need_id}/close": only(INSTITUTION, STEWARD),
+    "GET /api/v1/diaspora/needs/{need_id}/shortlist": only(INSTITUTION, STEWARD),
+    "GET /api/v1/diaspora/needs/{need_id}/invitations": only(INSTITUTION, STEWARD),
+    "POST /api/v1/diaspora/needs/{need_id}/invitations": only(
+        INSTITUTION, STEWARD, body=lambda w: {"expert": w.expert.pseudonym}
+    ),
+    # an invitation: the expert answers it; the institution sees it
+    "POST /api/v1/diaspora/invitations/{expert_invitation_id}/accept": only(
+        EXPERT, hidden=True, sees=roles(INSTITUTION, STEWARD)
+    ),
+    "POST /api/v1/diaspora/invitations/{expert_invitation_id}/decline": only(
+        EXPERT, hidden=True, sees=roles(INSTITUTION, STEWARD)
+    ),
+    "POST /api/v1/diaspora/assignments/{expert_assignment_id}/outcome": only(EXPERT, INSTITUTION, STEWARD, hidden=True),
 }
 
 POST_ONLY = 405  # a page that only takes a form (its GET is refused to everyone signed in)
@@ -355,6 +456,56 @@ PAGES: dict[str, Row] = {
     "law:learn": public(),
     "law:learn_module": public(),
     "law:learn_lesson": public(),
+    "law:national_laws": public(),
+    "law:versions": Row(PUBLIC, params=NATIONAL),
+    "law:diff": Row(PUBLIC, params=NATIONAL),
+    "law:search": Row(PUBLIC, query="q=migra*"),
+    "remittances:index": public(),
+    "remittances:corridor": Row(PUBLIC, query=CORRIDOR),
+    "remittances:country": Row(PUBLIC, params={"code": lambda w: "ARE"}),
+    "remittances:methodology": public(),
+    "remittances:upload": only(STEWARD),
+    "diaspora:index": public(),
+    "diaspora:map_index": public(),
+    "diaspora:map": Row(PUBLIC, params=PHL),
+    "diaspora:organisation_list": public(),
+    "diaspora:organisation_detail": public(),
+    # for members of a diaspora organisation not yet in the registry: the world has none (the other worker's is in)
+    "diaspora:organisation_create": only(STEWARD),
+    "diaspora:organisation_edit": only(ASSOCIATION, STEWARD),
+    "diaspora:initiative_create": only(ASSOCIATION, STEWARD),
+    "diaspora:initiative_edit": only(ASSOCIATION, STEWARD),
+    "diaspora:survey": public(),
+    "diaspora:survey_results": public(),
+    # the expert's own pages: whoever is not an expert is sent to the registration form
+    "diaspora:expert_home": only(EXPERT, refused=302),
+    "diaspora:expert_register": Row(SIGNED_IN, ok=frozenset({200, 302})),
+    "diaspora:expert_edit": only(EXPERT, refused=302),
+    "diaspora:expert_export": only(EXPERT, hidden=True),
+    "diaspora:expert_erase": only(EXPERT, hidden=True, method="post", ok=frozenset({200, 302})),
+    "diaspora:answer_invitation": only(
+        EXPERT,
+        hidden=True,
+        sees=roles(INSTITUTION, STEWARD),
+        method="post",
+        ok=frozenset({200, 302}),
+        params={"invitation_id": lambda w: w.expert_invitation.pk},
+    ),
+    "diaspora:need_list": public(),
+    "diaspora:need_create": only(INSTITUTION, "other_employer", STEWARD),
+    "diaspora:need_detail": public(),
+    "diaspora:need_edit": only(INSTITUTION, STEWARD),
+    "diaspora:need_invite": only(INSTITUTION, STEWARD, method="post", ok=frozenset({200, 302})),
+    "diaspora:need_close": only(INSTITUTION, STEWARD, method="post", ok=frozenset({200, 302})),
+    "diaspora:assignment_outcome": only(
+        EXPERT,
+        INSTITUTION,
+        STEWARD,
+        hidden=True,
+        method="post",
+        ok=frozenset({200, 302}),
+        params={"assignment_id": lambda w: w.expert_assignment.pk},
+    ),
 }
 
 # Lists open to anyone signed in, scoped to what each may see: (list, the world's object it holds, roles that see it).

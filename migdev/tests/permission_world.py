@@ -14,6 +14,7 @@ from django.test import Client
 
 from migdev.accounts.models import ApiToken, Organisation
 from migdev.core.models import Country
+from migdev.diaspora.models import ExpertProfile
 from migdev.labour.models import (
     Consent,
     Grievance,
@@ -95,12 +96,63 @@ class MatrixWorld(World):
         self.draft = VacancyFactory(employer=self.employer, scheme=self.scheme, state=Vacancy.State.DRAFT)
         self.pending = OrganisationFactory(name="Pending orchards (test)", status=Organisation.Status.PENDING)
         self.lesson = Lesson.objects.order_by("module_id", "order" if hasattr(Lesson, "order") else "pk").first()
+        self._diaspora()
+
+    def _diaspora(self) -> None:
+        """The worker as a diaspora expert; the employer as the institution that posts needs and invites them; a
+        diaspora association run by the other worker, with an initiative."""
+        from migdev.accounts.models import Membership
+        from migdev.core.models import EscoOccupation, Sex
+        from migdev.diaspora.models import Assignment, DiasporaOrganisation, ExpertInvitation, Initiative, Need
+
+        occupation = EscoOccupation.objects.filter(isco_group_id="9211").order_by("pk").first()
+        self.expert = ExpertProfile.objects.create(
+            user=self.worker.user,
+            pseudonym="D-MATRIX1",
+            sex=Sex.objects.get(pk="F"),
+            origin_id="PHL",
+            residence_id="CAN",
+            occupation=occupation,
+            years_experience=8,
+        )
+        need = {"organisation": self.employer, "country_id": "CAN", "occupation": occupation, "mode": "virtual"}
+        self.need = Need.objects.create(
+            **need, title="Orchard pruning mentor", duration_weeks=4, start_date="2031-03-01"
+        )
+        self.expert_invitation = ExpertInvitation.objects.create(need=self.need, expert=self.expert)
+        accepted_need = Need.objects.create(
+            **need, title="Harvest planning advice", duration_weeks=2, start_date="2031-05-01"
+        )
+        accepted = ExpertInvitation.objects.create(
+            need=accepted_need, expert=self.expert, status=ExpertInvitation.Status.ACCEPTED
+        )
+        self.expert_assignment = Assignment.objects.create(
+            invitation=accepted, start_date="2031-05-01", end_date="2031-05-15"
+        )
+        association = OrganisationFactory(name="Filipino growers abroad (test)", kind=Organisation.Kind.DIASPORA)
+        Membership.objects.create(user=self.other_worker.user, organisation=association, is_admin=True)
+        self.diaspora_entry = DiasporaOrganisation.objects.create(
+            organisation=association, origin_id="PHL", residence_id="CAN", focus="Skills for growers at home"
+        )
+        self.initiative = Initiative.objects.create(
+            diaspora_organisation=self.diaspora_entry,
+            title="Orchard school in Benguet",
+            kind=Initiative.Kind.SKILLS_TRANSFER,
+            country_id="PHL",
+        )
 
     @property
     def stats_indicator(self) -> str:
         from migdev.stats.models import Indicator
 
         return str(Indicator.objects.order_by("pk").values_list("code", flat=True).first())
+
+    @property
+    def national_work(self) -> Any:
+        """A national law with versions, from the shipped data (Spain's LO 4/2000)."""
+        from migdev.law.models import Work
+
+        return Work.objects.filter(country_id="ESP").order_by("pk").first()
 
     def roles(self) -> dict[str, Any]:
         return {
@@ -147,7 +199,20 @@ class MatrixWorld(World):
             "term_id": str(GlossaryTerm.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
             "module_id": str(lesson.module_id if lesson else "x"),
             "slug": str(lesson.slug if lesson else "x"),
+            **self._national_dates(),
+            "need_id": str(self.need.pk),
+            "expert_invitation_id": str(self.expert_invitation.pk),
+            "expert_assignment_id": str(self.expert_assignment.pk),
+            "entry_id": str(self.diaspora_entry.pk),
+            "initiative_id": str(self.initiative.pk),
         }
+
+    def _national_dates(self) -> dict[str, str]:
+        """The oldest and newest version dates of the national law (for the diff's query)."""
+        from migdev.law.models import Expression
+
+        dates = sorted(set(Expression.objects.filter(work=self.national_work).values_list("date", flat=True)))
+        return {"national_from": dates[0] if dates else "", "national_to": dates[-1] if dates else ""}
 
 
 @dataclass

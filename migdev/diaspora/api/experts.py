@@ -7,7 +7,7 @@ from ninja import Router, Status
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.views import signed_in
-from migdev.core.errors import DomainError, NotFound
+from migdev.core.errors import DomainError, NotFound, PermissionDenied
 from migdev.core.input_limits import text_filter
 from migdev.diaspora.adapters import RankedExpert
 from migdev.diaspora.api.schemas import (
@@ -311,7 +311,8 @@ def need_shortlist(request: HttpRequest, need_id: int) -> list[RankedExpertOut]:
 def need_invitations(request: HttpRequest, need_id: int) -> list[ExpertInvitationOut]:
     need = selectors.need_by_id(need_id)
     if not rules.has_perm("diaspora.add_expertinvitation", request.user, need):
-        raise NotFound(f"No need {need_id}", field="need_id")
+        # the need is public, so refusing says nothing new: 403, as for its shortlist
+        raise PermissionDenied("Only the institution that posted the need sees its invitations.")
     return [invitation_out(i) for i in selectors.invitations_of_need(need)]
 
 

@@ -110,6 +110,8 @@ def test_register_post_rank_invite_accept_report(institution: tuple[User, Organi
     assert {c["component"] for c in top["components"]} >= {"essential", "occupation", "preference"}
     # Someone else's shortlist is refused.
     assert _client(expert_user).get(f"/api/v1/diaspora/needs/{need_id}/shortlist").status_code == 403
+    # and so are its invitations (the need is public: 403, not 404)
+    assert _client(expert_user).get(f"/api/v1/diaspora/needs/{need_id}/invitations").status_code == 403
     # Before acceptance the institution cannot read the full profile.
     assert inst.get(f"/api/v1/diaspora/experts/{pseudonym}").status_code == 403
 

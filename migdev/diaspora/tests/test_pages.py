@@ -122,3 +122,21 @@ def test_the_institution_edits_its_open_need_and_deletes_an_initiative(demo: Non
     assert client.delete(f"/api/v1/diaspora/initiatives/{initiative.pk}").status_code == 403
     assert _client("demo-expert").delete(f"/api/v1/diaspora/initiatives/{initiative.pk}").status_code == 200
     assert not Initiative.objects.filter(pk=initiative.pk).exists()
+
+
+def test_form_writes_refused_by_the_service_answer_403_not_a_message(demo: None) -> None:
+    """Closing or inviting to another institution's need, or answering someone else's invitation, is a 403 (it was a
+    redirect with an error message, which hid the refusal from the status)."""
+    need = Need.objects.filter(state="open").order_by("pk").first()
+    invitation = ExpertInvitation.objects.filter(status="pending").order_by("pk").first()
+    assert need is not None and invitation is not None
+    outsider = _client("demo-expert-2")
+    assert outsider.post(f"/en/diaspora/needs/{need.pk}/close/").status_code == 403
+    assert outsider.post(f"/en/diaspora/needs/{need.pk}/invite/", {"expert": "D-NOBODY"}).status_code == 403
+    institution = _client("demo-institution")
+    assert (
+        institution.post(f"/en/diaspora/invitations/{invitation.pk}/answer/", {"answer": "accept"}).status_code == 403
+    )
+    need.refresh_from_db()
+    invitation.refresh_from_db()
+    assert need.state == "open" and invitation.status == "pending"

@@ -165,6 +165,7 @@ def expert_erase(request: HttpRequest) -> HttpResponse:
 @domain_errors_as_http
 def answer_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
     invitation = selectors.invitation_by_id(request.user, invitation_id)
+    require_permission(services.answer_invitation, request.user, invitation)  # the institution sees it: 403
     accept = request.POST.get("answer") == "accept"
     try:
         services.answer_invitation(signed_in(request), invitation, accept=accept)
@@ -286,6 +287,7 @@ def need_detail(request: HttpRequest, need_id: int) -> HttpResponse:
 @domain_errors_as_http
 def need_invite(request: HttpRequest, need_id: int) -> HttpResponse:
     need = selectors.need_by_id(need_id)
+    require_permission(services.invite_expert, request.user, need)
     form = InviteForm(request.POST)
     if form.is_valid():
         ranked = {r.expert.pseudonym: r for r in selectors.shortlist(request.user, need, limit=500)}
@@ -307,8 +309,10 @@ def need_invite(request: HttpRequest, need_id: int) -> HttpResponse:
 @require_POST
 @domain_errors_as_http
 def need_close(request: HttpRequest, need_id: int) -> HttpResponse:
+    need = selectors.need_by_id(need_id)
+    require_permission(services.close_need, request.user, need)  # a refusal is a 403, not a message
     try:
-        services.close_need(signed_in(request), selectors.need_by_id(need_id))
+        services.close_need(signed_in(request), need)
     except DomainError as error:
         messages.error(request, str(error.message))
     return redirect("diaspora:need_detail", need_id=need_id)
