@@ -72,7 +72,8 @@ def body_limit(path: str, content_type: str) -> int:
 
 
 class RequestSizeMiddleware:
-    """Refuses an over-large body with 413 from its declared length, before anything reads it (or anyone signs in)."""
+    """Refuses an over-large body with 413 from its declared length, before anything reads it (or anyone signs in),
+    and a query parameter holding a NUL character with 400."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -85,7 +86,18 @@ class RequestSizeMiddleware:
         limit = body_limit(request.path, request.META.get("CONTENT_TYPE", ""))
         if length < 0 or length > limit:
             return too_large(request, limit)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return null_character(request, name)
         return self.get_response(request)
+
+
+def null_character(request: HttpRequest, name: str) -> HttpResponse:
+    """A NUL character in a query parameter names nothing (and PostgreSQL cannot even compare text with one)."""
+    message = _("The parameter %(name)s contains a NUL character.") % {"name": name.replace("\x00", "\\0")}
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "invalid", "message": str(message), "field": name}}, status=400)
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
 def too_large(request: HttpRequest, limit: int) -> HttpResponse:

@@ -5,11 +5,14 @@ and its body matches the declared schema and content type.
 `test_api_fuzz.py` goes deeper on known-hostile values; this test checks that the schema tells the truth.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -30,15 +33,25 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def identities(db: Any) -> dict[str, dict[str, str]]:
-    """Request headers of each identity: anonymous, a migrant worker, a country official (API tokens)."""
+def identities(db: Any) -> Iterator[dict[str, dict[str, str]]]:
+    """Request headers of each identity: anonymous, a migrant worker, a country official (API tokens).
+
+    Requests go straight to the WSGI application, so, as Django's test client does, the end of a request must not
+    close the test's connection (PostgreSQL would lose the test's transaction).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     worker = WorkerProfileFactory(user=UserFactory(username="st-worker", is_worker=True)).user
     official = official_of("CAN", "st-official")
     headers: dict[str, dict[str, str]] = {"anonymous": {}}
     for role, user in (("worker", worker), ("official", official)):
         _token, key = create_api_token(user, "schemathesis")
         headers[role] = {"Authorization": f"Bearer {key}"}
-    return headers
+    try:
+        yield headers
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -147,6 +147,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("MIGDEV_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "migdev.accounts.throttling.attempted_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 EMAIL_BACKEND = os.environ.get("MIGDEV_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
