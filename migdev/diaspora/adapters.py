@@ -15,11 +15,11 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from migdev.core.errors import DomainError
+from migdev.core.esco_skills import esco_idf, wanted_skills
 from migdev.core.models import EscoOccupation, EscoOccupationSkill, EscoSkill
 from migdev.diaspora.models import ExpertProfile, Need, NeedSkill
 from migdev.engines.matching import (
@@ -32,7 +32,6 @@ from migdev.engines.matching import (
     eligibility,
     explain,
     score_pairs,
-    skill_idf,
     skill_matrix,
 )
 
@@ -123,47 +122,11 @@ def _index(values: Iterable[Any]) -> dict[Any, int]:
     return index
 
 
-def _need_skills(needs: list[Need]) -> dict[int, tuple[list[int], list[int]]]:
-    """Each need's (essential, optional) skill ids: its own, else its ESCO occupation's."""
-    bare = {n.occupation_id for n in needs if not n.skills.all()}
-    esco: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for occupation_id, relation, skill_id in EscoOccupationSkill.objects.filter(occupation_id__in=bare).values_list(
-        "occupation_id", "relation", "skill_id"
-    ):
-        esco[occupation_id][0 if relation == "essential" else 1].append(skill_id)
-    found = {}
-    for need in needs:
-        own = list(need.skills.all())
-        if own:
-            found[need.pk] = ([s.skill_id for s in own if s.essential], [s.skill_id for s in own if not s.essential])
-        else:
-            found[need.pk] = esco[need.occupation_id]
-    return found
-
-
-def _idf(skill_ids: list[int]) -> np.ndarray:
-    """IDF of each skill over all ESCO occupations (the engine's formula, on the skills in use)."""
-    n_occupations = max(EscoOccupation.objects.count(), 1)
-    df = dict(
-        EscoOccupationSkill.objects.filter(skill_id__in=skill_ids)
-        .values("skill_id")
-        .annotate(n=Count("occupation_id", distinct=True))
-        .values_list("skill_id", "n")
-    )
-    rows = [r for column, s in enumerate(skill_ids) for r in range(df.get(s, 0))]
-    cols = [column for column, s in enumerate(skill_ids) for _r in range(df.get(s, 0))]
-    counts = sp.csr_matrix(
-        (np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-        shape=(n_occupations, len(skill_ids)),
-    )
-    return skill_idf(counts)
-
-
 def build_exchange(experts: Iterable[ExpertProfile], needs: Iterable[Need]) -> ExpertExchange | None:
     """The engine's exchange for these rows and the pairs the room admits; None when there is nothing to match."""
     expert_rows = [e for e in experts if e.skills.all()]
     need_rows = _need_rows(needs)
-    wanted = _need_skills(need_rows)
+    wanted = wanted_skills(need_rows)
     need_rows = [n for n in need_rows if wanted[n.pk][0] or wanted[n.pk][1]]
     pairs = [(i, j) for i, e in enumerate(expert_rows) for j, n in enumerate(need_rows) if admitted(e, n)]
     if not pairs:
@@ -181,7 +144,7 @@ def build_exchange(experts: Iterable[ExpertProfile], needs: Iterable[Need]) -> E
         + [s for o in occupations for s in profile_rows[o]]
     )
     n_skills = len(skill_index)
-    idf = _idf(list(skill_index))
+    idf = esco_idf(list(skill_index))
     isco = dict(EscoOccupation.objects.filter(pk__in=occupations).values_list("pk", "isco_group_id"))
     profiles = skill_matrix([[skill_index[s] for s in profile_rows[o]] for o in occupations], n_skills)
     space = Occupations.from_profiles([int(isco[o] or 0) for o in occupations], profiles, idf)

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from migdev.accounts.rules import is_steward
+from migdev.core.admin import StewardsMaintain
 from migdev.diaspora.models import (
     Assignment,
     DiasporaOrganisation,
@@ -23,30 +23,7 @@ from migdev.diaspora.models import (
 )
 
 
-class StewardsOnly:
-    """Stewards (and superusers) manage the diaspora models; other staff do not see them."""
-
-    def _steward(self, request: HttpRequest) -> bool:
-        user = request.user
-        return bool(user.is_active and (is_steward(user) or user.is_superuser))
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._steward(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-
-class ReadOnly(StewardsOnly):
+class ReadOnly(StewardsMaintain):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -58,18 +35,18 @@ class ReadOnly(StewardsOnly):
 
 
 @admin.register(GcmObjective)
-class GcmObjectiveAdmin(StewardsOnly, TabbedTranslationAdmin):
+class GcmObjectiveAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("number", "short_label", "resolution_paragraph")
 
 
-class InitiativeInline(StewardsOnly, TranslationTabularInline):
+class InitiativeInline(StewardsMaintain, TranslationTabularInline):
     model = Initiative
     extra = 0
     fields = ("title", "kind", "country", "start_year")
 
 
 @admin.register(DiasporaOrganisation)
-class DiasporaOrganisationAdmin(StewardsOnly, TabbedTranslationAdmin):
+class DiasporaOrganisationAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("organisation", "origin", "residence", "focus")
     list_filter = ("origin", "residence")
     search_fields = ("organisation__name", "focus")
@@ -77,25 +54,25 @@ class DiasporaOrganisationAdmin(StewardsOnly, TabbedTranslationAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(StewardsOnly, TabbedTranslationAdmin):
+class InitiativeAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("title", "kind", "diaspora_organisation", "country")
     list_filter = ("kind",)
     filter_horizontal = ("gcm_objectives",)
 
 
-class NeedSkillInline(StewardsOnly, admin.TabularInline):
+class NeedSkillInline(StewardsMaintain, admin.TabularInline):
     model = NeedSkill
     extra = 0
     raw_id_fields = ("skill",)
 
 
-class NeedLanguageInline(StewardsOnly, admin.TabularInline):
+class NeedLanguageInline(StewardsMaintain, admin.TabularInline):
     model = NeedLanguage
     extra = 0
 
 
 @admin.register(Need)
-class NeedAdmin(StewardsOnly, admin.ModelAdmin):
+class NeedAdmin(StewardsMaintain, admin.ModelAdmin):
     list_display = ("title", "organisation", "country", "mode", "start_date", "state")
     list_filter = ("state", "mode")
     raw_id_fields = ("occupation",)
@@ -119,7 +96,7 @@ class AssignmentAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(StewardsOnly, admin.ModelAdmin):
+class SurveyResponseAdmin(StewardsMaintain, admin.ModelAdmin):
     """Stewards may remove a spurious answer; answers are never changed."""
 
     list_display = ("pk", "origin", "residence", "sex", "submitted_on")

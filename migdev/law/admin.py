@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from migdev.accounts.rules import is_steward
+from migdev.core.admin import StewardsMaintain
 from migdev.law.models import (
     Choice,
     CompactObjective,
@@ -25,46 +25,23 @@ from migdev.law.models import (
 )
 
 
-class StewardsOnly:
-    """Stewards (and superusers) manage the law models; other staff do not see them."""
-
-    def _steward(self, request: HttpRequest) -> bool:
-        user = request.user
-        return bool(user.is_active and (is_steward(user) or user.is_superuser))
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._steward(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._steward(request)
-
-
 @admin.register(Theme)
-class ThemeAdmin(StewardsOnly, TabbedTranslationAdmin):
+class ThemeAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("code", "name")
 
 
-class CompletenessInline(StewardsOnly, admin.StackedInline):
+class CompletenessInline(StewardsMaintain, admin.StackedInline):
     model = Completeness
     extra = 0
 
 
-class ObjectiveInline(StewardsOnly, TranslationTabularInline):
+class ObjectiveInline(StewardsMaintain, TranslationTabularInline):
     model = CompactObjective
     extra = 0
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(StewardsOnly, TabbedTranslationAdmin):
+class InstrumentAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("id", "short_title", "kind", "binding", "adopted", "entry_into_force", "depositary")
     list_filter = ("kind", "binding", "themes")
     search_fields = ("id", "title", "short_title", "reference")
@@ -73,7 +50,7 @@ class InstrumentAdmin(StewardsOnly, TabbedTranslationAdmin):
 
 
 @admin.register(TreatyAction)
-class TreatyActionAdmin(StewardsOnly, admin.ModelAdmin):
+class TreatyActionAdmin(StewardsMaintain, admin.ModelAdmin):
     """Stewards record a new action with its source and the date the source is current to."""
 
     list_display = ("instrument", "participant", "participant_name", "action", "date", "date_precision", "as_of")
@@ -84,7 +61,7 @@ class TreatyActionAdmin(StewardsOnly, admin.ModelAdmin):
     date_hierarchy = "date"
 
 
-class ExpressionInline(StewardsOnly, admin.TabularInline):
+class ExpressionInline(StewardsMaintain, admin.TabularInline):
     """Expressions come from imports (validated AKN), so they are listed, not edited, here."""
 
     model = Expression
@@ -96,14 +73,14 @@ class ExpressionInline(StewardsOnly, admin.TabularInline):
 
 
 @admin.register(Work)
-class WorkAdmin(StewardsOnly, admin.ModelAdmin):
+class WorkAdmin(StewardsMaintain, admin.ModelAdmin):
     list_display = ("title", "frbr_uri", "doctype", "naming_compliant", "instrument")
     list_filter = ("doctype", "naming_compliant")
     search_fields = ("title", "frbr_uri")
     inlines = [ExpressionInline]
 
 
-class DefinitionInline(StewardsOnly, admin.TabularInline):
+class DefinitionInline(StewardsMaintain, admin.TabularInline):
     """Where the term is defined; the quoted words are taken from the texts when the glossary is (re)loaded."""
 
     model = Definition
@@ -113,39 +90,39 @@ class DefinitionInline(StewardsOnly, admin.TabularInline):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(StewardsOnly, TabbedTranslationAdmin):
+class GlossaryTermAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("id", "term", "label_source")
     search_fields = ("id", "term_en", "term_fr", "term_es")
     inlines = [DefinitionInline]
 
 
 @admin.register(Module)
-class ModuleAdmin(StewardsOnly, TabbedTranslationAdmin):
+class ModuleAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("id", "title", "audience", "order")
     list_filter = ("audience",)
 
 
-class LessonArticleInline(StewardsOnly, admin.TabularInline):
+class LessonArticleInline(StewardsMaintain, admin.TabularInline):
     model = LessonArticle
     fields = ("order", "instrument", "eid", "label", "anchor")
     extra = 0
 
 
 @admin.register(Lesson)
-class LessonAdmin(StewardsOnly, TabbedTranslationAdmin):
+class LessonAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("title", "module", "order", "slug")
     list_filter = ("module",)
     filter_horizontal = ("terms",)
     inlines = [LessonArticleInline]
 
 
-class ChoiceInline(StewardsOnly, TranslationTabularInline):
+class ChoiceInline(StewardsMaintain, TranslationTabularInline):
     model = Choice
     extra = 0
 
 
 @admin.register(Question)
-class QuestionAdmin(StewardsOnly, TabbedTranslationAdmin):
+class QuestionAdmin(StewardsMaintain, TabbedTranslationAdmin):
     list_display = ("text", "lesson", "order", "instrument", "eid")
     list_filter = ("lesson__module",)
     inlines = [ChoiceInline]
@@ -158,7 +135,7 @@ from migdev.law.search.models import SearchEntry  # noqa: E402
 
 
 @admin.register(SearchEntry)
-class SearchEntryAdmin(StewardsOnly, admin.ModelAdmin):
+class SearchEntryAdmin(StewardsMaintain, admin.ModelAdmin):
     list_display = ("title", "label", "kind", "language", "instrument_type", "country", "year", "latest")
     list_filter = ("kind", "language", "instrument_type", "latest")
     search_fields = ("title", "label", "text")

@@ -12,14 +12,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from migdev.core.admin import StewardsMaintain
 from migdev.core.errors import DomainError
-from migdev.law.admin import StewardsOnly
 from migdev.law.models import Implementation, NationalLaw
 from migdev.law.national_files import FORMATS, MAX_TEXT_BYTES
 from migdev.law.services.national import add_amendment
 
 
-class ImplementationInline(StewardsOnly, admin.TabularInline):
+class ImplementationInline(StewardsMaintain, admin.TabularInline):
     model = Implementation
     extra = 0
     autocomplete_fields = ("instrument",)
@@ -40,7 +40,7 @@ class AmendmentForm(forms.Form):
 
 
 @admin.register(NationalLaw)
-class NationalLawAdmin(StewardsOnly, admin.ModelAdmin):
+class NationalLawAdmin(StewardsMaintain, admin.ModelAdmin):
     list_display = ("short_title", "slug", "work")
     search_fields = ("short_title", "slug", "work__title")
     filter_horizontal = ("themes",)

@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from migdev.core.errors import DomainError
+from migdev.core.esco_skills import esco_idf, wanted_skills
 from migdev.core.models import EscoOccupation, EscoOccupationSkill
 from migdev.engines.executors import Executor, LocalExecutor
 from migdev.engines.matching import (
@@ -22,7 +23,6 @@ from migdev.engines.matching import (
     Occupations,
     Vacancies,
     Workers,
-    skill_idf,
 )
 from migdev.engines.matching import (
     eligibility as engine_eligibility,
@@ -234,24 +234,6 @@ def _returning_workers(workers: list[WorkerProfile], vacancies: list[Vacancy]) -
     return named
 
 
-def _vacancy_skills(vacancies: list[Vacancy]) -> dict[int, tuple[list[int], list[int]]]:
-    """Each vacancy's (essential, optional) skill ids: its own, else its ESCO occupation's."""
-    bare = {v.occupation_id for v in vacancies if not v.skills.all()}
-    esco: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for occupation_id, relation, skill_id in EscoOccupationSkill.objects.filter(occupation_id__in=bare).values_list(
-        "occupation_id", "relation", "skill_id"
-    ):
-        esco[occupation_id][0 if relation == "essential" else 1].append(skill_id)
-    found = {}
-    for vacancy in vacancies:
-        own = list(vacancy.skills.all())
-        if own:
-            found[vacancy.pk] = ([s.skill_id for s in own if s.essential], [s.skill_id for s in own if not s.essential])
-        else:
-            found[vacancy.pk] = esco[vacancy.occupation_id]
-    return found
-
-
 def build_exchange(
     workers: Iterable[WorkerProfile],
     vacancies: Iterable[Vacancy],
@@ -268,7 +250,7 @@ def build_exchange(
     vacancy_rows = list(_with_vacancy_rows(Vacancy.objects.filter(pk__in=[v.pk for v in vacancies]).order_by("pk")))
     skilled = [w for w in worker_rows if w.skills.all()]
     skipped = len(worker_rows) - len(skilled)
-    wanted = _vacancy_skills(vacancy_rows)
+    wanted = wanted_skills(vacancy_rows)
     vacancy_rows = [v for v in vacancy_rows if wanted[v.pk][0] or wanted[v.pk][1]]
     if not skilled or not vacancy_rows:
         return None
@@ -301,7 +283,7 @@ def _encode(
         + [s for o in occupations for s in profile_rows[o]]
     )
     n_skills = len(skill_index)
-    idf = _esco_idf(list(skill_index))
+    idf = esco_idf(list(skill_index))
     isco = dict(EscoOccupation.objects.filter(pk__in=occupations).values_list("pk", "isco_group_id"))
     profiles = _csr([[skill_index[s] for s in profile_rows[o]] for o in occupations], n_skills)
     space = Occupations.from_profiles([int(isco[o]) for o in occupations], profiles, idf)
@@ -398,27 +380,6 @@ def _encode(
         pair_vacancy=pair_vacancy[agree],
         skipped_workers=skipped,
     )
-
-
-def _esco_idf(skill_ids: list[int]) -> np.ndarray:
-    """IDF of each skill over all ESCO occupations (the engine's formula, on the skills in use)."""
-    n_occupations = EscoOccupation.objects.count()
-    df = dict(
-        EscoOccupationSkill.objects.filter(skill_id__in=skill_ids)
-        .values("skill_id")
-        .annotate(n=Count("occupation_id", distinct=True))
-        .values_list("skill_id", "n")
-    )
-    rows: list[int] = []
-    cols: list[int] = []
-    for column, skill_id in enumerate(skill_ids):
-        rows.extend(range(df.get(skill_id, 0)))
-        cols.extend([column] * df.get(skill_id, 0))
-    counts = sp.csr_matrix(
-        (np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-        shape=(max(n_occupations, 1), len(skill_ids)),
-    )
-    return skill_idf(counts)
 
 
 def _positions_left(vacancies: list[Vacancy], season: int | None, scheme: Scheme | None) -> np.ndarray:
