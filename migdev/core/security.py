@@ -11,6 +11,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger("migdev.errors")
@@ -94,15 +96,28 @@ class RequestSizeMiddleware:
 
 def null_character(request: HttpRequest, name: str) -> HttpResponse:
     """A NUL character in a query parameter names nothing (and PostgreSQL cannot even compare text with one)."""
-    message = _("The parameter %(name)s contains a NUL character.") % {"name": name.replace("\x00", "\\0")}
-    if request.path.startswith("/api/"):
-        return JsonResponse({"error": {"code": "invalid", "message": str(message), "field": name}}, status=400)
-    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    with translation.override(path_language(request)):
+        message = _("The parameter %(name)s contains a NUL character.") % {"name": name.replace("\x00", "\\0")}
+        if request.path.startswith("/api/"):
+            return JsonResponse({"error": {"code": "invalid", "message": str(message), "field": name}}, status=400)
+        return request_error_page(request, 400, _("Bad request"), str(message))
 
 
 def too_large(request: HttpRequest, limit: int) -> HttpResponse:
-    message = _("The request is too large: at most %(size)s are accepted here.") % {"size": filesizeformat(limit)}
-    if request.path.startswith("/api/"):
-        body = {"error": {"code": "too_large", "message": str(message), "field": None}}
-        return JsonResponse(body, status=413)
-    return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+    with translation.override(path_language(request)):
+        message = _("The request is too large: at most %(size)s are accepted here.") % {"size": filesizeformat(limit)}
+        if request.path.startswith("/api/"):
+            body = {"error": {"code": "too_large", "message": str(message), "field": None}}
+            return JsonResponse(body, status=413)
+        return request_error_page(request, 413, _("Request too large"), str(message))
+
+
+def path_language(request: HttpRequest) -> str:
+    """The language of the request's URL prefix; these refusals come before LocaleMiddleware has chosen one."""
+    return translation.get_language_from_path(request.path) or settings.LANGUAGE_CODE
+
+
+def request_error_page(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    """A refused request as a page, with the message shown as an error and a way back."""
+    html = render_to_string("request_error.html", {"title": title, "message": message, "path": request.path})
+    return HttpResponse(html, status=status)

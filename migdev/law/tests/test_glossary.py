@@ -105,7 +105,9 @@ def test_glossary_page_is_alphabetical_searchable_and_filtered(client: Client) -
     assert ">trafficking in persons<" in found and ">refugee<" not in found
     ilo = client.get("/en/law/glossary/?instrument=ilo_c189").content.decode()
     assert ">domestic worker<" in ilo and ">child<" not in ilo
-    assert client.get("/en/law/glossary/?q=%00<script>").status_code == 200
+    hostile = client.get("/en/law/glossary/?q=%00<script>")
+    assert hostile.status_code == 400 and "The parameter q contains a NUL character." in hostile.content.decode()
+    assert "<script>" not in hostile.content.decode()
 
 
 def test_french_and_spanish_pages_label_terms_and_quote_the_english_authentic_text(client: Client) -> None:

@@ -271,7 +271,8 @@ def test_a_folder_missing_modules_is_refused_unless_shrinking_is_allowed(tmp_pat
 
 def test_hostile_identifiers_are_not_found_rather_than_errors(client: Client) -> None:
     assert client.get("/api/v1/law/learn/modules/%00").status_code == 404
-    assert client.get("/api/v1/law/learn/modules?audience=%00").json() == []
+    refused = client.get("/api/v1/law/learn/modules?audience=%00")
+    assert refused.status_code == 400 and refused.json()["error"]["field"] == "audience"
     assert client.get("/api/v1/law/glossary/%00x").status_code == 404
 
 
