@@ -25,6 +25,7 @@ from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError
+from migdev.core.esco_label_vectors import SHIPPED, shipped_vectors, write_shipped
 from migdev.core.models import EscoLabelEmbedding, EscoOccupation, EscoOccupationSkill, EscoSkill
 from migdev.core.progress import ProgressReporter
 from migdev.core.text_cues import is_language_skill, language_names
@@ -102,7 +103,9 @@ def labels_to_embed() -> list[LabelToEmbed]:
     return wanted
 
 
-def embed_esco_labels(progress: ProgressReporter, embed: Embedder | None = None, batch: int = 256) -> str:
+def embed_esco_labels(
+    progress: ProgressReporter, embed: Embedder | None = None, batch: int = 256, shipped_file: Path = SHIPPED
+) -> str:
     """Embed the ESCO labels not embedded yet (or whose label changed), drop those of concepts gone; resumable.
 
     Each batch is written in its own transaction, so an interrupted run keeps what it finished and the next run
@@ -126,10 +129,12 @@ def embed_esco_labels(progress: ProgressReporter, embed: Embedder | None = None,
             EscoLabelEmbedding.objects.filter(
                 model=EMBEDDING_MODEL, kind=kind, concept_uri=uri, language=language
             ).delete()
+    shipped = shipped_vectors(EMBEDDING_MODEL, todo, shipped_file)
+    copied = sum(vector is not None for vector in shipped)
     with progress.task(_("Embedding ESCO labels"), total=len(todo)) as task:
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
-            vectors = np.asarray(embed([w.label for w in chunk]), dtype=np.float16)
+            vectors = _label_vectors(embed, chunk, shipped[start : start + batch])
             rows = [
                 EscoLabelEmbedding(
                     model=EMBEDDING_MODEL,
@@ -149,7 +154,38 @@ def embed_esco_labels(progress: ProgressReporter, embed: Embedder | None = None,
                     update_fields=["label", "vector"],
                 )
             task.advance(len(chunk))
-    return f"{len(todo)} labels embedded, {len(wanted) - len(todo)} already done, {len(stale)} dropped"
+    return (
+        f"{len(todo) - copied} labels embedded, {copied} taken from the shipped vectors, "
+        f"{len(wanted) - len(todo)} already done, {len(stale)} dropped"
+    )
+
+
+def _label_vectors(embed: Embedder, chunk: list[LabelToEmbed], shipped: list[np.ndarray | None]) -> np.ndarray:
+    """The chunk's vectors: the shipped ones where there are, the model's for the rest."""
+    vectors = np.zeros((len(chunk), EMBEDDING_DIM), dtype=np.float16)
+    missing = [i for i, vector in enumerate(shipped) if vector is None]
+    for i, vector in enumerate(shipped):
+        if vector is not None:
+            vectors[i] = vector
+    if missing:
+        vectors[missing] = np.asarray(embed([chunk[i].label for i in missing]), dtype=np.float16)
+    return vectors
+
+
+def ship_label_vectors() -> int:
+    """Rewrite the shipped vectors from those stored in the database (after `migdev embed_esco`); returns how many."""
+    stored = {
+        (kind, uri, language, label): vector
+        for kind, uri, language, label, vector in EscoLabelEmbedding.objects.filter(model=EMBEDDING_MODEL).values_list(
+            "kind", "concept_uri", "language", "label", "vector"
+        )
+    }
+    items = [w for w in labels_to_embed() if (w.kind, w.concept_uri, w.language, w.label) in stored]
+    vectors = np.stack(
+        [np.frombuffer(stored[(w.kind, w.concept_uri, w.language, w.label)], dtype=np.float16) for w in items]
+    )
+    write_shipped(EMBEDDING_MODEL, items, vectors)
+    return len(items)
 
 
 # --- the index -----------------------------------------------------------------------------------------------------

@@ -98,8 +98,9 @@ def fake_embed(texts: list[str]) -> np.ndarray:
     return np.asarray(rows, dtype=np.float32).reshape(len(texts), 384) / 255.0
 
 
-def test_label_embeddings_are_stored_once_and_follow_changes_in_esco() -> None:
-    summary = esco_text.embed_esco_labels(SilentProgress(), embed=fake_embed, batch=4096)
+def test_label_embeddings_are_stored_once_and_follow_changes_in_esco(tmp_path: Path) -> None:
+    nothing_shipped = tmp_path / "none.npz"
+    summary = esco_text.embed_esco_labels(SilentProgress(), embed=fake_embed, batch=4096, shipped_file=nothing_shipped)
     skills, occupations = EscoSkill.objects.count(), EscoOccupation.objects.count()
     french = EscoOccupation.objects.exclude(preferred_label_fr__isnull=True).exclude(preferred_label_fr="").count()
     stored = EscoLabelEmbedding.objects.filter(model=esco_text.EMBEDDING_MODEL)
@@ -108,15 +109,46 @@ def test_label_embeddings_are_stored_once_and_follow_changes_in_esco() -> None:
     row = stored.filter(kind="skill").first()
     assert row is not None and len(bytes(row.vector)) == 384 * 2  # float16
 
-    assert esco_text.embed_esco_labels(SilentProgress(), embed=fake_embed).startswith("0 labels embedded")
+    assert esco_text.embed_esco_labels(SilentProgress(), embed=fake_embed, shipped_file=nothing_shipped).startswith(
+        "0 labels embedded"
+    )
     skill = EscoSkill.objects.get(uri=PACK_FRUIT)
     skill.preferred_label = "pack fruit and vegetables"
     skill.save()
     EscoOccupation.objects.filter(uri=FRUIT_PICKER).update(preferred_label_fr=None)
-    summary = esco_text.embed_esco_labels(SilentProgress(), embed=fake_embed)
-    assert summary == f"1 labels embedded, {skills + occupations + french - 2} already done, 1 dropped"
+    summary = esco_text.embed_esco_labels(SilentProgress(), embed=fake_embed, shipped_file=nothing_shipped)
+    assert summary == (
+        f"1 labels embedded, 0 taken from the shipped vectors, {skills + occupations + french - 2} already done, "
+        "1 dropped"
+    )
     assert stored.get(concept_uri=PACK_FRUIT).label == "pack fruit and vegetables"
     assert not stored.filter(concept_uri=FRUIT_PICKER, language="fr").exists()
+
+
+def test_shipped_vectors_spare_the_model_and_a_changed_label_is_embedded_afresh() -> None:
+    """`migdev setup` takes the vectors shipped with MigDev; only a label they do not hold reaches the model."""
+    asked: list[str] = []
+
+    def counting_embed(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return fake_embed(texts)
+
+    total = EscoSkill.objects.count() + EscoOccupation.objects.count()
+    total += EscoOccupation.objects.exclude(preferred_label_fr__isnull=True).exclude(preferred_label_fr="").count()
+    total += EscoOccupation.objects.exclude(preferred_label_es__isnull=True).exclude(preferred_label_es="").count()
+    summary = esco_text.embed_esco_labels(SilentProgress(), embed=counting_embed)
+    assert summary == f"0 labels embedded, {total} taken from the shipped vectors, 0 already done, 0 dropped"
+    assert asked == []
+    shipped = EscoLabelEmbedding.objects.get(kind="skill", concept_uri=PACK_FRUIT)
+    assert np.linalg.norm(np.frombuffer(shipped.vector, dtype=np.float16).astype(np.float32)) == pytest.approx(
+        1, abs=0.01
+    )
+
+    EscoSkill.objects.filter(uri=PACK_FRUIT).update(preferred_label="pack fruit and vegetables")
+    summary = esco_text.embed_esco_labels(SilentProgress(), embed=counting_embed)
+    assert summary.startswith("1 labels embedded, 0 taken from the shipped vectors") and asked == [
+        "pack fruit and vegetables"
+    ]
 
 
 def test_embedding_without_the_model_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:

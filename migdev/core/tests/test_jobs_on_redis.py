@@ -1,8 +1,10 @@
 """Larger deployments can queue the same jobs in Redis (RQ) instead of the database: the job code does not change.
 
 Runs against the Redis server at 127.0.0.1:6379 (database 15), and is skipped with a message where none answers.
+Each run has its own queue, so the SQLite and PostgreSQL runs of CI, side by side, never take each other's jobs.
 """
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from django_tasks import TaskResultStatus, task_backends
 from migdev.core.tests.slow_jobs import nap_then_mark
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
+QUEUE = f"migdev-test-{os.getpid()}"
 
 
 @pytest.fixture
@@ -22,14 +25,14 @@ def redis_queue(settings: Any) -> Any:
         connection.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip(f"no Redis server answers at {REDIS_URL}")
-    connection.flushdb()
-    settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}, QUEUE: {"URL": REDIS_URL}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [QUEUE]}}
     import django_rq
     from django_tasks_rq.backend import Job
 
-    yield django_rq.get_queue("default", job_class=Job)
-    connection.flushdb()
+    queue = django_rq.get_queue(QUEUE, job_class=Job)
+    yield queue
+    queue.empty()
 
 
 def test_a_job_runs_through_redis_with_rq(redis_queue: Any, tmp_path: Path) -> None:
@@ -37,7 +40,7 @@ def test_a_job_runs_through_redis_with_rq(redis_queue: Any, tmp_path: Path) -> N
     from rq import SimpleWorker
 
     marker = tmp_path / "marker"
-    result = nap_then_mark.enqueue(0, str(marker))
+    result = nap_then_mark.using(queue_name=QUEUE).enqueue(0, str(marker))
     assert task_backends["default"].__class__.__name__ == "RQBackend"
     assert nap_then_mark.get_result(result.id).status == TaskResultStatus.READY
     SimpleWorker([redis_queue], connection=redis_queue.connection, job_class=Job).work(burst=True)

