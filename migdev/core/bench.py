@@ -6,7 +6,7 @@ from typing import Any
 from django.db import transaction
 
 from migdev.core.benchmarks import Benchmark, Stopwatch, register_benchmark
-from migdev.core.datasets import setup_datasets
+from migdev.core.datasets import run_import, setup_datasets
 from migdev.core.models import EscoOccupation, EscoOccupationSkill, EscoSkill
 from migdev.core.progress import SilentProgress
 
@@ -23,7 +23,7 @@ def load_shipped_datasets() -> dict[str, Any]:
     for dataset in setup_datasets():
         assert dataset.shipped is not None
         start = time.perf_counter()
-        dataset.loader(dataset.shipped, SilentProgress())
+        run_import(dataset, dataset.shipped, SilentProgress())
         figures[f"{dataset.name}_s"] = round(time.perf_counter() - start, 2)
     figures["all_datasets_s"] = round(sum(v for k, v in figures.items() if k.endswith("_s")), 2)
 

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from django.db import transaction
+
 from migdev.core.progress import ProgressReporter
 
 
@@ -63,3 +65,16 @@ def setup_datasets() -> list[Dataset]:
 
 def demo_steps() -> list[DemoStep]:
     return sorted(DEMO_STEPS.values(), key=lambda s: s.order)
+
+
+def run_import(dataset: Dataset, path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
+    """Load `dataset` from `path` in one transaction, whatever the loader does inside: an error, a crash or a SIGKILL
+    at any point leaves the database as it was, and running the import again completes it."""
+    with transaction.atomic():
+        return dataset.loader(path, progress, allow_shrink=allow_shrink)
+
+
+def run_demo(step: DemoStep, progress: ProgressReporter) -> str:
+    """Load one part of the demo in one transaction, for the same reason as `run_import`."""
+    with transaction.atomic():
+        return step.loader(progress)

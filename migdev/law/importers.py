@@ -294,31 +294,29 @@ def read_texts(folder: Path) -> list[TextRecord]:
     if not path.is_file():
         raise ImportFileError(str(path), None, None, "file not found")
     records = []
-    with path.open(encoding="utf-8") as handle:
-        header = handle.readline().rstrip("\n").split("\t")
-        missing = [c for c in MANIFEST_COLUMNS if c not in header]
-        if missing:
-            raise ImportFileError(str(path), 1, missing[0], f"missing column {missing[0]!r}")
-        for row, line in enumerate(handle, start=2):
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) != len(header):
-                raise ImportFileError(str(path), row, None, f"{len(fields)} fields where the header has {len(header)}")
-            rec = dict(zip(header, fields, strict=True))
-            cut = rec["dutch_translation_from_line"]
-            if cut != "none" and not cut.isdigit():
-                raise ImportFileError(str(path), row, "dutch_translation_from_line", f"{cut!r} is not a line number")
-            _day(path, row, "last_commit_date", rec["last_commit_date"])
-            text_path = folder / "bwb-markdown" / f"{rec['slug']}.md"
-            if not text_path.is_file():
-                raise ImportFileError(str(text_path), None, None, "file not found")
-            records.append(
-                TextRecord(
-                    slug=rec["slug"],
-                    bwb_id=rec["bwb_id"],
-                    source=f"{rec['source_repo']}:{rec['source_path']}",
-                    modified=rec["last_commit_date"],
-                    dutch_from_line=None if cut == "none" else int(cut),
-                    markdown=text_path.read_text(encoding="utf-8"),
-                )
+    for row, rec in read_rows(path, MANIFEST_COLUMNS, tabs=True):
+        cut = rec["dutch_translation_from_line"]
+        if cut != "none" and not cut.isdigit():
+            raise ImportFileError(str(path), row, "dutch_translation_from_line", f"{cut!r} is not a line number")
+        _day(path, row, "last_commit_date", rec["last_commit_date"])
+        text_path = folder / "bwb-markdown" / f"{rec['slug']}.md"
+        if not text_path.is_file():
+            raise ImportFileError(str(text_path), None, None, "file not found")
+        records.append(
+            TextRecord(
+                slug=rec["slug"],
+                bwb_id=rec["bwb_id"],
+                source=f"{rec['source_repo']}:{rec['source_path']}",
+                modified=rec["last_commit_date"],
+                dutch_from_line=None if cut == "none" else int(cut),
+                markdown=_utf8_text(text_path),
             )
+        )
     return records
+
+
+def _utf8_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(str(path), None, None, f"the file is not UTF-8 text (byte {exc.start})") from exc

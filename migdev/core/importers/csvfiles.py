@@ -58,13 +58,16 @@ class _Lines:
         return self.last.endswith(("\n", "\r"))
 
 
-def read_rows(path: Path, columns: Sequence[str], ordered: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
+def read_rows(
+    path: Path, columns: Sequence[str], ordered: bool = False, *, tabs: bool = False
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (row number, record) for each record; row 1 is the header, so the first record is row 2.
 
     Every column in `columns` must be in the header (the header must start with them, in order, when `ordered`).
     A record with fewer or more fields than the header, an unclosed quote, a last line cut short (CSV files end
     with a line end), a truncated gzip stream or bytes that are not UTF-8 raise ImportFileError naming the file and
-    row. A record is yielded only once it is known whole, so a caller never sees a cut record.
+    row. A record is yielded only once it is known whole, so a caller never sees a cut record. With `tabs`, fields
+    are separated by tabs and never quoted (TSV).
     """
     where = str(path)
     row = 1
@@ -72,7 +75,11 @@ def read_rows(path: Path, columns: Sequence[str], ordered: bool = False) -> Iter
     try:
         with _open_binary(path) as raw:
             lines = _Lines(raw)
-            reader = csv.reader(lines, strict=True)
+            reader = (
+                csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+                if tabs
+                else csv.reader(lines, strict=True)
+            )
             header = next(reader, None)
             if header is None:
                 raise ImportFileError(where, 1, None, "the file is empty")

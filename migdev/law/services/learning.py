@@ -53,7 +53,7 @@ class _Checker:
         self._cache: dict[int, dict[str, glossary.ArticlePlace]] = {}
 
     def fail(self, at: str, problem: str) -> ImportFileError:
-        return ImportFileError(self.where, None, at, problem)
+        return ImportFileError(self.where, None, at or None, problem)
 
     def text(self, value: Any, at: str) -> dict[str, str]:
         """A text in the three languages ({en, fr, es}), none empty."""

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from migdev.core.datasets import DATASETS
+from migdev.core.datasets import DATASETS, run_import
 from migdev.core.errors import DomainError
 from migdev.core.progress import RichProgress
 
@@ -41,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file or folder")
         try:
             with RichProgress() as progress:
-                summary = dataset.loader(path, progress, allow_shrink=options["allow_shrink"])
+                summary = run_import(dataset, path, progress, allow_shrink=options["allow_shrink"])
         except DomainError as exc:
             raise CommandError(f"{exc.message} (nothing was imported)") from exc
         except OSError as exc:

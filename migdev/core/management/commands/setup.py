@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from migdev.core.datasets import demo_steps, setup_datasets
+from migdev.core.datasets import demo_steps, run_demo, run_import, setup_datasets
 from migdev.core.errors import ImportFileError
 from migdev.core.esco_text import embed_esco_labels, load_embedder
 from migdev.core.progress import RichProgress
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             for dataset in setup_datasets():
                 assert dataset.shipped is not None
                 try:
-                    summary = dataset.loader(dataset.shipped, progress)
+                    summary = run_import(dataset, dataset.shipped, progress)
                 except ImportFileError as error:  # a damaged shipped file: say which, with nothing half-loaded
                     raise CommandError(f"{dataset.name}: {error.message} (nothing of it was loaded)") from error
                 self.stdout.write(f"{dataset.name}: {summary}")
@@ -44,5 +44,5 @@ class Command(BaseCommand):
                     self.stdout.write(f"ESCO label embeddings: {embed_esco_labels(progress)}")
             if not options["no_demo"]:
                 for step in demo_steps():
-                    self.stdout.write(f"demo {step.name}: {step.loader(progress)}")
+                    self.stdout.write(f"demo {step.name}: {run_demo(step, progress)}")
         self.stdout.write(self.style.SUCCESS("MigDev is set up."))
