@@ -29,6 +29,14 @@ def default_language() -> Iterator[None]:
     translation.activate("en")
 
 
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty cache: a value cached by a rolled-back test must not be read by the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_chromium()

@@ -8,6 +8,7 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from migdev.core.caching import bump
 from migdev.core.models import (
     Country,
     Currency,
@@ -48,6 +49,19 @@ class StewardsMaintain(StewardsRead):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_steward_request(request)
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        """A steward's edit changes reference data: caches computed from it are stale (core.caching)."""
+        bump(f"admin:{obj._meta.label}")
+        return super().log_change(request, obj, message)  # type: ignore[misc]
+
+    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        bump(f"admin:{obj._meta.label}")
+        return super().log_addition(request, obj, message)  # type: ignore[misc]
+
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
+        bump(f"admin:{queryset.model._meta.label}")
+        return super().log_deletions(request, queryset)  # type: ignore[misc]
 
 
 # Stewards see every durable job (read-only, as the backend's own admin has it).

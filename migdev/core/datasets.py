@@ -70,11 +70,19 @@ def demo_steps() -> list[DemoStep]:
 def run_import(dataset: Dataset, path: Path, progress: ProgressReporter, *, allow_shrink: bool = False) -> str:
     """Load `dataset` from `path` in one transaction, whatever the loader does inside: an error, a crash or a SIGKILL
     at any point leaves the database as it was, and running the import again completes it."""
+    from migdev.core.caching import bump  # here: this module is imported before the models are ready
+
     with transaction.atomic():
-        return dataset.loader(path, progress, allow_shrink=allow_shrink)
+        summary = dataset.loader(path, progress, allow_shrink=allow_shrink)
+        bump(dataset.name)
+        return summary
 
 
 def run_demo(step: DemoStep, progress: ProgressReporter) -> str:
     """Load one part of the demo in one transaction, for the same reason as `run_import`."""
+    from migdev.core.caching import bump  # here: this module is imported before the models are ready
+
     with transaction.atomic():
-        return step.loader(progress)
+        summary = step.loader(progress)
+        bump(f"demo:{step.name}")
+        return summary

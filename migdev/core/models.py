@@ -237,3 +237,22 @@ class WorkerBeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ({self.host}, pid {self.pid})"
+
+
+class DatasetVersion(models.Model):
+    """How many times a dataset has been loaded or changed: caches of reference data key on these numbers.
+
+    Bumped in the import's own transaction (`core.datasets.run_import`), so a cached page never outlives the data
+    it was computed from, in any process of any server.
+    """
+
+    name = models.CharField(_("dataset"), max_length=64, primary_key=True)
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("dataset version")
+        verbose_name_plural = _("dataset versions")
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.version}"

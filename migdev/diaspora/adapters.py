@@ -95,7 +95,7 @@ def matchable_experts() -> list[ExpertProfile]:
     return list(
         ExpertProfile.objects.filter(erased_at__isnull=True, is_available=True, skills__isnull=False)
         .distinct()
-        .select_related("origin", "occupation", "sex")
+        .select_related("origin", "residence", "occupation", "sex")
         .prefetch_related("skills", "languages")
         .order_by("pk")
     )

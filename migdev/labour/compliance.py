@@ -6,6 +6,7 @@ hours above its legal limit (or no recorded standard: "unverified", never a pass
 retaining identity documents, the ILO Domestic Workers Convention (C189) for ISCO 9111, and the scheme's own rules.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -38,6 +39,30 @@ def standard_on(country_id: str, on: date) -> LabourStandard | None:
         .order_by("-valid_from")
         .first()
     )
+
+
+class Reference:
+    """The labour standards of the destinations and the licences of the recruiters of many vacancies, read in two
+    queries, so that checking many vacancies does not cost queries per vacancy."""
+
+    def __init__(self, vacancies: Iterable[Vacancy]) -> None:
+        rows = list(vacancies)
+        self._standards: dict[str, list[LabourStandard]] = {}
+        standards = LabourStandard.objects.filter(country_id__in={v.destination_id for v in rows})
+        for standard in standards.select_related("currency").order_by("country_id", "-valid_from"):
+            self._standards.setdefault(standard.country_id, []).append(standard)
+        self._licences: dict[int, list[RecruiterLicence]] = {}
+        licences = RecruiterLicence.objects.filter(organisation_id__in={v.recruiter_id for v in rows if v.recruiter_id})
+        for licence in licences.order_by("-valid_to"):
+            self._licences.setdefault(licence.organisation_id, []).append(licence)
+
+    def standard_on(self, country_id: str, on: date) -> LabourStandard | None:
+        """What the module's `standard_on` answers, from the standards read."""
+        return next((s for s in self._standards.get(country_id, []) if s.valid_from <= on), None)
+
+    def licences_of(self, organisation_id: int) -> list[RecruiterLicence]:
+        """The recruiter's licences, latest expiry first."""
+        return self._licences.get(organisation_id, [])
 
 
 def _money(amount: Decimal) -> str:
@@ -275,9 +300,11 @@ def _scheme_failures(vacancy: Vacancy) -> list[Failure]:
     return failures
 
 
-def check_vacancy(vacancy: Vacancy) -> list[Failure]:
-    """Every minimum standard the vacancy's terms fail, each naming its field; an empty list means compliant."""
-    standard = standard_on(vacancy.destination_id, vacancy.start_date)
+def check_vacancy(vacancy: Vacancy, reference: Reference | None = None) -> list[Failure]:
+    """Every minimum standard the vacancy's terms fail, each naming its field; an empty list means compliant.
+    Give `reference` (read once for all of them) when checking many vacancies."""
+    reference = reference or Reference([vacancy])
+    standard = reference.standard_on(vacancy.destination_id, vacancy.start_date)
     failures = [
         *_cost_failures(vacancy),
         *_wage_failures(vacancy, standard),
@@ -286,7 +313,8 @@ def check_vacancy(vacancy: Vacancy) -> list[Failure]:
         *_scheme_failures(vacancy),
     ]
     if vacancy.recruiter is not None:
-        for reason in recruiter_may_place(vacancy.recruiter, timezone.localdate()):
+        licences = reference.licences_of(vacancy.recruiter.pk)
+        for reason in recruiter_may_place(vacancy.recruiter, timezone.localdate(), licences):
             failures.append(Failure("recruiter_licence", "recruiter", reason))
     return failures
 
@@ -299,14 +327,18 @@ def licence_valid_on(organisation: Organisation, on: date) -> bool:
     return RecruiterLicence.objects.filter(organisation=organisation, valid_from__lte=on, valid_to__gte=on).exists()
 
 
-def recruiter_may_place(organisation: Organisation, on_date: date) -> list[str]:
-    """Why the recruiter may not place workers on the day (an empty list: it may). Expired licences block."""
+def recruiter_may_place(
+    organisation: Organisation, on_date: date, licences: list[RecruiterLicence] | None = None
+) -> list[str]:
+    """Why the recruiter may not place workers on the day (an empty list: it may). Expired licences block.
+    `licences`: the organisation's licences, latest expiry first, where they have been read already."""
     reasons: list[str] = []
     if organisation.kind != Organisation.Kind.RECRUITMENT_AGENCY:
         reasons.append(_("%(name)s is not a recruitment agency.") % {"name": organisation.name})
     if not organisation.is_approved:
         reasons.append(_("%(name)s is not approved.") % {"name": organisation.name})
-    licences = list(RecruiterLicence.objects.filter(organisation=organisation).order_by("-valid_to"))
+    if licences is None:
+        licences = list(RecruiterLicence.objects.filter(organisation=organisation).order_by("-valid_to"))
     if not licences:
         reasons.append(_("%(name)s holds no recruitment licence.") % {"name": organisation.name})
     elif not any(licence.valid_from <= on_date <= licence.valid_to for licence in licences):

@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migdev.engines.labour.registry_rules import contract_end, longest_stay, within_season
-from migdev.labour.compliance import Failure, check_vacancy, recruiter_may_place
-from migdev.labour.models import Cefr, Isced, Placement, Vacancy, WorkerProfile
+from migdev.labour.compliance import Failure, Reference, check_vacancy, recruiter_may_place
+from migdev.labour.models import Cefr, Isced, Placement, RecruiterLicence, Vacancy, WorkerProfile
 
 # The level at which a worker is taken to read a contract in a language (CEFR B1: "can understand texts that
 # consist mainly of high frequency everyday or job-related language").
@@ -124,6 +124,7 @@ class _VacancyFacts:
     min_experience: int
     recruiter: object | None
     scheme: _SchemeFacts | None
+    recruiter_licences: list[RecruiterLicence] = field(default_factory=list)
 
 
 @dataclass
@@ -230,11 +231,12 @@ def _scheme_facts(vacancy: Vacancy) -> _SchemeFacts | None:
     )
 
 
-def _vacancy_facts(vacancy: Vacancy) -> _VacancyFacts:
+def _vacancy_facts(vacancy: Vacancy, reference: Reference | None = None) -> _VacancyFacts:
+    reference = reference or Reference([vacancy])
     return _VacancyFacts(
         id=vacancy.pk,
         published=vacancy.state == Vacancy.State.PUBLISHED,
-        failures=check_vacancy(vacancy),
+        failures=check_vacancy(vacancy, reference),
         isco=vacancy.isco_group_id,
         start=vacancy.start_date,
         end=contract_end(vacancy.start_date, vacancy.contract_months),
@@ -246,6 +248,7 @@ def _vacancy_facts(vacancy: Vacancy) -> _VacancyFacts:
         min_education=vacancy.min_education,
         min_experience=vacancy.min_experience_years,
         recruiter=vacancy.recruiter,
+        recruiter_licences=reference.licences_of(vacancy.recruiter_id) if vacancy.recruiter_id else [],
         scheme=_scheme_facts(vacancy),
     )
 
@@ -443,7 +446,7 @@ def _vacancy_reasons(vacancy: _VacancyFacts, on: date) -> list[Reason]:
         if failure.code not in _REPORTED_AS_RULES:
             reasons.append(Reason("vacancy_not_compliant", failure.message))
     if vacancy.recruiter is not None:
-        for message in recruiter_may_place(vacancy.recruiter, on):  # type: ignore[arg-type]
+        for message in recruiter_may_place(vacancy.recruiter, on, vacancy.recruiter_licences):  # type: ignore[arg-type]
             reasons.append(Reason("recruiter_licence", message))
     return reasons
 
@@ -477,7 +480,8 @@ def check_many(
     on = on_date or timezone.localdate()
     worker_facts = [_worker_facts(w, on) for w in _worker_queryset(list(workers))]
     vacancy_rows = list(_vacancy_queryset(list(vacancies)))
-    vacancy_facts = [_vacancy_facts(v) for v in vacancy_rows]
+    reference = Reference(vacancy_rows)
+    vacancy_facts = [_vacancy_facts(v, reference) for v in vacancy_rows]
     counts = _counts({v.scheme_id for v in vacancy_rows if v.scheme_id})
     found = {}
     for vf in vacancy_facts:

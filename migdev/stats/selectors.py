@@ -7,6 +7,7 @@ from django.db.models import CharField, Max, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from migdev.core.caching import cached
 from migdev.core.errors import NotFound
 from migdev.stats.models import Area, Indicator, Observation, Source
 
@@ -70,7 +71,12 @@ def area_by_code(code: str) -> Area:
 
 
 def country_profile(code: str, top: int = 10) -> CountryProfile:
-    """Immigrant stock by sex over time, shares, population, top origins and destinations: six queries."""
+    """Immigrant stock by sex over time, shares, population, top origins and destinations (cached until the data
+    changes; six queries when computed)."""
+    return cached(f"stats:profile:{code.strip().upper()}:{top}", lambda: _country_profile(code, top))
+
+
+def _country_profile(code: str, top: int) -> CountryProfile:
     area = area_by_code(code)
     profile = CountryProfile(area=area)
     series = {STOCK: profile.immigrant_stock, FEMALE_SHARE: profile.female_share}
@@ -110,6 +116,11 @@ def _top_partners(area: Area, top: int, origins: bool) -> list[Partner]:
 
 def partner_map_values(area: Area, origins: bool) -> tuple[str | None, dict[int, float]]:
     """(latest year, {M49: persons}) of every origin of `area`'s immigrants, or destination of its emigrants."""
+    key = f"stats:partners:{area.m49}:{'origins' if origins else 'destinations'}"
+    return cached(key, lambda: _partner_map_values(area, origins), per_language=False)
+
+
+def _partner_map_values(area: Area, origins: bool) -> tuple[str | None, dict[int, float]]:
     side, other = ("ref_area", "counterpart_area") if origins else ("counterpart_area", "ref_area")
     bilateral = Observation.objects.filter(indicator__code=BILATERAL, sex_id="_T", **{side: area})
     latest = bilateral.aggregate(latest=Max("period"))["latest"]

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from migdev.core.caching import cached
 from migdev.core.errors import NotFound
 from migdev.stats import selectors
 from migdev.stats.exports import m49_code
@@ -17,14 +18,23 @@ def _sex_labels() -> dict[str, str]:
     return {"_T": _("Both sexes"), "M": _("Male"), "F": _("Female")}
 
 
-def _map_data(values: dict[int, float], countries: list[Area], decimals: int, title: str) -> dict[str, object]:
-    """What map.js needs: values, names and profile links keyed by zero-padded M49, translated labels."""
+def _country_names_and_links() -> tuple[dict[str, str], dict[str, str]]:
+    """Every country's name (in the active language) and profile link, keyed by zero-padded M49."""
     profile_url = reverse("stats:profile", args=["CODE"])
+    countries = list(selectors.areas(Area.Kind.COUNTRY))
+    names = {m49_code(a.m49): a.name for a in countries}
+    links = {m49_code(a.m49): profile_url.replace("CODE", a.iso3 or str(a.m49)) for a in countries}
+    return names, links
+
+
+def _map_data(values: dict[int, float], decimals: int, title: str) -> dict[str, object]:
+    """What map.js needs: values, names and profile links keyed by zero-padded M49, translated labels."""
+    names, links = cached("stats:country-names-links", _country_names_and_links)
     return {
         "topology": static("vendor/world-countries-110m.json"),
         "values": {m49_code(m49): value for m49, value in values.items()},
-        "names": {m49_code(a.m49): a.name for a in countries},
-        "links": {m49_code(a.m49): profile_url.replace("CODE", a.iso3 or str(a.m49)) for a in countries},
+        "names": names,
+        "links": links,
         "decimals": decimals,
         "labels": {"title": title, "noData": _("No data"), "legend": _("Legend")},
     }
@@ -47,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
     countries = [a for a in all_areas if a.kind == "country"]
     aggregates = [a for a in all_areas if a.kind == "aggregate"]
     rows = [{"area": a, "value": values[a.m49]} for a in sorted(countries, key=lambda a: a.name) if a.m49 in values]
-    map_data = _map_data(values, countries, indicator.decimals, f"{indicator.name}, {year}")
+    map_data = _map_data(values, indicator.decimals, f"{indicator.name}, {year}")
     context = {
         "indicators": choices,
         "indicator": indicator,
@@ -135,11 +145,10 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
         if map_kind == "origins"
         else _("Where the emigrants from %(area)s live, %(year)s")
     ) % {"area": area.name, "year": map_year}
-    countries = list(selectors.areas(Area.Kind.COUNTRY))
     context = {
         "map_kind": map_kind,
         "map_title": map_title,
-        "map_data": _map_data(partner_values, countries, 0, map_title) if partner_values else None,
+        "map_data": _map_data(partner_values, 0, map_title) if partner_values else None,
         "profile": data,
         "area": area,
         "latest": table[-1] if table else None,

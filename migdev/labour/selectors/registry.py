@@ -264,10 +264,12 @@ def vacancy_by_id(viewer: Actor, vacancy_id: int) -> Vacancy:
 
 
 def published_vacancies(
-    *, destination: str = "", isco: str = "", scheme: str = "", query: str = ""
+    *, destination: str = "", isco: str = "", scheme: str = "", query: str = "", summary: bool = False
 ) -> QuerySet[Vacancy]:
-    """The public list of published vacancies, newest first, with optional filters."""
-    found = _vacancies().filter(state=Vacancy.State.PUBLISHED)
+    """The public list of published vacancies, newest first, with optional filters; `summary` reads only what a
+    list of titles, occupations, destinations, schemes and wages shows (no skills, costs or languages)."""
+    rows = Vacancy.objects.select_related("destination", "occupation", "scheme") if summary else _vacancies()
+    found = rows.filter(state=Vacancy.State.PUBLISHED)
     if destination:
         found = found.filter(destination_id=destination.upper())
     if isco:
@@ -298,7 +300,9 @@ class VacancyStatus:
 
 
 def with_compliance(vacancies: "QuerySet[Vacancy] | list[Vacancy]") -> list[VacancyStatus]:
-    return [VacancyStatus(v, compliance.check_vacancy(v)) for v in vacancies]
+    rows = list(vacancies)
+    reference = compliance.Reference(rows)
+    return [VacancyStatus(v, compliance.check_vacancy(v, reference)) for v in rows]
 
 
 def occupation_skills(occupation: EscoOccupation) -> QuerySet[EscoOccupationSkill]:

@@ -11,6 +11,7 @@ from functools import cached_property
 import numpy as np
 from django.utils.translation import gettext as _
 
+from migdev.core.caching import once_per_request
 from migdev.core.errors import NotFound
 from migdev.core.models import Country, Region
 from migdev.engines import remittance_cost as engine
@@ -134,13 +135,14 @@ class Snapshot:
         return engine.sdg_progress(self.arrays.quotes, self.excluded, average, self.smart)
 
 
+PRICE_IMPORTS_KEY = "remittances:price-imports"
 _cache: dict[tuple[tuple[int, str], ...], Snapshot] = {}
 _cache_lock = threading.Lock()
 
 
 def snapshot() -> Snapshot:
     """The indicators of the data as stored now (rebuilt when an import has been added or removed)."""
-    key = tuple(PriceImport.objects.order_by("pk").values_list("pk", "sha256"))
+    key = once_per_request(PRICE_IMPORTS_KEY, _price_imports)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
@@ -154,6 +156,10 @@ def snapshot() -> Snapshot:
         _cache.clear()
         _cache[key] = built
     return built
+
+
+def _price_imports() -> tuple[tuple[int, str], ...]:
+    return tuple(PriceImport.objects.order_by("pk").values_list("pk", "sha256"))
 
 
 def _regions() -> dict[str, str]:

@@ -35,7 +35,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     destination = request.GET.get("destination", "")[:MAX_FILTER_LENGTH]
     isco = request.GET.get("isco", "")[:MAX_FILTER_LENGTH]
     query = request.GET.get("q", "")[:MAX_FILTER_LENGTH]
-    vacancies = selectors.published_vacancies(destination=destination, isco=isco, query=query)[:200]
+    vacancies = selectors.published_vacancies(destination=destination, isco=isco, query=query, summary=True)[:200]
     return render(
         request,
         "labour/registry/vacancy_list.html",
