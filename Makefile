@@ -59,6 +59,7 @@ bench: install-bench
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --origin-cap 600 --scheme-cap 15000 --json
 	$(BIN)/migdev bench_remittances --quotes 250000 --json
 	$(BIN)/migdev bench_law_search --sections 20000 --json
+	$(BIN)/migdev bench_suggestions --latency --json
 	@# The load benchmark serves a fresh site with the demo data (needs wrk: apt-get install wrk).
 	MIGDEV_VAR_DIR=$$(mktemp -d) sh -c '$(BIN)/migdev setup --no-embeddings >/dev/null && $(BIN)/migdev bench_load'
 

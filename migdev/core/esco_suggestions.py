@@ -23,8 +23,11 @@ from migdev.core.text_cues import asks_for_language, content_phrases
 from migdev.core.vacancy_terms import vacancy_terms
 from migdev.engines.matching.text import phrases, rank_occupations, top_k
 
-MAX_TEXT_CHARS = 20_000
-MAX_PHRASES = 300
+# What one suggestion reads: embedding each phrase is most of its time, and the largest text accepted must be
+# answered within a second on a two-core box (`migdev bench_suggestions --latency`; docs/benchmarks.md). About a
+# page: the part of a CV or vacancy that names the work and the skills.
+MAX_TEXT_CHARS = 2_000
+MAX_PHRASES = 40
 # An occupation's label matching a phrase outright (a job title) adds this much to its skill-profile score.
 TITLE_WEIGHT = 0.5
 
@@ -212,7 +215,7 @@ TITLE_CLEAR, TITLE_MARGIN = 0.9, 0.85
 COHERENT_OCCUPATIONS = 10
 
 
-def _split(text: str) -> list[str]:
+def split_phrases(text: str) -> list[str]:
     """The text's phrases without layout (headings, date ranges), or a DomainError naming the field `text`."""
     raw = phrases(clean_text(text))
     if len(raw) > MAX_PHRASES:
@@ -255,15 +258,30 @@ def _likely_occupations(
     return likely
 
 
+def _embedding_each_text_once(model: Embedder) -> Embedder:
+    """`model`, remembering each text's vector: a job title's piece is often a whole phrase embedded already, and
+    embedding is most of a suggestion's time."""
+    known: dict[str, np.ndarray] = {}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        new = list(dict.fromkeys(t for t in texts if t not in known))
+        if new:
+            known.update(zip(new, model(new), strict=True))
+        return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+
+    return embed
+
+
 def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSuggestions:
     """ESCO skills and occupations suggested by a CV or a vacancy text, best first."""
     if not 1 <= max_skills <= 100:
         raise DomainError(_("max_skills must be between 1 and 100."), field="max_skills")
     if not 1 <= max_occupations <= 50:
         raise DomainError(_("max_occupations must be between 1 and 50."), field="max_occupations")
-    parts = _split(text)
+    parts = split_phrases(text)
     index = esco_text_index()
-    embed = load_embedder() if index.has_embeddings else None
+    model = load_embedder() if index.has_embeddings else None
+    embed = _embedding_each_text_once(model) if model is not None else None
     if not parts:
         return TextSuggestions(0, [], [], cross_lingual=embed is not None)
     vectors = embed(parts) if embed is not None else None

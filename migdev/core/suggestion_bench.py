@@ -10,12 +10,14 @@ Reads ESCO from the database; the fused rows need the label embeddings `migdev e
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from django.utils.translation import gettext as _
 
 from migdev.core import esco_suggestions, esco_text
+from migdev.core.benchmarks import Stopwatch
 from migdev.core.errors import DomainError
 from migdev.core.models import EscoLabelEmbedding, EscoSkill
 from migdev.engines.matching.text import LabelIndex
@@ -132,3 +134,39 @@ def run_suggestion_calibration(seed: int = 7, sample: int = 1_500, embeddings: b
     _, negatives = fused.search(list(NEGATIVES), k=1, text_vectors=embed(list(NEGATIVES)))
     figures["modes"].append(_table("fused", found[:, 0], best[:, 0], data.truth, negatives[:, 0]))
     return figures
+
+
+TEXTS = Path(__file__).resolve().parent / "tests" / "texts"
+
+
+def largest_accepted_text() -> str:
+    """The sixteen EN/FR/ES test texts one after another, cut at the last whole line the box still accepts."""
+    lines = [line for path in sorted(TEXTS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    text = ""
+    for line in lines * 4:
+        longer = f"{text}\n{line}" if text else line
+        if len(longer) > esco_suggestions.MAX_TEXT_CHARS:
+            break
+        try:
+            esco_suggestions.split_phrases(longer)
+        except DomainError:
+            break
+        text = longer
+    return text
+
+
+def run_suggestion_latency(repeat: int = 5) -> dict[str, Any]:
+    """Seconds to suggest for the largest text the box accepts, against a one-line text (median of `repeat`)."""
+    text = largest_accepted_text()
+    esco_suggestions.suggest("Welder")  # loads the index and the model
+    baseline, largest = Stopwatch(), Stopwatch()
+    baseline.time(lambda: esco_suggestions.suggest("Welder"), repeat)
+    largest.time(lambda: esco_suggestions.suggest(text), repeat)
+    return {
+        "largest_chars": len(text),
+        "largest_phrases": len(esco_suggestions.split_phrases(text)),
+        "largest_s": round(largest.median, 3),
+        "one_line_s": round(baseline.median, 3),
+        "ratio": round(baseline.median / largest.median, 3),
+        "goal_s": 1.0,
+    }

@@ -118,7 +118,8 @@ class LabelIndex:
             lowercase=True,
             dtype=np.float32,
         )
-        self._matrix_t = sp.csc_matrix(self._vectorizer.fit_transform([labels[i] for i in order]).T)
+        # Kept as CSR: a CSR query times a CSR matrix needs no conversion (a CSC one was converted on every call).
+        self._matrix_t = sp.csr_matrix(self._vectorizer.fit_transform([labels[i] for i in order]).T)
         self._vectors: np.ndarray | None = None
         if vectors is not None:
             unit = _unit_rows(vectors, "vectors")
@@ -169,6 +170,8 @@ class LabelIndex:
                 raise InvalidInput(
                     "text_vectors", f"shape {queries.shape}, need ({len(texts)}, {self._vectors.shape[1]})"
                 )
+        if not sp.isspmatrix_csr(self._matrix_t):  # an index pickled before the matrix was kept as CSR
+            self._matrix_t = self._matrix_t.tocsr()
         out = np.zeros((len(texts), self.n_concepts), dtype=np.float32)
         for lo in range(0, len(texts), self.params.chunk):
             hi = min(lo + self.params.chunk, len(texts))

@@ -1,4 +1,5 @@
-"""`migdev bench_suggestions [--seed S] [--sample N] [--no-embeddings] [--json]`: the free-text box's thresholds."""
+"""`migdev bench_suggestions [--seed S] [--sample N] [--no-embeddings] [--latency] [--json]`: the free-text box's
+thresholds, or how long the largest text it accepts takes."""
 
 import json
 from argparse import ArgumentParser
@@ -7,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from migdev.core.errors import DomainError
-from migdev.core.suggestion_bench import run_suggestion_calibration
+from migdev.core.suggestion_bench import run_suggestion_calibration, run_suggestion_latency
 
 
 class Command(BaseCommand):
@@ -20,9 +21,23 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--sample", type=int, default=1_500, help="Held-out labels to query (default 1,500).")
         parser.add_argument("--no-embeddings", action="store_true", help="Character n-grams only.")
+        parser.add_argument(
+            "--latency", action="store_true", help="Time the largest text the box accepts against a one-line text."
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["latency"]:
+            latency = run_suggestion_latency()
+            if options["json"]:
+                self.stdout.write(json.dumps(latency))
+            else:
+                self.stdout.write(
+                    f"Largest accepted text ({latency['largest_chars']} characters, {latency['largest_phrases']} "
+                    f"phrases): {latency['largest_s']:.3f} s (goal ≤ {latency['goal_s']:.0f} s); one line: "
+                    f"{latency['one_line_s']:.3f} s; ratio {latency['ratio']:.3f}"
+                )
+            return
         try:
             figures = run_suggestion_calibration(options["seed"], options["sample"], not options["no_embeddings"])
         except DomainError as error:

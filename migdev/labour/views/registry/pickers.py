@@ -123,6 +123,7 @@ class TextBox:
     error: str = ""
     check_first_occupation: bool = False
     terms: tuple[text_terms.TermRow, ...] = ()  # a vacancy's wage, hours, length and start read from its text
+    max_chars: int = esco_suggestions.MAX_TEXT_CHARS
 
 
 def _kept_keys(data: Any, prefix: str) -> list[str]:
