@@ -6,24 +6,31 @@ writing anything, then writes in one transaction.
 """
 
 import hashlib
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.caching import forget_for_request
-from migdev.core.errors import ImportFileError
+from migdev.core.errors import DomainError, ImportFileError
 from migdev.core.importers.sync import check_not_shrinking
+from migdev.core.jobs import job_abandoned
 from migdev.core.models import Country, Currency
 from migdev.core.progress import ProgressReporter, SilentProgress
 from migdev.engines.remittance_cost import price_components
 from migdev.remittances import rules as _rules  # noqa: F401  (registers the permissions)
 from migdev.remittances.importers import files, series
 from migdev.remittances.importers.quotes import EXTRA_COUNTRIES, Codes, QuoteRecord
-from migdev.remittances.models import PriceImport, PriceQuote, PublishedCorridorAverage
+from migdev.remittances.models import PriceImport, PriceQuote, PriceUpload, PublishedCorridorAverage
 from migdev.remittances.selectors.indicators import PRICE_IMPORTS_KEY
 from migdev.stats import services as stats_services
 from migdev.stats.services import IndicatorSpec, PublishedSeries
@@ -85,10 +92,64 @@ def load_prices(path: Path, progress: ProgressReporter, *, allow_shrink: bool = 
 
 
 @checks_permission("remittances.add_pricequote")
-def upload_prices(actor: User, path: Path, file_name: str) -> PriceImport:
-    """A steward's upload of a new quarter (or a corrected one): checked whole, stored whole or not at all."""
-    _load_prices(path, file_name, SilentProgress(), actor)
-    return PriceImport.objects.get(sha256=file_digest(path))
+def upload_prices(actor: User, chunks: Iterable[bytes], file_name: str) -> PriceUpload:
+    """A steward's upload of a new quarter (or a corrected one): kept under var/uploads and queued for the job
+    worker, which checks it whole and stores it whole or not at all (`load_price_upload`)."""
+    folder = Path(settings.VAR_DIR) / "uploads" / "rpw"
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{uuid.uuid4().hex}{Path(file_name).suffix.casefold()[:10]}"
+    with stored.open("wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+    try:
+        from migdev.remittances.tasks import load_uploaded_prices
+
+        with transaction.atomic():  # the job exists exactly when its upload does
+            upload = PriceUpload.objects.create(file_name=file_name[:255], stored_as=str(stored), uploaded_by=actor)
+            upload.job_id = str(load_uploaded_prices.enqueue(upload.pk).id)
+            upload.save(update_fields=["job_id"])
+    except BaseException:
+        stored.unlink(missing_ok=True)
+        raise
+    return upload
+
+
+def load_price_upload(upload_id: int) -> None:
+    """The job's body: check and load an uploaded file, record what came of it, and delete the copy."""
+    upload = PriceUpload.objects.select_related("uploaded_by").filter(pk=upload_id).first()
+    if upload is None or not upload.unfinished:
+        return
+    PriceUpload.objects.filter(pk=upload.pk).update(status=PriceUpload.Status.RUNNING)
+    path = Path(upload.stored_as)
+    outcome: dict[str, Any] = {"finished_at": timezone.now()}
+    try:
+        summary = _load_prices(path, upload.file_name, SilentProgress(), upload.uploaded_by)
+    except DomainError as error:
+        message = str(error.message).replace(str(path), upload.file_name)
+        outcome |= {"status": PriceUpload.Status.FAILED, "message": message}
+    else:
+        loaded = PriceImport.objects.filter(sha256=file_digest(path)).first()
+        outcome |= {"status": PriceUpload.Status.DONE, "message": summary, "price_import": loaded}
+    finally:
+        path.unlink(missing_ok=True)
+    PriceUpload.objects.filter(pk=upload.pk).update(**outcome)
+
+
+PRICE_UPLOAD_JOB = "migdev.remittances.tasks.load_uploaded_prices"
+
+
+@receiver(job_abandoned, dispatch_uid="remittances-upload-abandoned")
+def _fail_abandoned_upload(sender: str, args: list[Any], **kwargs: Any) -> None:
+    """The worker checking an upload died: nothing was stored (one transaction); say so, so the steward uploads
+    it again."""
+    if sender != PRICE_UPLOAD_JOB:
+        return
+    unfinished = (PriceUpload.Status.QUEUED, PriceUpload.Status.RUNNING)
+    PriceUpload.objects.filter(pk__in=args[:1], status__in=unfinished).update(
+        status=PriceUpload.Status.FAILED,
+        message=_("The job worker stopped while checking the file; nothing was stored. Upload it again."),
+        finished_at=timezone.now(),
+    )
 
 
 def _load_prices(

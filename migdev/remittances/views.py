@@ -1,9 +1,6 @@
 """Remittance cost pages: the global dashboard (SDG 10.c.1), corridor comparison, country pages, methodology,
 and a steward's upload of a new quarter."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from migdev.accounts.rules import require_permission
 from migdev.accounts.views import domain_errors_as_http, signed_in
-from migdev.core.errors import DomainError, NotFound, PermissionDenied
+from migdev.core.errors import NotFound
 from migdev.core.models import Country
 from migdev.remittances import selectors, services
 from migdev.remittances.adapters import Value
@@ -201,27 +198,24 @@ def methodology(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def upload(request: HttpRequest) -> HttpResponse:
-    """A steward uploads a quarter of RPW prices: checked whole, stored whole or not at all."""
+    """A steward uploads a quarter of RPW prices; a job checks it whole and stores it whole or not at all, and this
+    page shows how each upload went (it reloads itself while one is still being checked)."""
     require_permission(services.upload_prices, request.user)
     form = PriceUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
-        suffix = Path(upload_file.name).suffix.casefold()
-        with tempfile.NamedTemporaryFile(prefix="migdev-rpw-", suffix=suffix) as handle:
-            for chunk in upload_file.chunks():
-                handle.write(chunk)
-            handle.flush()
-            try:
-                loaded = services.upload_prices(signed_in(request), Path(handle.name), upload_file.name)
-            except PermissionDenied:
-                raise
-            except DomainError as error:
-                form.add_error("file", str(error.message).replace(handle.name, upload_file.name))
-            else:
-                messages.success(
-                    request,
-                    _("%(file)s: %(quotes)s quotes stored (%(periods)s).")
-                    % {"file": loaded.file_name, "quotes": loaded.quotes, "periods": loaded.periods},
-                )
-                return redirect("remittances:upload")
-    return render(request, "remittances/upload.html", {"form": form, "imports": selectors.price_imports()})
+        queued = services.upload_prices(signed_in(request), upload_file.chunks(), upload_file.name)
+        messages.success(
+            request,
+            _("%(file)s is being checked: its rows are read in the background, and the result shows below.")
+            % {"file": queued.file_name},
+        )
+        return redirect("remittances:upload")
+    uploads = list(selectors.price_uploads()[:20])
+    context = {
+        "form": form,
+        "uploads": uploads,
+        "checking": any(u.unfinished for u in uploads),
+        "imports": selectors.price_imports(),
+    }
+    return render(request, "remittances/upload.html", context)

@@ -55,13 +55,16 @@ def test_steward_uploads_a_quarter_and_a_bad_file_is_refused(page: Any, site_url
     page.set_input_files("input[type=file]", str(bad))
     page.click("main button:text-is('Upload and check')")
     page.wait_for_load_state()
-    error = page.locator("#upload-form .errorlist").inner_text()
-    assert "remittances-bad.csv, row 3, column inter lcu bank fx" in error and "must be positive" in error
+    assert "remittances-bad.csv is being checked" in page.locator(".messages").inner_text()
+    # The job worker beside the server checks the file; the page reloads itself until it has.
+    refused = page.wait_for_selector("#uploads tr.upload-failed", timeout=60_000).inner_text()
+    assert "remittances-bad.csv, row 3, column inter lcu bank fx" in refused and "must be positive" in refused
 
     good = write_workbook(tmp_path / "remittances-2016q2.xlsx", [workbook_row(id=n) for n in (1, 2, 3)])
     page.set_input_files("input[type=file]", str(good))
     page.click("main button:text-is('Upload and check')")
     page.wait_for_load_state()
-    assert "remittances-2016q2.xlsx: 6 quotes stored (2016Q2)." in page.locator(".messages").inner_text()
+    loaded = page.wait_for_selector("#uploads tr.upload-done", timeout=60_000).inner_text()
+    assert "remittances-2016q2.xlsx" in loaded and "6 quotes stored (2016Q2)." in loaded
     page.goto(f"{site_url}/en/remittances/corridor/?sending=USA&receiving=MEX&period=2016Q2")
     assert page.locator("#providers tbody tr").count() == 3

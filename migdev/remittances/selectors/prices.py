@@ -7,7 +7,7 @@ from django.db.models import Count, Max, QuerySet
 from migdev.core.errors import NotFound
 from migdev.core.models import Country
 from migdev.remittances.importers.quotes import EXTRA_COUNTRIES
-from migdev.remittances.models import PriceImport, PriceQuote, ProviderType, PublishedCorridorAverage
+from migdev.remittances.models import PriceImport, PriceQuote, PriceUpload, ProviderType, PublishedCorridorAverage
 
 __all__ = [
     "ServiceRow",
@@ -17,6 +17,7 @@ __all__ = [
     "country_names",
     "latest_period",
     "price_imports",
+    "price_uploads",
     "provider_type_labels",
     "published_series",
     "quotes",
@@ -131,3 +132,8 @@ def provider_type_labels() -> dict[str, str]:
 def price_imports() -> QuerySet[PriceImport]:
     """The files loaded, newest first, with who loaded them."""
     return PriceImport.objects.select_related("imported_by").order_by("-imported_at", "-pk")
+
+
+def price_uploads() -> QuerySet[PriceUpload]:
+    """The files stewards uploaded, newest first, with what came of each."""
+    return PriceUpload.objects.select_related("uploaded_by", "price_import").order_by("-uploaded_at", "-pk")

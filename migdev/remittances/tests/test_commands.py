@@ -46,7 +46,7 @@ def test_every_write_service_declares_a_registered_permission_or_is_a_loader() -
     declared = service_permissions(services)
     assert declared["upload_prices"] == "remittances.add_pricequote"
     assert rules.perm_exists("remittances.add_pricequote")
-    loaders = {"load_prices", "load_corridor_series", "load_remittance_flows"}
+    loaders = {"load_prices", "load_corridor_series", "load_remittance_flows", "load_price_upload"}  # job: upload
     helpers = {"known_codes", "file_digest"}
     assert {name for name, permission in declared.items() if permission is None} == loaders | helpers
 

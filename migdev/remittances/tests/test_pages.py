@@ -1,16 +1,25 @@
 """The remittances pages: dashboard, corridor comparison, country pages, methodology, and who may upload."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from migdev.accounts.models import User
-from migdev.remittances.models import PriceImport, PriceQuote
+from migdev.core.jobs import job_abandoned
+from migdev.core.tests.slow_jobs import run_waiting_jobs
+from migdev.remittances.models import PriceImport, PriceQuote, PriceUpload
+from migdev.remittances.services import PRICE_UPLOAD_JOB
 from migdev.remittances.tests.files import legacy_rows, workbook_row, write_legacy, write_workbook
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings: Any, tmp_path: Path) -> None:
+    settings.VAR_DIR = tmp_path / "var"
 
 
 def test_dashboard_shows_the_sdg_tracker(client: Client) -> None:
@@ -61,13 +70,25 @@ def test_only_stewards_upload(client: Client) -> None:
 
 
 def test_steward_uploads_a_new_quarter(client: Client, tmp_path: Path) -> None:
+    """The upload is queued as a job; the worker checks and loads it; the page shows the outcome."""
     client.force_login(steward())
     path = write_workbook(tmp_path / "remittances-2016q2.xlsx", [workbook_row(id=i) for i in range(1, 4)])
     upload = SimpleUploadedFile("rpw-2016q2.xlsx", path.read_bytes())
     response = client.post("/en/remittances/upload/", {"file": upload}, follow=True)
     assert response.status_code == 200
-    assert "6 quotes stored (2016Q2)" in response.content.decode()
+    page = response.content.decode()
+    assert "rpw-2016q2.xlsx is being checked" in page and 'http-equiv="refresh"' in page
+    queued = PriceUpload.objects.get(file_name="rpw-2016q2.xlsx")
+    assert queued.status == PriceUpload.Status.QUEUED and Path(queued.stored_as).is_file()
+    assert not PriceImport.objects.filter(file_name="rpw-2016q2.xlsx").exists()
+
+    run_waiting_jobs()
+    done = PriceUpload.objects.get(pk=queued.pk)
+    assert done.status == PriceUpload.Status.DONE and "6 quotes" in done.message
+    assert not Path(done.stored_as).exists(), "the uploaded copy is deleted once read"
     assert PriceImport.objects.get(file_name="rpw-2016q2.xlsx").imported_by.username == "remittances-steward"
+    page = client.get("/en/remittances/upload/").content.decode()
+    assert "6 quotes stored (2016Q2)." in page and 'http-equiv="refresh"' not in page
 
 
 def test_a_bad_upload_names_the_row_and_column_and_stores_nothing(client: Client, tmp_path: Path) -> None:
@@ -76,10 +97,23 @@ def test_a_bad_upload_names_the_row_and_column_and_stores_nothing(client: Client
     rows[2]["cc1 lcu code"] = "ZZZ"
     path = write_legacy(tmp_path / "remittances-bad.csv", header, rows)
     before = PriceQuote.objects.count()
-    response = client.post("/en/remittances/upload/", {"file": SimpleUploadedFile("bad.csv", path.read_bytes())})
-    assert response.status_code == 200
-    assert "bad.csv, row 4, column cc1 lcu code" in response.content.decode()
+    client.post("/en/remittances/upload/", {"file": SimpleUploadedFile("bad.csv", path.read_bytes())})
+    run_waiting_jobs()
+    refused = PriceUpload.objects.get(file_name="bad.csv")
+    assert refused.status == PriceUpload.Status.FAILED
+    assert "bad.csv, row 4, column cc1 lcu code" in refused.message and "uploads" not in refused.message
+    assert "bad.csv, row 4, column cc1 lcu code" in client.get("/en/remittances/upload/").content.decode()
     assert PriceQuote.objects.count() == before
+
+
+def test_an_upload_whose_worker_died_is_refused_with_a_reason(client: Client, tmp_path: Path) -> None:
+    client.force_login(steward())
+    path = write_workbook(tmp_path / "remittances-2016q2.xlsx", [workbook_row(id=1)])
+    client.post("/en/remittances/upload/", {"file": SimpleUploadedFile("q.xlsx", path.read_bytes())})
+    upload = PriceUpload.objects.get(file_name="q.xlsx")
+    job_abandoned.send(sender=PRICE_UPLOAD_JOB, job_id=upload.job_id, args=[upload.pk], kwargs={}, reason="gone")
+    upload.refresh_from_db()
+    assert upload.status == PriceUpload.Status.FAILED and "Upload it again" in upload.message
 
 
 def test_upload_refuses_other_file_kinds(client: Client) -> None:
