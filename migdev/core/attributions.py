@@ -196,6 +196,20 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         counted=("diaspora.gcmobjective",),
     ),
     ShippedDataset(
+        key="rcp",
+        name=_("Inter-state consultation mechanisms on migration"),
+        contents=_(
+            "29 regional consultative processes, inter-regional forums and the global process, with 589 dated, "
+            "sourced participation rows"
+        ),
+        publisher=_("Compiled for MigDev from IOM's ISCM pages and the processes' own sites"),
+        source="migdev/rcp/data/PROVENANCE.md (sources S1-S109)",
+        licence=_("Facts compiled from public web pages; each row names its sources"),
+        version=_("compiled November 2026"),
+        attribution=_("Consultative processes: compiled from IOM's ISCM pages and the sources each row names"),
+        counted=("rcp.process", "rcp.member"),
+    ),
+    ShippedDataset(
         key="world-atlas",
         name=_("World map shapes"),
         contents=_("Country outlines at 1:110 million for the offline world map"),

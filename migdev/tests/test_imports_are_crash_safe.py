@@ -36,6 +36,7 @@ SPOILED_FILE: dict[str, str | None] = {
     "rpw": "",
     "rpw-series": "",
     "diaspora-gcm-objectives": "",
+    "rcp": "rcp_members.csv",
 }
 NOT_SHIPPED = {"law-akn"}  # one Akoma Ntoso file given by the user; hostile XML: law/tests/test_akn.py
 
