@@ -43,14 +43,14 @@ rules.add_perm("rcp.change_process", is_steward)
 rules.add_perm("rcp.add_meeting", is_steward | is_secretariat_of)
 rules.add_perm("rcp.change_meeting", is_steward | is_secretariat_of)
 rules.add_perm("rcp.delete_meeting", is_steward | is_secretariat_of)
-rules.add_perm("rcp.add_meetingdocument", is_steward | is_secretariat_of)
+rules.add_perm("rcp.add_document", is_steward | is_secretariat_of)
 rules.add_perm("rcp.add_goodpractice", is_steward | is_secretariat_of)
 rules.add_perm("rcp.change_goodpractice", is_steward | is_secretariat_of)
 rules.add_perm("rcp.contribute", is_steward | is_any_secretariat)
 
 # The Django admin: stewards maintain the room.
 rules.add_perm("rcp", is_steward)
-for _model in ("process", "member", "source", "secretariat", "factchange", "meeting", "meetingdocument", "goodpractice"):
+for _model in ("process", "member", "source", "secretariat", "factchange", "meeting", "document", "goodpractice"):
     for _action in ("view", "add", "change", "delete"):
         if not rules.perm_exists(f"rcp.{_action}_{_model}"):
             rules.add_perm(f"rcp.{_action}_{_model}", is_steward)

@@ -39,20 +39,25 @@ class Meeting(models.Model):
         return self.title
 
 
-class MeetingDocument(models.Model):
-    """An outcome document of a meeting (PDF, text, OpenDocument or Word), checked for size and type."""
+class Document(models.Model):
+    """An outcome document of a meeting or the evidence of a good practice (PDF, text, OpenDocument or Word),
+    checked for size and type, and stored in the database with the record it belongs to."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to="rcp/meetings/")
+    filename = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
+    content = models.BinaryField(_("content"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
-        verbose_name = _("outcome document")
-        verbose_name_plural = _("outcome documents")
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
 
     def __str__(self) -> str:
         return self.title
@@ -70,7 +75,14 @@ class GoodPractice(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     summary = models.TextField(_("summary"))
     outcome = models.TextField(_("outcome"), blank=True)
-    evidence = models.FileField(_("evidence document"), upload_to="rcp/practices/", blank=True)
+    evidence = models.ForeignKey(
+        Document,
+        verbose_name=_("evidence document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+    )
     evidence_url = models.URLField(_("evidence address"), max_length=500, blank=True)
     source = models.CharField(_("source"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo example"), default=False)
