@@ -43,7 +43,7 @@ class PracticeForm(forms.Form):
     themes = forms.MultipleChoiceField(
         label=_("Themes"), choices=[], required=False, widget=forms.CheckboxSelectMultiple
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries: forms.ModelMultipleChoiceField[Country] = forms.ModelMultipleChoiceField(
         label=_("Countries"), queryset=Country.objects.order_by("name"), to_field_name="iso3", required=False
     )
     year = forms.IntegerField(label=_("Year"), min_value=1980, max_value=2100, required=False)

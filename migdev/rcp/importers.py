@@ -253,8 +253,11 @@ def _save_process(rcp_id: str, values: dict[str, object], members: list[MemberRo
         for field in FACT_FIELDS:
             column = f"{field}_en" if field in TRANSLATED else field
             old, new = getattr(process, column), stored_values[column]
-            if (old or "") != (new or ""):
-                changes.append(FactChange(process=process, field=field, old_value=old or "", new_value=new or "", via=via))
+            old_text, new_text = ("" if v is None else str(v) for v in (old, new))
+            if old_text != new_text:
+                changes.append(
+                    FactChange(process=process, field=field, old_value=old_text, new_value=new_text, via=via)
+                )
         Process.objects.filter(pk=process.pk).update(**stored_values)
     old_members = list(process.members.all())
     old_summary, new_summary = _members_summary(old_members), _members_summary(members)

@@ -56,7 +56,9 @@ def _incidence(sets: list[frozenset[str]]) -> tuple[npt.NDArray[np.float64], lis
     return matrix, vocabulary
 
 
-def jaccard_matrix(sets: list[frozenset[str]], weights: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
+def jaccard_matrix(
+    sets: list[frozenset[str]], weights: npt.NDArray[np.float64] | None = None
+) -> npt.NDArray[np.float64]:
     """The (weighted) Jaccard index of every pair of sets: Σ w(shared) / Σ w(either); 0 where both are empty.
 
     >>> jaccard_matrix([frozenset("ab"), frozenset("bc"), frozenset()]).round(3).tolist()

@@ -80,9 +80,13 @@ def country_processes(request: HttpRequest, iso3: str) -> CountryProcesses:
     country = selectors.country(iso3)
     items = [
         CountryProcess(
-            process=m.process.rcp_id, name=m.process.name, type=m.process.kind, role=m.role, as_of=m.as_of,
+            process=m.process.rcp_id,
+            name=m.process.name,
+            type=m.process.kind,
+            role=m.role,
+            as_of=m.as_of,
             sources=m.sources,
-        )  # fmt: skip
+        )
         for m in selectors.memberships_of(country.iso3)
     ]
     return CountryProcesses(iso3=country.iso3, name=country.name, count=len(items), items=items)

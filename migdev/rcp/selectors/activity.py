@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from migdev.core.errors import NotFound
-from migdev.rcp.models import GoodPractice, Meeting, Document
+from migdev.rcp.models import Document, GoodPractice, Meeting
 
 
 def meetings(process: str = "", level: str = "", upcoming: bool = False) -> QuerySet[Meeting]:
@@ -34,7 +34,11 @@ def document(document_id: int) -> Document:
 
 
 def recent_documents(limit: int = 30) -> QuerySet[Document]:
-    return Document.objects.select_related("meeting__process").filter(meeting__isnull=False).order_by("-uploaded_at", "-pk")[:limit]
+    return (
+        Document.objects.select_related("meeting__process")
+        .filter(meeting__isnull=False)
+        .order_by("-uploaded_at", "-pk")[:limit]
+    )
 
 
 def practices(

@@ -25,7 +25,10 @@ def processes(kind: str = "", theme: str = "", country: str = "", query: str = "
         found = found.filter(members__country_id=country.upper()).distinct()
     if query:
         found = found.filter(
-            Q(name__icontains=query) | Q(name_en__icontains=query) | Q(acronyms__icontains=query) | Q(region_en__icontains=query)
+            Q(name__icontains=query)
+            | Q(name_en__icontains=query)
+            | Q(acronyms__icontains=query)
+            | Q(region_en__icontains=query)
         )
     return found
 

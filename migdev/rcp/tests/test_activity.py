@@ -13,7 +13,11 @@ from migdev.rcp.services import activity as services
 from migdev.rcp.services.documents import Upload
 
 pytestmark = pytest.mark.django_db
-MEETING = {"title": "Senior officials, Kathmandu; day 1, \\ test", "start_date": "2031-05-04", "level": "senior_officials"}
+MEETING = {
+    "title": "Senior officials, Kathmandu; day 1, \\ test",
+    "start_date": "2031-05-04",
+    "level": "senior_officials",
+}
 
 
 def api(client: Client, user: User | None, method: str, path: str, body: dict | None = None) -> object:
@@ -30,12 +34,24 @@ def test_the_secretariat_and_stewards_add_meetings_others_may_not(
     made = api(client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/meetings", MEETING)
     assert made.status_code == 201, made.content
     meeting_id = made.json()["id"]
-    assert api(client, steward, "put", f"/api/v1/rcp/meetings/{meeting_id}", {**MEETING, "place": "Kathmandu"}).json()["place"] == "Kathmandu"
+    assert (
+        api(client, steward, "put", f"/api/v1/rcp/meetings/{meeting_id}", {**MEETING, "place": "Kathmandu"}).json()[
+            "place"
+        ]
+        == "Kathmandu"
+    )
     assert api(client, other_user, "delete", f"/api/v1/rcp/meetings/{meeting_id}").status_code == 403
-    bad = api(client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/meetings", {**MEETING, "level": "summit"})
+    bad = api(
+        client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/meetings", {**MEETING, "level": "summit"}
+    )
     assert bad.status_code == 400 and bad.json()["error"]["field"] == "level"
     backwards = {**MEETING, "end_date": "2031-05-01"}
-    assert api(client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/meetings", backwards).json()["error"]["field"] == "end_date"
+    assert (
+        api(client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/meetings", backwards).json()["error"][
+            "field"
+        ]
+        == "end_date"
+    )
 
 
 def test_a_secretariat_member_of_a_pending_organisation_has_no_rights(colombo: Process, secretariat_user: User) -> None:
@@ -63,9 +79,13 @@ def test_outcome_documents_are_checked_for_size_and_type(
     assert not Document.objects.filter(meeting=meeting).exists()
 
 
-def test_a_document_is_attached_and_served_as_an_attachment(client: Client, colombo: Process, secretariat_user: User) -> None:
+def test_a_document_is_attached_and_served_as_an_attachment(
+    client: Client, colombo: Process, secretariat_user: User
+) -> None:
     meeting = services.create_meeting(secretariat_user, colombo, services.MeetingInput("x", date(2031, 1, 1), "expert"))
-    document = services.add_document(secretariat_user, meeting, "Outcome", Upload("../../etc/out come.pdf", b"%PDF-1.4 x"))
+    document = services.add_document(
+        secretariat_user, meeting, "Outcome", Upload("../../etc/out come.pdf", b"%PDF-1.4 x")
+    )
     assert document.filename == "out_come.pdf" and document.size == 10
     response = client.get(f"/en/rcp/documents/{document.pk}/")
     assert response["Content-Type"] == "application/pdf" and response["X-Content-Type-Options"] == "nosniff"
@@ -76,7 +96,14 @@ def test_the_icalendar_feed_is_valid_and_escaped(client: Client, colombo: Proces
     services.create_meeting(
         secretariat_user,
         colombo,
-        services.MeetingInput(MEETING["title"] + " " + "é" * 60, date(2031, 5, 4), "ministerial", date(2031, 5, 5), "Kathmandu, Nepal", "Line 1\nLine 2"),
+        services.MeetingInput(
+            MEETING["title"] + " " + "é" * 60,
+            date(2031, 5, 4),
+            "ministerial",
+            date(2031, 5, 5),
+            "Kathmandu, Nepal",
+            "Line 1\nLine 2",
+        ),
     )
     for path in ("/en/rcp/processes/colombo/meetings.ics", "/en/rcp/meetings.ics"):
         response = client.get(path)
@@ -89,11 +116,15 @@ def test_the_icalendar_feed_is_valid_and_escaped(client: Client, colombo: Proces
         assert "SUMMARY:Senior officials\\, Kathmandu\\; day 1\\, \\\\ test" in unfolded
         assert "DTSTART;VALUE=DATE:20310504\r\nDTEND;VALUE=DATE:20310506" in unfolded
         assert "LOCATION:Kathmandu\\, Nepal" in unfolded and "Line 1\\nLine 2" in unfolded
-        assert re.search(r"DTSTAMP:\d{8}T\d{6}Z", unfolded) and body.count("BEGIN:VEVENT") == body.count("END:VEVENT") >= 1
+        assert (
+            re.search(r"DTSTAMP:\d{8}T\d{6}Z", unfolded) and body.count("BEGIN:VEVENT") == body.count("END:VEVENT") >= 1
+        )
 
 
 def test_atom_and_rss_list_new_meetings_and_documents(client: Client, colombo: Process, secretariat_user: User) -> None:
-    meeting = services.create_meeting(secretariat_user, colombo, services.MeetingInput("Expert <b>day</b>", date(2031, 1, 1), "expert"))
+    meeting = services.create_meeting(
+        secretariat_user, colombo, services.MeetingInput("Expert <b>day</b>", date(2031, 1, 1), "expert")
+    )
     services.add_document(secretariat_user, meeting, "Final report", Upload("r.txt", b"report"))
     atom = client.get("/en/rcp/feeds/atom/")
     assert atom["Content-Type"].startswith("application/atom+xml")
@@ -104,23 +135,33 @@ def test_atom_and_rss_list_new_meetings_and_documents(client: Client, colombo: P
 
 
 def test_good_practices_by_api_with_facets(client: Client, secretariat_user: User, other_user: User) -> None:
-    body = {"title": "Shared curriculum", "summary": "One curriculum.", "themes": ["skills"], "countries": ["LKA", "npl"], "year": 2024}
+    body = {
+        "title": "Shared curriculum",
+        "summary": "One curriculum.",
+        "themes": ["skills"],
+        "countries": ["LKA", "npl"],
+        "year": 2024,
+    }
     assert api(client, other_user, "post", "/api/v1/rcp/processes/colombo/good-practices", body).status_code == 403
     made = api(client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/good-practices", body)
     assert made.status_code == 201 and made.json()["countries"] == ["LKA", "NPL"]
-    bad = api(client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/good-practices", {**body, "countries": ["QQQ"]})
+    bad = api(
+        client, secretariat_user, "post", "/api/v1/rcp/processes/colombo/good-practices", {**body, "countries": ["QQQ"]}
+    )
     assert bad.json()["error"]["field"] == "countries"
     found = client.get("/api/v1/rcp/good-practices?theme=skills&country=NPL").json()
     assert found["count"] == 1 and found["facets"]["country"] == {"LKA": 1, "NPL": 1}
     assert client.get("/api/v1/rcp/good-practices?theme=trade").json()["count"] == 0
     practice = GoodPractice.objects.get()
-    page = client.get(f"/en/rcp/processes/colombo/").content.decode()
+    page = client.get("/en/rcp/processes/colombo/").content.decode()
     assert f"/en/rcp/good-practices/{practice.pk}/" in page
     assert f"/en/rcp/good-practices/{practice.pk}/" in client.get("/en/rcp/countries/NPL/").content.decode()
     assert "Shared curriculum" in client.get("/en/rcp/good-practices/?country=NPL").content.decode()
 
 
-def test_the_secretariat_adds_a_meeting_and_a_document_through_the_pages(client: Client, secretariat_user: User) -> None:
+def test_the_secretariat_adds_a_meeting_and_a_document_through_the_pages(
+    client: Client, secretariat_user: User
+) -> None:
     client.force_login(secretariat_user)
     form = {"title": "Expert meeting", "level": "expert", "start_date": "2031-02-03", "place": "Colombo"}
     response = client.post("/en/rcp/processes/colombo/meetings/new/", form)

@@ -13,7 +13,11 @@ def test_every_process_with_its_count_date_and_sources(client: Client) -> None:
     assert data["count"] == 29 == len(data["items"])
     colombo = next(item for item in data["items"] if item["id"] == "colombo")
     assert colombo["type"] == "rcp" and colombo["established_year"] == 2003
-    assert colombo["member_count"] == {"reported": "12", "as_of": "2024", "sources": ["S20", "S21", "S22", "S23", "S24"]}
+    assert colombo["member_count"] == {
+        "reported": "12",
+        "as_of": "2024",
+        "sources": ["S20", "S21", "S22", "S23", "S24"],
+    }
 
 
 def test_names_come_in_the_request_language(client: Client) -> None:

@@ -48,7 +48,11 @@ def test_a_rerun_changes_nothing_and_a_changed_fact_is_in_the_history(tmp_path: 
     run_import(DATASETS["rcp"], folder, SilentProgress())
     assert FactChange.objects.count() == before
     edit(folder / "rcps.csv", '"IOM (Technical Support Unit, IOM Sri Lanka)"', '"Sri Lanka (test)"')
-    edit(folder / "rcp_members.csv", "colombo,Bangladesh,BGD,state_or_territory,member,2024", "colombo,Bangladesh,BGD,state_or_territory,observer,2024")
+    edit(
+        folder / "rcp_members.csv",
+        "colombo,Bangladesh,BGD,state_or_territory,member,2024",
+        "colombo,Bangladesh,BGD,state_or_territory,observer,2024",
+    )
     run_import(DATASETS["rcp"], folder, SilentProgress())
     changes = {c.field: c for c in FactChange.objects.filter(process__rcp_id="colombo")}
     assert changes["secretariat"].old_value.startswith("IOM") and changes["secretariat"].new_value == "Sri Lanka (test)"
@@ -58,19 +62,45 @@ def test_a_rerun_changes_nothing_and_a_changed_fact_is_in_the_history(tmp_path: 
 
 
 BAD_ROWS = [
-    ("rcp_members.csv", ",BGD,state_or_territory,member,2024,", ",BGX,state_or_territory,member,2024,", "iso3", "unknown ISO"),
+    (
+        "rcp_members.csv",
+        ",BGD,state_or_territory,member,2024,",
+        ",BGX,state_or_territory,member,2024,",
+        "iso3",
+        "unknown ISO",
+    ),
     ("rcps.csv", "\nadd,Abu Dhabi", "\ncolombo,Abu Dhabi", "rcp_id", "duplicate process id"),
     ("rcp_members.csv", ",BGD,state_or_territory,member,", ",BGD,state_or_territory,chairman,", "role", "unknown role"),
-    ("rcp_members.csv", ",BGD,state_or_territory,member,2024,", ",BGD,state_or_territory,member,2099,", "as_of", "impossible year"),
-    ("rcp_members.csv", ",BGD,state_or_territory,member,2024,", ",BGD,state_or_territory,member,2023-02-30,", "as_of", "impossible date"),
-    ("rcp_members.csv", ",BGD,state_or_territory,member,2024,", ",BGD,state_or_territory,member,2016-2011,", "as_of", "ends before"),
+    (
+        "rcp_members.csv",
+        ",BGD,state_or_territory,member,2024,",
+        ",BGD,state_or_territory,member,2099,",
+        "as_of",
+        "impossible year",
+    ),
+    (
+        "rcp_members.csv",
+        ",BGD,state_or_territory,member,2024,",
+        ",BGD,state_or_territory,member,2023-02-30,",
+        "as_of",
+        "impossible date",
+    ),
+    (
+        "rcp_members.csv",
+        ",BGD,state_or_territory,member,2024,",
+        ",BGD,state_or_territory,member,2016-2011,",
+        "as_of",
+        "ends before",
+    ),
     ("rcps.csv", ",RCP,Asia,2003,", ",RCP,Asia,1850,", "established_year", "impossible year"),
     ("rcp_members.csv", "colombo,Bangladesh", "nowhere,Bangladesh", "rcp_id", "unknown process"),
     ("rcps.csv", ",RCP,Asia,2003,", ",Club,Asia,2003,", "iscm_type", "unknown type"),
 ]
 
 
-@pytest.mark.parametrize(("name", "old", "new", "column", "problem"), BAD_ROWS, ids=[f"{r[3]}: {r[4]}" for r in BAD_ROWS])
+@pytest.mark.parametrize(
+    ("name", "old", "new", "column", "problem"), BAD_ROWS, ids=[f"{r[3]}: {r[4]}" for r in BAD_ROWS]
+)
 def test_a_bad_row_is_named_and_nothing_is_written(
     tmp_path: Path, name: str, old: str, new: str, column: str, problem: str
 ) -> None:

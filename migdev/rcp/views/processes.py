@@ -57,7 +57,7 @@ def _facts(process: Process) -> list[dict[str, Any]]:
         out.append(
             {
                 "field": field,
-                "label": Process._meta.get_field(field).verbose_name,
+                "label": getattr(Process._meta.get_field(field), "verbose_name", field),
                 "value": value,
                 "uncertain": process.is_uncertain(field),
             }
@@ -77,7 +77,8 @@ def process_detail(request: HttpRequest, rcp_id: str) -> HttpResponse:
         "themes": [(t, theme_label(t)) for t in process.themes],
         "by_role": by_role,
         "members_uncertain": process.is_uncertain("members"),
-        "past_only": bool(members) and all(m.role.endswith("_2002") for m in members if m.entity_type != "organization"),
+        "past_only": bool(members)
+        and all(m.role.endswith("_2002") for m in members if m.entity_type != "organization"),
         "sources": selectors.sources(sorted(set(process.sources) | {c for m in members for c in m.sources})),
         "history": selectors.history(process)[:50],
         "similar": selectors.similar_to(process),
