@@ -21,6 +21,7 @@ OFFICIAL = ("demo-official", "demo-official-local")
 STEWARD = ("demo-steward", "demo-steward-local")
 EXPERT = ("demo-expert", "demo-expert-local")
 INSTITUTION = ("demo-institution", "demo-institution-local")
+SECRETARIAT = ("demo-secretariat", "demo-secretariat-local")
 
 PUBLIC = [
     "/",
@@ -48,6 +49,13 @@ PUBLIC = [
     "/diaspora/needs/",
     "/diaspora/survey/",
     "/diaspora/survey/results/",
+    "/rcp/",
+    "/rcp/processes/colombo/",
+    "/rcp/processes/bali/",
+    "/rcp/countries/LKA/",
+    "/rcp/overlaps/",
+    "/rcp/meetings/",
+    "/rcp/good-practices/",
 ]
 SIGNED_IN = {
     WORKER: [
@@ -73,6 +81,7 @@ SIGNED_IN = {
     ],
     EXPERT: ["/diaspora/experts/me/", "/diaspora/experts/me/edit/"],
     INSTITUTION: ["/diaspora/needs/new/"],
+    SECRETARIAT: ["/rcp/processes/colombo/meetings/new/", "/rcp/processes/colombo/good-practices/new/"],
 }
 # Interface texts French or Spanish rightly write as English does (compared without surrounding punctuation):
 # names and codes, and words both languages spell alike (French: "Licence", "Version", "Population", "Placement").
@@ -114,7 +123,7 @@ SAME = {
 }
 # Data the demo shows in headings and list items, the same in every language: names of places and demo records.
 DATA = {
-    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION)),
+    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION, SECRETARIAT)),
     "Virtual mentoring of cardiac-care nurses (demo)",  # the user menu shows the user name
     "Philippines",
     "Demo Filipino Diaspora Association (demo)",
