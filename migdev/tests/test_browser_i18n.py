@@ -117,6 +117,7 @@ SAME = {
     "SmaRT (%)",
     "Sexes",
     "Source",
+    "Sources",  # French as in English
     "Total",
     "Type",
     "Version",

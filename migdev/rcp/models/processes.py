@@ -109,8 +109,8 @@ class Member(models.Model):
 
     class Meta:
         ordering = ["process", "role", "entity_name"]
-        verbose_name = _("participant")
-        verbose_name_plural = _("participants")
+        verbose_name = _("member or observer")
+        verbose_name_plural = _("members and observers")
         constraints = [
             models.UniqueConstraint(fields=["process", "entity_name", "role"], name="rcp_member_unique_role")
         ]
