@@ -17,6 +17,7 @@ from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.security import error_reference
 from migdev.diaspora.api import router as diaspora_router
+from migdev.partnerships.api import router as partnerships_router
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
 from migdev.remittances.api import router as remittances_router
@@ -104,3 +105,4 @@ api.add_router("/v1/labour", labour_router)
 api.add_router("/v1/law", law_router)
 api.add_router("/v1/remittances", remittances_router)
 api.add_router("/v1/diaspora", diaspora_router)
+api.add_router("/v1/partnerships", partnerships_router)

@@ -10,6 +10,7 @@ ROOMS = [
     ("law:index", _("Migration law")),
     ("remittances:index", _("Remittance costs")),
     ("diaspora:index", _("Diaspora")),
+    ("partnerships:index", _("Partnerships")),
 ]
 
 

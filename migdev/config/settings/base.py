@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "migdev.law",
     "migdev.remittances",
     "migdev.diaspora",
+    "migdev.partnerships",
 ]
 
 MIDDLEWARE = [
