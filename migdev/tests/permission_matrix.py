@@ -125,6 +125,9 @@ EXPERT = frozenset({"worker"})
 INSTITUTION = frozenset({"employer"})
 ASSOCIATION = frozenset({"other_worker"})
 PHL: dict[str, Callable[[Any], Any]] = {"code": lambda w: "PHL"}
+# partnerships: the employer's organisation is the pledging partner
+PLEDGER = frozenset({"employer"})
+PARTNER_REGISTRARS = frozenset({"other_worker", "other_employer", "recruiter", "agency", "steward"})
 
 
 def _expert(world: Any) -> str:
@@ -359,6 +362,24 @@ API: dict[str, Row] = {
         EXPERT, hidden=True, sees=roles(INSTITUTION, STEWARD)
     ),
     "POST /api/v1/diaspora/assignments/{expert_assignment_id}/outcome": only(EXPERT, INSTITUTION, STEWARD, hidden=True),
+    # partnerships: public registry, boards and dashboards; the employer's members pledge for it (and stewards)
+    "GET /api/v1/partnerships/partners": public(),
+    "GET /api/v1/partnerships/partners/{partner_id}": public(),
+    "POST /api/v1/partnerships/partners": only(PLEDGER, STEWARD, body=lambda w: {"organisation": w.employer.pk}),
+    "PUT /api/v1/partnerships/partners/{partner_id}": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/commitments": public(),
+    "GET /api/v1/partnerships/commitments.csv": public(),
+    "GET /api/v1/partnerships/commitments/{commitment_id}": public(),
+    "POST /api/v1/partnerships/commitments": only(PLEDGER, STEWARD, body=lambda w: {"pledger": w.partner.pk}),
+    "PUT /api/v1/partnerships/commitments/{commitment_id}": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/commitments/{commitment_id}/progress": public(),
+    "POST /api/v1/partnerships/commitments/{commitment_id}/progress": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/progress/{update_id}/evidence": public(),
+    "GET /api/v1/partnerships/boards": public(),
+    "GET /api/v1/partnerships/boards/{board_id}": public(),
+    "GET /api/v1/partnerships/dashboard": public(),
+    "GET /api/v1/partnerships/dashboard.csv": public(),
+    "GET /api/v1/partnerships/frameworks": public(),
 }
 
 POST_ONLY = 405  # a page that only takes a form (its GET is refused to everyone signed in)
@@ -497,6 +518,18 @@ PAGES: dict[str, Row] = {
     "diaspora:need_edit": only(INSTITUTION, STEWARD),
     "diaspora:need_invite": only(INSTITUTION, STEWARD, method="post", ok=frozenset({200, 302})),
     "diaspora:need_close": only(INSTITUTION, STEWARD, method="post", ok=frozenset({200, 302})),
+    "partnerships:index": public(),
+    "partnerships:commitment_list": public(),
+    "partnerships:commitment_detail": public(),
+    "partnerships:commitment_create": only(PLEDGER, STEWARD),
+    "partnerships:commitment_edit": only(PLEDGER, STEWARD),
+    "partnerships:progress_add": only(PLEDGER, STEWARD),
+    "partnerships:partner_list": public(),
+    "partnerships:partner_detail": public(),
+    # members of an approved organisation that is not a partner yet (every organisation but the employer's), stewards
+    "partnerships:partner_create": only(PARTNER_REGISTRARS),
+    "partnerships:board_list": public(),
+    "partnerships:board_detail": public(),
     "diaspora:assignment_outcome": only(
         EXPERT,
         INSTITUTION,

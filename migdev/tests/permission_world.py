@@ -97,6 +97,7 @@ class MatrixWorld(World):
         self.pending = OrganisationFactory(name="Pending orchards (test)", status=Organisation.Status.PENDING)
         self.lesson = Lesson.objects.order_by("module_id", "order" if hasattr(Lesson, "order") else "pk").first()
         self._diaspora()
+        self._partnerships()
 
     def _diaspora(self) -> None:
         """The worker as a diaspora expert; the employer as the institution that posts needs and invites them; a
@@ -140,6 +141,24 @@ class MatrixWorld(World):
             kind=Initiative.Kind.SKILLS_TRANSFER,
             country_id="PHL",
         )
+
+    def _partnerships(self) -> None:
+        """The employer as a business partner pledging a commitment (with a progress update and its evidence), and
+        an advisory board."""
+        from migdev.partnerships.models import AdvisoryBoard, Commitment, Partner, ProgressUpdate
+
+        self.partner = Partner.objects.create(name="Orchards (test partner)", kind="business", organisation=self.employer)
+        self.commitment = Commitment.objects.create(title="Fair orchards pledge", pledger=self.partner, form="policy")
+        self.progress = ProgressUpdate.objects.create(
+            commitment=self.commitment,
+            date="2025-01-01",
+            text="Started",
+            status="in_progress",
+            evidence_name="report.pdf",
+            evidence_type="application/pdf",
+            evidence_data=b"%PDF-1.4\n",
+        )
+        self.board = AdvisoryBoard.objects.create(name="Test business advisory board", mandate="Advise.")
 
     @property
     def stats_indicator(self) -> str:
@@ -205,6 +224,10 @@ class MatrixWorld(World):
             "expert_assignment_id": str(self.expert_assignment.pk),
             "entry_id": str(self.diaspora_entry.pk),
             "initiative_id": str(self.initiative.pk),
+            "partner_id": str(self.partner.pk),
+            "commitment_id": str(self.commitment.pk),
+            "update_id": str(self.progress.pk),
+            "board_id": str(self.board.pk),
         }
 
     def _national_dates(self) -> dict[str, str]:
