@@ -17,9 +17,9 @@ from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.security import error_reference
 from migdev.diaspora.api import router as diaspora_router
-from migdev.partnerships.api import router as partnerships_router
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
+from migdev.partnerships.api import router as partnerships_router
 from migdev.remittances.api import router as remittances_router
 from migdev.stats.api import router as stats_router
 

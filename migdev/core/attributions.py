@@ -227,7 +227,9 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         "migdev/partnerships/data/PROVENANCE.md",
         licence=_("Facts, each row citing its sources"),
         version=_("compiled November 2026"),
-        attribution=_("RCP list compiled from IOM's pages on inter-State consultation mechanisms and the sources named"),
+        attribution=_(
+            "RCP list compiled from IOM's pages on inter-State consultation mechanisms and the sources named"
+        ),
     ),
     ShippedDataset(
         key="world-atlas",

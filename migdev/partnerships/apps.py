@@ -16,7 +16,7 @@ class PartnershipsConfig(AppConfig):
         register_dataset(
             Dataset(
                 name="commitments",
-                description="Partnership commitments (a CSV file: see migdev/partnerships/importers.py for its columns)",
+                description="Partnership commitments (a CSV file; its columns: migdev/partnerships/importers.py)",
                 loader=load_commitments,
             )
         )

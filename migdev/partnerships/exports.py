@@ -31,14 +31,28 @@ def _csv(name: str, header: list[str], rows: Iterable[list[object]]) -> HttpResp
 
 
 def commitments_csv(found: Iterable[Commitment]) -> HttpResponse:
-    rows = (
+    rows: Iterable[list[object]] = (
         [
-            c.pk, c.title, c.pledger.name, c.pledger.kind, ";".join(p.name for p in c.partners.all()), c.type,
-            c.form, c.amount, c.currency_id, ";".join(str(o.number) for o in c.gcm_objectives.all()),
-            ";".join(p.letter for p in c.guiding_principles.all()), ";".join(t.code for t in c.sdg_targets.all()),
-            ";".join(country.iso3 for country in c.countries.all()), ";".join(c.rcp_ids), c.start, c.deadline,
-            c.status, "yes" if c.is_overdue else "no", "yes" if c.is_demo else "no",
-        ]  # fmt: skip
+            c.pk,
+            c.title,
+            c.pledger.name,
+            c.pledger.kind,
+            ";".join(p.name for p in c.partners.all()),
+            c.type,
+            c.form,
+            c.amount,
+            c.currency_id,
+            ";".join(str(o.number) for o in c.gcm_objectives.all()),
+            ";".join(p.letter for p in c.guiding_principles.all()),
+            ";".join(t.code for t in c.sdg_targets.all()),
+            ";".join(country.iso3 for country in c.countries.all()),
+            ";".join(c.rcp_ids),
+            c.start,
+            c.deadline,
+            c.status,
+            "yes" if c.is_overdue else "no",
+            "yes" if c.is_demo else "no",
+        ]
         for c in found
     )
     return _csv("commitments.csv", COMMITMENT_COLUMNS, rows)
@@ -54,9 +68,7 @@ def dashboard_csv(board: Dashboard) -> HttpResponse:
         ("rcp", board.by_rcp),
     ):
         rows.extend([dimension, bar.key, bar.label, bar.total, bar.overdue, bar.fulfilled] for bar in bars)
-    return _csv(
-        "commitments-dashboard.csv", ["dimension", "key", "label", "commitments", "overdue", "fulfilled"], rows
-    )
+    return _csv("commitments-dashboard.csv", ["dimension", "key", "label", "commitments", "overdue", "fulfilled"], rows)
 
 
 def evidence_response(update: ProgressUpdate) -> HttpResponse:

@@ -26,10 +26,14 @@ class TargetChoices(forms.ModelMultipleChoiceField):
 class CommitmentForm(forms.Form):
     pledger = forms.TypedChoiceField(label=_("Pledged by"), coerce=int)
     title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
+    summary = forms.CharField(
+        label=_("Summary"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     type = forms.ChoiceField(label=_("Type of pledge"), choices=Commitment.Type.choices)
     matches = forms.ModelChoiceField(
-        label=_("Matches the pledge (for a matching pledge)"), queryset=Commitment.objects.order_by("title"), required=False
+        label=_("Matches the pledge (for a matching pledge)"),
+        queryset=Commitment.objects.order_by("title"),
+        required=False,
     )
     form = forms.ChoiceField(label=_("Form"), choices=Commitment.Form.choices)
     partners = forms.ModelMultipleChoiceField(
@@ -55,7 +59,7 @@ class CommitmentForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"lang": "en", "size": 6}),
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries: forms.ModelMultipleChoiceField[Country] = forms.ModelMultipleChoiceField(
         label=_("Countries"), queryset=Country.objects.order_by("name"), required=False, to_field_name="iso3"
     )
     rcps = forms.MultipleChoiceField(label=_("Regional Consultative Processes involved"), required=False)
@@ -86,7 +90,7 @@ class PartnerForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int, required=False)
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Type of partner"), choices=Partner.Kind.choices)
-    country = forms.ModelChoiceField(
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         label=_("Country"), queryset=Country.objects.order_by("name"), to_field_name="iso3", required=False
     )
     website = forms.CharField(label=_("Website"), required=False, max_length=200)

@@ -78,9 +78,7 @@ class Commitment(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
-    pledger = models.ForeignKey(
-        Partner, verbose_name=_("pledged by"), on_delete=models.PROTECT, related_name="pledges"
-    )
+    pledger = models.ForeignKey(Partner, verbose_name=_("pledged by"), on_delete=models.PROTECT, related_name="pledges")
     partners = models.ManyToManyField(Partner, verbose_name=_("partners"), blank=True, related_name="partnerships")
     type = models.CharField(_("type of pledge"), max_length=20, choices=Type.choices, default=Type.INDIVIDUAL)
     matches = models.ForeignKey(

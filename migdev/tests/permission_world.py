@@ -147,7 +147,9 @@ class MatrixWorld(World):
         an advisory board."""
         from migdev.partnerships.models import AdvisoryBoard, Commitment, Partner, ProgressUpdate
 
-        self.partner = Partner.objects.create(name="Orchards (test partner)", kind="business", organisation=self.employer)
+        self.partner = Partner.objects.create(
+            name="Orchards (test partner)", kind="business", organisation=self.employer
+        )
         self.commitment = Commitment.objects.create(title="Fair orchards pledge", pledger=self.partner, form="policy")
         self.progress = ProgressUpdate.objects.create(
             commitment=self.commitment,

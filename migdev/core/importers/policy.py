@@ -120,7 +120,9 @@ def load_policy_frameworks(path: Path, progress: ProgressReporter, /, *, allow_s
         raise ImportFileError(
             str(dataset_file(path, OBJECTIVES_FILE)), None, "objective_no", f"objectives missing: {missing}"
         )
-    check_not_shrinking(where, "GCM guiding principles", len(principles), GcmGuidingPrinciple.objects.count(), allow_shrink)
+    check_not_shrinking(
+        where, "GCM guiding principles", len(principles), GcmGuidingPrinciple.objects.count(), allow_shrink
+    )
     check_not_shrinking(where, "SDG indicators", len(indicators), SdgIndicator.objects.count(), allow_shrink)
     total = len(objectives) + len(principles) + len(targets) + len(indicators)
     with progress.task("Policy frameworks (GCM, SDG)", total=total) as task:

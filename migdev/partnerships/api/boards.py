@@ -1,6 +1,7 @@
 """Advisory boards API (public reads): members, meetings, recommendations and the commitments answering them."""
 
 from datetime import date
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
@@ -50,7 +51,7 @@ class BoardOut(BoardSummaryOut):
     recommendations: list[RecommendationOut]
 
 
-def _summary(board: AdvisoryBoard) -> dict[str, object]:
+def _summary(board: AdvisoryBoard) -> dict[str, Any]:
     return {
         "id": board.pk,
         "name": board.name,

@@ -59,9 +59,13 @@ def dashboard() -> Dashboard:
     fulfilled = set(Commitment.objects.filter(FULFILLED).values_list("pk", flat=True))
     withdrawn = Commitment.objects.filter(status=Commitment.Status.WITHDRAWN).count()
 
-    by_objective = _group(list(Commitment.gcm_objectives.through.objects.values_list("gcmobjective_id", "commitment_id")))
+    by_objective = _group(
+        list(Commitment.gcm_objectives.through.objects.values_list("gcmobjective_id", "commitment_id"))
+    )
     kinds = _group(list(Commitment.objects.values_list("pledger__kind", "pk")))
-    for kind, ids in _group(list(Commitment.partners.through.objects.values_list("partner__kind", "commitment_id"))).items():
+    for kind, ids in _group(
+        list(Commitment.partners.through.objects.values_list("partner__kind", "commitment_id"))
+    ).items():
         kinds.setdefault(kind, set()).update(ids)
     business = set().union(*(kinds.get(str(k), set()) for k in BUSINESS_KINDS))
     by_country = _group(list(Commitment.countries.through.objects.values_list("country_id", "commitment_id")))
@@ -97,4 +101,3 @@ def dashboard() -> Dashboard:
         by_country=countries,
         by_rcp=rcps,
     )
-

@@ -82,9 +82,11 @@ def progress_updates(commitment: Commitment) -> QuerySet[ProgressUpdate]:
 
 
 def update_by_id(update_id: int) -> ProgressUpdate:
-    found = ProgressUpdate.objects.select_related("commitment__pledger").filter(pk=update_id).first() if (
-        _in_range(update_id)
-    ) else None
+    found = (
+        ProgressUpdate.objects.select_related("commitment__pledger").filter(pk=update_id).first()
+        if (_in_range(update_id))
+        else None
+    )
     if found is None or not found.evidence_name:
         raise NotFound(f"No evidence document {update_id}", field="update_id")
     return found
@@ -115,9 +117,9 @@ def pledgers_of(user: object) -> list[Partner]:
     if user.is_steward or user.is_superuser:
         return list(Partner.objects.order_by("name"))
     return list(
-        Partner.objects.filter(
-            organisation__memberships__user=user, organisation__status="approved"
-        ).distinct().order_by("name")
+        Partner.objects.filter(organisation__memberships__user=user, organisation__status="approved")
+        .distinct()
+        .order_by("name")
     )
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -51,7 +52,7 @@ class Resolved:
     rcps: list[str]
 
 
-def _choice(value: str, choices: type, field_name: str) -> str:
+def _choice(value: str, choices: Any, field_name: str) -> str:
     if value not in choices.values:
         allowed = ", ".join(choices.values)
         raise DomainError(
@@ -88,7 +89,7 @@ def _amount(data: CommitmentInput) -> tuple[Decimal | None, Currency | None]:
     return amount.quantize(Decimal("0.01")), currency
 
 
-def _codes(model: type, values: list, field_name: str, message: str) -> list:
+def _codes(model: Any, values: list[Any], field_name: str, message: str) -> list[Any]:
     wanted = list(dict.fromkeys(values))
     found = {row.pk: row for row in model.objects.filter(pk__in=wanted)}
     for value in wanted:

@@ -64,9 +64,7 @@ def register_partner(actor: User, organisation: Organisation | None, data: Partn
     name, kind, country, website = clean_partner(data.name, data.kind, data.country, data.website)
     if Partner.objects.filter(name__iexact=name).exists():
         raise DomainError(_("A partner of this name is already registered."), "name")
-    return Partner.objects.create(
-        name=name, kind=kind, country=country, website=website, organisation=organisation
-    )
+    return Partner.objects.create(name=name, kind=kind, country=country, website=website, organisation=organisation)
 
 
 @checks_permission("partnerships.change_partner", obj="partner")

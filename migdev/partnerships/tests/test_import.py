@@ -13,11 +13,15 @@ from migdev.partnerships.models import Commitment, Partner
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "title,pledger,pledger_kind,pledger_country,form,type,partners,gcm_objectives,countries,rcps,start,deadline,status\n"
+HEADER = (
+    "title,pledger,pledger_kind,pledger_country,form,type,partners,gcm_objectives,countries,rcps,start,deadline,"
+    "status\n"
+)
 GOOD = (
-    HEADER
-    + "Fair recruitment pledge,Acme Ltd.,business,CAN,policy,individual,,6;10,CAN;PHL,colombo,2024-01-01,2026-12-31,planned\n"
-    + "Skills fund,Union of Workers,worker_organisation,FRA,financial,partnership,Acme Ltd.,18,FRA,rabat,2024-02-01,,in_progress\n"
+    HEADER + "Fair recruitment pledge,Acme Ltd.,business,CAN,policy,individual,,6;10,CAN;PHL,colombo,2024-01-01,"
+    "2026-12-31,planned\n"
+    + "Skills fund,Union of Workers,worker_organisation,FRA,financial,partnership,Acme Ltd.,18,FRA,rabat,"
+    "2024-02-01,,in_progress\n"
 )
 
 
@@ -49,14 +53,38 @@ def test_the_cli_imports_a_file(tmp_path: Path) -> None:
 
 BAD_ROWS = {
     "unknown ISO3": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,6,XYZ,,,,planned", "countries", "XYZ"),
-    "unknown pledger country": ("Pledge,New Co,business,QQQ,policy,individual,,6,,,,,planned", "pledger_country", "QQQ"),
+    "unknown pledger country": (
+        "Pledge,New Co,business,QQQ,policy,individual,,6,,,,,planned",
+        "pledger_country",
+        "QQQ",
+    ),
     "unknown objective": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,24,CAN,,,,planned", "gcm_objectives", "24"),
-    "objective not a number": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,six,CAN,,,,planned", "gcm_objectives", "six"),
-    "impossible date": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,2025-02-30,,planned", "start", "2025-02-30"),
-    "deadline before start": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,2025-03-01,2025-01-01,planned", "deadline", "before"),
-    "date out of range": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,1890-01-01,,planned", "start", "1990"),
+    "objective not a number": (
+        "Pledge,Acme Ltd.,business,CAN,policy,individual,,six,CAN,,,,planned",
+        "gcm_objectives",
+        "six",
+    ),
+    "impossible date": (
+        "Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,2025-02-30,,planned",
+        "start",
+        "2025-02-30",
+    ),
+    "deadline before start": (
+        "Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,2025-03-01,2025-01-01,planned",
+        "deadline",
+        "before",
+    ),
+    "date out of range": (
+        "Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,1890-01-01,,planned",
+        "start",
+        "1990",
+    ),
     "unknown RCP": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,nowhere,,,planned", "rcps", "nowhere"),
-    "unknown partner": ("Pledge,Acme Ltd.,business,CAN,policy,partnership,Ghost Inc.,6,CAN,,,,planned", "partners", "Ghost"),
+    "unknown partner": (
+        "Pledge,Acme Ltd.,business,CAN,policy,partnership,Ghost Inc.,6,CAN,,,,planned",
+        "partners",
+        "Ghost",
+    ),
     "unknown kind": ("Pledge,New Co,company,CAN,policy,individual,,6,CAN,,,,planned", "pledger_kind", "company"),
     "unknown form": ("Pledge,Acme Ltd.,business,CAN,money,individual,,6,CAN,,,,planned", "form", "money"),
     "unknown status": ("Pledge,Acme Ltd.,business,CAN,policy,individual,,6,CAN,,,,done", "status", "done"),

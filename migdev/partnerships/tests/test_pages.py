@@ -62,7 +62,12 @@ def test_a_member_registers_a_commitment_and_adds_progress_through_the_forms(cli
     assert response.status_code == 302
     response = client.post(
         f"/en/partnerships/commitments/{commitment.pk}/progress/",
-        {"date": "2025-06-01", "text": "Recruiters trained", "status": "in_progress", "evidence_url": "https://example.org/r"},
+        {
+            "date": "2025-06-01",
+            "text": "Recruiters trained",
+            "status": "in_progress",
+            "evidence_url": "https://example.org/r",
+        },
     )
     assert response.status_code == 302
     commitment.refresh_from_db()
@@ -85,7 +90,13 @@ def test_the_api_lists_filters_and_exports(client: Client) -> None:
 
 def test_the_api_creates_a_commitment_for_a_member_only(client: Client) -> None:
     user, partner = business_member()
-    body = {"pledger": partner.pk, "title": "API pledge", "form": "process", "gcm_objectives": [3], "countries": ["CAN"]}
+    body = {
+        "pledger": partner.pk,
+        "title": "API pledge",
+        "form": "process",
+        "gcm_objectives": [3],
+        "countries": ["CAN"],
+    }
     assert client.post("/api/v1/partnerships/commitments", body, content_type="application/json").status_code == 401
     client.force_login(user)
     created = client.post("/api/v1/partnerships/commitments", body, content_type="application/json")

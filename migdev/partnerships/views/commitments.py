@@ -29,7 +29,8 @@ def _number(raw: str, high: int) -> int | None:
 
 
 def commitment_list(request: HttpRequest) -> HttpResponse:
-    get = {key: request.GET.get(key, "")[:MAX_FILTER_LENGTH] for key in ("q", "kind", "country", "rcp", "status", "form", "type", "objective", "partner")}  # fmt: skip
+    keys = ("q", "kind", "country", "rcp", "status", "form", "type", "objective", "partner")
+    get = {key: request.GET.get(key, "")[:MAX_FILTER_LENGTH] for key in keys}
     filters = selectors.CommitmentFilters(
         q=get["q"],
         objective=_number(get["objective"][:3], 23),

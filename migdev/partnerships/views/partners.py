@@ -1,5 +1,7 @@
 """Partner and advisory board pages: public lists and details; members register their organisation as a partner."""
 
+from typing import Any
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from migdev.accounts.models import Organisation
+from migdev.accounts.models import Organisation, User
 from migdev.accounts.rules import require_permission
 from migdev.accounts.views import add_domain_error, domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError
@@ -41,9 +43,9 @@ def partner_detail(request: HttpRequest, partner_id: int) -> HttpResponse:
     return render(request, "partnerships/partner_detail.html", context)
 
 
-def _registrable(user: object) -> list[Organisation]:
+def _registrable(user: Any) -> list[Organisation]:
     """The approved organisations the user belongs to that are not partners yet."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return []
     return list(
         Organisation.objects.filter(memberships__user=user, status="approved", partner__isnull=True)
