@@ -12,7 +12,7 @@ from migdev.partnerships.selectors import registry as selectors
 router = Router()
 
 
-class BoardMemberOut(Schema):
+class PledgeBoardMemberOut(Schema):
     partner: int
     partner_name: str
     role: str
@@ -20,14 +20,14 @@ class BoardMemberOut(Schema):
     until: date | None
 
 
-class MeetingOut(Schema):
+class PledgeMeetingOut(Schema):
     id: int
     date: date
     place: str
     summary: str
 
 
-class RecommendationOut(Schema):
+class PledgeRecommendationOut(Schema):
     id: int
     title: str
     text: str
@@ -35,7 +35,7 @@ class RecommendationOut(Schema):
     commitments: list[int]
 
 
-class BoardSummaryOut(Schema):
+class PledgeBoardSummaryOut(Schema):
     id: int
     name: str
     mandate: str
@@ -45,10 +45,10 @@ class BoardSummaryOut(Schema):
     is_demo: bool
 
 
-class BoardOut(BoardSummaryOut):
-    members: list[BoardMemberOut]
-    meetings: list[MeetingOut]
-    recommendations: list[RecommendationOut]
+class PledgeBoardOut(PledgeBoardSummaryOut):
+    members: list[PledgeBoardMemberOut]
+    meetings: list[PledgeMeetingOut]
+    recommendations: list[PledgeRecommendationOut]
 
 
 def _summary(board: AdvisoryBoard) -> dict[str, Any]:
@@ -63,23 +63,27 @@ def _summary(board: AdvisoryBoard) -> dict[str, Any]:
     }
 
 
-@router.get("/boards", response=list[BoardSummaryOut], summary="Advisory boards (public)")
-def list_boards(request: HttpRequest) -> list[BoardSummaryOut]:
-    return [BoardSummaryOut(**_summary(b)) for b in selectors.boards().select_related("secretariat")[:500]]
+@router.get("/boards", response=list[PledgeBoardSummaryOut], summary="Advisory boards (public)")
+def list_boards(request: HttpRequest) -> list[PledgeBoardSummaryOut]:
+    return [PledgeBoardSummaryOut(**_summary(b)) for b in selectors.boards().select_related("secretariat")[:500]]
 
 
-@router.get("/boards/{board_id}", response=BoardOut, summary="An advisory board with its follow-up")
-def board_detail(request: HttpRequest, board_id: int) -> BoardOut:
+@router.get("/boards/{board_id}", response=PledgeBoardOut, summary="An advisory board with its follow-up")
+def board_detail(request: HttpRequest, board_id: int) -> PledgeBoardOut:
     board = selectors.board_by_id(board_id)
-    return BoardOut(
+    return PledgeBoardOut(
         **_summary(board),
         members=[
-            BoardMemberOut(partner=m.partner_id, partner_name=m.partner.name, role=m.role, since=m.since, until=m.until)
+            PledgeBoardMemberOut(
+                partner=m.partner_id, partner_name=m.partner.name, role=m.role, since=m.since, until=m.until
+            )
             for m in board.members.all()
         ],
-        meetings=[MeetingOut(id=m.pk, date=m.date, place=m.place, summary=m.summary) for m in board.meetings.all()],
+        meetings=[
+            PledgeMeetingOut(id=m.pk, date=m.date, place=m.place, summary=m.summary) for m in board.meetings.all()
+        ],
         recommendations=[
-            RecommendationOut(
+            PledgeRecommendationOut(
                 id=r.pk, title=r.title, text=r.text, adopted=r.adopted, commitments=[c.pk for c in r.commitments.all()]
             )
             for r in board.recommendations.all()

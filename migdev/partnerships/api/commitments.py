@@ -18,12 +18,12 @@ from migdev.partnerships.api.schemas import (
     CommitmentIn,
     CommitmentListOut,
     CommitmentOut,
-    PartnerCreate,
-    PartnerIn,
-    PartnerOut,
-    ProgressIn,
-    ProgressOut,
-    RcpOut,
+    PledgePartnerCreate,
+    PledgePartnerIn,
+    PledgePartnerOut,
+    PledgeProgressIn,
+    PledgeProgressOut,
+    PledgeRcpOut,
     partner_out,
     progress_out,
 )
@@ -36,7 +36,7 @@ from migdev.partnerships.services.checks import CommitmentInput
 router = Router()
 
 
-class Filters(Schema):
+class CommitmentFilterParams(Schema):
     q: Annotated[str, Field(max_length=200)] = ""
     objective: Annotated[int, Field(ge=1, le=23)] | None = None
     kind: Annotated[str, Field(max_length=30)] = ""
@@ -48,7 +48,7 @@ class Filters(Schema):
     partner: Annotated[int, Field(ge=1, le=2**31 - 1)] | None = None
 
 
-def _filters(filters: Filters) -> selectors.CommitmentFilters:
+def _filters(filters: CommitmentFilterParams) -> selectors.CommitmentFilters:
     return selectors.CommitmentFilters(**filters.dict())
 
 
@@ -78,7 +78,7 @@ def commitment_out(c: Commitment) -> CommitmentOut:
         shown_status=c.shown_status,
         is_overdue=c.is_overdue,
         is_demo=c.is_demo,
-        rcp_pages=[RcpOut(id=r, name=names.get(r, r), url=rcp_url(r)) for r in c.rcp_ids],
+        rcp_pages=[PledgeRcpOut(id=r, name=names.get(r, r), url=rcp_url(r)) for r in c.rcp_ids],
         progress=[progress_out(u) for u in selectors.progress_updates(c)],
     )
 
@@ -104,18 +104,18 @@ def commitment_input(payload: CommitmentIn) -> CommitmentInput:
     )
 
 
-@router.get("/partners", response=list[PartnerOut], summary="Partners (public), by type and name")
-def list_partners(request: HttpRequest, kind: str = text_filter(), q: str = text_filter()) -> list[PartnerOut]:
+@router.get("/partners", response=list[PledgePartnerOut], summary="Partners (public), by type and name")
+def list_partners(request: HttpRequest, kind: str = text_filter(), q: str = text_filter()) -> list[PledgePartnerOut]:
     return [partner_out(p) for p in selectors.partners(kind, q)[:1000]]
 
 
-@router.get("/partners/{partner_id}", response=PartnerOut, summary="A partner")
-def partner_detail(request: HttpRequest, partner_id: int) -> PartnerOut:
+@router.get("/partners/{partner_id}", response=PledgePartnerOut, summary="A partner")
+def partner_detail(request: HttpRequest, partner_id: int) -> PledgePartnerOut:
     return partner_out(selectors.partner_by_id(partner_id))
 
 
-@router.post("/partners", response={201: PartnerOut}, auth=AUTH, summary="Register a partner")
-def create_partner(request: HttpRequest, payload: PartnerCreate) -> Status[PartnerOut]:
+@router.post("/partners", response={201: PledgePartnerOut}, auth=AUTH, summary="Register a partner")
+def create_partner(request: HttpRequest, payload: PledgePartnerCreate) -> Status[PledgePartnerOut]:
     organisation = None
     if payload.organisation is not None:
         organisation = Organisation.objects.filter(pk=payload.organisation).first()
@@ -126,20 +126,20 @@ def create_partner(request: HttpRequest, payload: PartnerCreate) -> Status[Partn
     return Status(201, partner_out(partner))
 
 
-@router.put("/partners/{partner_id}", response=PartnerOut, auth=AUTH, summary="Change a partner")
-def update_partner(request: HttpRequest, partner_id: int, payload: PartnerIn) -> PartnerOut:
+@router.put("/partners/{partner_id}", response=PledgePartnerOut, auth=AUTH, summary="Change a partner")
+def update_partner(request: HttpRequest, partner_id: int, payload: PledgePartnerIn) -> PledgePartnerOut:
     data = services.PartnerInput(payload.name, payload.kind, payload.country, payload.website)
     return partner_out(services.update_partner(signed_in(request), selectors.partner_by_id(partner_id), data))
 
 
 @router.get("/commitments", response=CommitmentListOut, summary="Commitments (public), by facet and search")
-def list_commitments(request: HttpRequest, filters: Query[Filters]) -> CommitmentListOut:
+def list_commitments(request: HttpRequest, filters: Query[CommitmentFilterParams]) -> CommitmentListOut:
     found = selectors.commitments(_filters(filters))
     return CommitmentListOut(count=found.count(), items=[commitment_out(c) for c in found[:500]])
 
 
 @router.get("/commitments.csv", summary="Commitments as CSV (the same facets)")
-def commitments_csv(request: HttpRequest, filters: Query[Filters]) -> HttpResponse:
+def commitments_csv(request: HttpRequest, filters: Query[CommitmentFilterParams]) -> HttpResponse:
     return exports.commitments_csv(selectors.commitments(_filters(filters)))
 
 
@@ -162,15 +162,18 @@ def update_commitment(request: HttpRequest, commitment_id: int, payload: Commitm
     return commitment_out(selectors.commitment_by_id(commitment_id))
 
 
-@router.get("/commitments/{commitment_id}/progress", response=list[ProgressOut], summary="Progress updates")
-def list_progress(request: HttpRequest, commitment_id: int) -> list[ProgressOut]:
+@router.get("/commitments/{commitment_id}/progress", response=list[PledgeProgressOut], summary="Progress updates")
+def list_progress(request: HttpRequest, commitment_id: int) -> list[PledgeProgressOut]:
     return [progress_out(u) for u in selectors.progress_updates(selectors.commitment_by_id(commitment_id))]
 
 
 @router.post(
-    "/commitments/{commitment_id}/progress", response={201: ProgressOut}, auth=AUTH, summary="Add a progress update"
+    "/commitments/{commitment_id}/progress",
+    response={201: PledgeProgressOut},
+    auth=AUTH,
+    summary="Add a progress update",
 )
-def add_progress(request: HttpRequest, commitment_id: int, payload: ProgressIn) -> Status[ProgressOut]:
+def add_progress(request: HttpRequest, commitment_id: int, payload: PledgeProgressIn) -> Status[PledgeProgressOut]:
     commitment = selectors.commitment_by_id(commitment_id)
     data = services.ProgressInput(payload.date, payload.text, payload.status, payload.evidence_url)
     return Status(201, progress_out(services.add_progress(signed_in(request), commitment, data)))

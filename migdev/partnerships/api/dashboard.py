@@ -12,7 +12,7 @@ from migdev.partnerships.selectors import registry
 router = Router()
 
 
-class BarOut(Schema):
+class PledgeBarOut(Schema):
     key: str
     label: str
     total: int
@@ -20,58 +20,62 @@ class BarOut(Schema):
     fulfilled: int
 
 
-class DashboardOut(Schema):
+class PledgeDashboardOut(Schema):
     total: int
     overdue: int
     fulfilled: int
     withdrawn: int
     involving_business: int
     business_share: float | None
-    by_objective: list[BarOut]
-    by_partner_kind: list[BarOut]
-    by_country: list[BarOut]
-    by_rcp: list[BarOut]
+    by_objective: list[PledgeBarOut]
+    by_partner_kind: list[PledgeBarOut]
+    by_country: list[PledgeBarOut]
+    by_rcp: list[PledgeBarOut]
 
 
-class ObjectiveOut(Schema):
+class PledgeObjectiveOut(Schema):
     number: int
     title: str
     short_label: str
     resolution_paragraph: int
 
 
-class PrincipleOut(Schema):
+class PledgePrincipleOut(Schema):
     letter: str
     name: str
 
 
-class TargetOut(Schema):
+class PledgeTargetOut(Schema):
     code: str
     goal: int
     text: str
 
 
-class RcpChoiceOut(Schema):
+class PledgeRcpChoiceOut(Schema):
     id: str
     name: str
 
 
-class FrameworksOut(Schema):
+class PledgeFrameworksOut(Schema):
     language: str
-    gcm_objectives: list[ObjectiveOut]
-    guiding_principles: list[PrincipleOut]
-    sdg_targets: list[TargetOut]
-    rcps: list[RcpChoiceOut]
+    gcm_objectives: list[PledgeObjectiveOut]
+    guiding_principles: list[PledgePrincipleOut]
+    sdg_targets: list[PledgeTargetOut]
+    rcps: list[PledgeRcpChoiceOut]
 
 
-def _bars(bars: list[selectors.Bar]) -> list[BarOut]:
-    return [BarOut(key=b.key, label=b.label, total=b.total, overdue=b.overdue, fulfilled=b.fulfilled) for b in bars]
+def _bars(bars: list[selectors.Bar]) -> list[PledgeBarOut]:
+    return [
+        PledgeBarOut(key=b.key, label=b.label, total=b.total, overdue=b.overdue, fulfilled=b.fulfilled) for b in bars
+    ]
 
 
-@router.get("/dashboard", response=DashboardOut, summary="Commitments counted by objective, partner, country, RCP")
-def dashboard(request: HttpRequest) -> DashboardOut:
+@router.get(
+    "/dashboard", response=PledgeDashboardOut, summary="Commitments counted by objective, partner, country, RCP"
+)
+def dashboard(request: HttpRequest) -> PledgeDashboardOut:
     board = selectors.dashboard()
-    return DashboardOut(
+    return PledgeDashboardOut(
         total=board.total,
         overdue=board.overdue,
         fulfilled=board.fulfilled,
@@ -90,18 +94,18 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
     return exports.dashboard_csv(selectors.dashboard())
 
 
-@router.get("/frameworks", response=FrameworksOut, summary="GCM objectives and principles, SDG targets, RCP ids")
-def frameworks(request: HttpRequest) -> FrameworksOut:
+@router.get("/frameworks", response=PledgeFrameworksOut, summary="GCM objectives and principles, SDG targets, RCP ids")
+def frameworks(request: HttpRequest) -> PledgeFrameworksOut:
     """The codes commitments refer to; the texts are in English only (`language`)."""
-    return FrameworksOut(
+    return PledgeFrameworksOut(
         language="en",
         gcm_objectives=[
-            ObjectiveOut(
+            PledgeObjectiveOut(
                 number=o.number, title=o.title, short_label=o.short_label, resolution_paragraph=o.resolution_paragraph
             )
             for o in registry.gcm_objectives()
         ],
-        guiding_principles=[PrincipleOut(letter=p.letter, name=p.name) for p in registry.guiding_principles()],
-        sdg_targets=[TargetOut(code=t.code, goal=t.goal, text=t.text) for t in registry.sdg_targets()],
-        rcps=[RcpChoiceOut(id=k, name=v) for k, v in rcp_names().items()],
+        guiding_principles=[PledgePrincipleOut(letter=p.letter, name=p.name) for p in registry.guiding_principles()],
+        sdg_targets=[PledgeTargetOut(code=t.code, goal=t.goal, text=t.text) for t in registry.sdg_targets()],
+        rcps=[PledgeRcpChoiceOut(id=k, name=v) for k, v in rcp_names().items()],
     )

@@ -12,18 +12,18 @@ Code = Annotated[str, Field(max_length=30)]
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
-class PartnerIn(Schema):
+class PledgePartnerIn(Schema):
     name: Annotated[str, Field(max_length=200)]
     kind: Code
     country: Annotated[str, Field(max_length=3)] = ""
     website: Annotated[str, Field(max_length=200)] = ""
 
 
-class PartnerCreate(PartnerIn):
+class PledgePartnerCreate(PledgePartnerIn):
     organisation: Id | None = None
 
 
-class PartnerOut(PartnerIn):
+class PledgePartnerOut(PledgePartnerIn):
     id: int
     organisation: int | None
     is_demo: bool
@@ -52,19 +52,19 @@ class CommitmentCreate(CommitmentIn):
     pledger: Id
 
 
-class ProgressIn(Schema):
+class PledgeProgressIn(Schema):
     date: date
     text: Annotated[str, Field(max_length=10000)]
     status: Code
     evidence_url: Annotated[str, Field(max_length=500)] = ""
 
 
-class ProgressOut(ProgressIn):
+class PledgeProgressOut(PledgeProgressIn):
     id: int
     evidence_document: str | None
 
 
-class RcpOut(Schema):
+class PledgeRcpOut(Schema):
     id: str
     name: str
     url: str
@@ -78,8 +78,8 @@ class CommitmentOut(CommitmentIn):
     shown_status: str
     is_overdue: bool
     is_demo: bool
-    rcp_pages: list[RcpOut]
-    progress: list[ProgressOut]
+    rcp_pages: list[PledgeRcpOut]
+    progress: list[PledgeProgressOut]
 
 
 class CommitmentListOut(Schema):
@@ -87,8 +87,8 @@ class CommitmentListOut(Schema):
     items: list[CommitmentOut]
 
 
-def partner_out(partner: Partner) -> PartnerOut:
-    return PartnerOut(
+def partner_out(partner: Partner) -> PledgePartnerOut:
+    return PledgePartnerOut(
         id=partner.pk,
         name=partner.name,
         kind=partner.kind,
@@ -99,9 +99,9 @@ def partner_out(partner: Partner) -> PartnerOut:
     )
 
 
-def progress_out(update: ProgressUpdate) -> ProgressOut:
+def progress_out(update: ProgressUpdate) -> PledgeProgressOut:
     document = f"/api/v1/partnerships/progress/{update.pk}/evidence" if update.evidence_name else None
-    return ProgressOut(
+    return PledgeProgressOut(
         id=update.pk,
         date=update.date,
         text=update.text,
