@@ -48,6 +48,10 @@ PUBLIC = [
     "/diaspora/needs/",
     "/diaspora/survey/",
     "/diaspora/survey/results/",
+    "/partnerships/",
+    "/partnerships/commitments/",
+    "/partnerships/partners/",
+    "/partnerships/boards/",
 ]
 SIGNED_IN = {
     WORKER: [
@@ -60,7 +64,13 @@ SIGNED_IN = {
         "/labour/placements/",
         "/labour/grievances/",
     ],
-    EMPLOYER: ["/accounts/me/", "/labour/employer/vacancies/", "/labour/vacancies/new/", "/labour/placements/"],
+    EMPLOYER: [
+        "/accounts/me/",
+        "/labour/employer/vacancies/",
+        "/labour/vacancies/new/",
+        "/labour/placements/",
+        "/partnerships/commitments/new/",
+    ],
     OFFICIAL: ["/accounts/me/", "/labour/official/", "/labour/flags/", "/labour/official/matching/"],
     STEWARD: [
         "/accounts/me/",

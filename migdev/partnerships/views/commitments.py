@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from migdev.accounts.rules import require_permission
 from migdev.accounts.views import add_domain_error, domain_errors_as_http, signed_in
@@ -21,7 +22,7 @@ from migdev.partnerships.selectors import registry as selectors
 from migdev.partnerships.services import commitments as services
 from migdev.partnerships.services.checks import CommitmentInput
 
-STATUSES = [*Commitment.Status.choices, ("overdue", _("Overdue"))]
+STATUSES = [*Commitment.Status.choices, ("overdue", gettext_lazy("Overdue"))]
 
 
 def _number(raw: str, high: int) -> int | None:
