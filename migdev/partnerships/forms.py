@@ -30,7 +30,7 @@ class CommitmentForm(forms.Form):
         label=_("Summary"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
     )
     type = forms.ChoiceField(label=_("Type of pledge"), choices=Commitment.Type.choices)
-    matches = forms.ModelChoiceField(
+    matched_pledge = forms.ModelChoiceField(
         label=_("Matches the pledge (for a matching pledge)"),
         queryset=Commitment.objects.order_by("title"),
         required=False,
@@ -98,3 +98,12 @@ class PartnerForm(forms.Form):
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [("", "—"), *[(o.pk, o.name) for o in organisations]]  # type: ignore[attr-defined]
+
+
+class RecommendationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
+    adopted = forms.DateField(label=_("Adopted on"), required=False, widget=IsoDateInput)
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Commitments answering it"), queryset=Commitment.objects.order_by("title"), required=False
+    )

@@ -16,4 +16,5 @@ urlpatterns = [
     path("partners/<int:partner_id>/", partners.partner_detail, name="partner_detail"),
     path("boards/", partners.board_list, name="board_list"),
     path("boards/<int:board_id>/", partners.board_detail, name="board_detail"),
+    path("boards/<int:board_id>/recommendations/new/", partners.recommendation_create, name="recommendation_create"),
 ]

@@ -530,6 +530,8 @@ PAGES: dict[str, Row] = {
     "partnerships:partner_create": only(PARTNER_REGISTRARS),
     "partnerships:board_list": public(),
     "partnerships:board_detail": public(),
+    # the board's secretaries: members of its secretariat (the employer's organisation in the world)
+    "partnerships:recommendation_create": only(PLEDGER, STEWARD),
     "diaspora:assignment_outcome": only(
         EXPERT,
         INSTITUTION,

@@ -160,7 +160,9 @@ class MatrixWorld(World):
             evidence_type="application/pdf",
             evidence_data=b"%PDF-1.4\n",
         )
-        self.board = AdvisoryBoard.objects.create(name="Test business advisory board", mandate="Advise.")
+        self.board = AdvisoryBoard.objects.create(
+            name="Test business advisory board", mandate="Advise.", secretariat=self.employer
+        )
 
     @property
     def stats_indicator(self) -> str:

@@ -142,3 +142,21 @@ def test_the_dashboard_counts_by_objective_partner_type_country_rcp_and_status()
     countries = {b.key: b.total for b in board.by_country}
     assert countries == {"CAN": 2, "PHL": 2, "FRA": 1}
     assert {b.key: (b.total, b.fulfilled) for b in board.by_rcp} == {"colombo": (2, 1)}
+
+
+def test_a_board_secretary_records_a_recommendation_answered_by_commitments(client: Client) -> None:
+    from migdev.partnerships.models import AdvisoryBoard
+
+    user, partner = business_member()
+    board = AdvisoryBoard.objects.create(name="BAB", mandate="Advise.", secretariat=partner.organisation)
+    commitment = services.register_commitment(user, partner, _pledge())
+    client.force_login(user)
+    response = client.post(
+        f"/en/partnerships/boards/{board.pk}/recommendations/new/",
+        {"title": "Employer pays", "text": "Adopt the employer-pays principle.", "commitments": [commitment.pk]},
+    )
+    assert response.status_code == 302
+    assert list(board.recommendations.get().commitments.all()) == [commitment]
+    outsider, _other = business_member("outsider", "Other Co.")
+    client.force_login(outsider)
+    assert client.get(f"/en/partnerships/boards/{board.pk}/recommendations/new/").status_code == 403

@@ -14,9 +14,10 @@ from migdev.accounts.rules import require_permission
 from migdev.accounts.views import add_domain_error, domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError
 from migdev.core.input_limits import MAX_FILTER_LENGTH
-from migdev.partnerships.forms import PartnerForm
+from migdev.partnerships.forms import PartnerForm, RecommendationForm
 from migdev.partnerships.models import Partner
 from migdev.partnerships.selectors import registry as selectors
+from migdev.partnerships.services import boards as board_services
 from migdev.partnerships.services import commitments as services
 
 
@@ -89,3 +90,27 @@ def board_detail(request: HttpRequest, board_id: int) -> HttpResponse:
     board = selectors.board_by_id(board_id)
     context = {"board": board, "can_edit": rules.has_perm("partnerships.change_advisoryboard", request.user, board)}
     return render(request, "partnerships/board_detail.html", context)
+
+
+@login_required
+@domain_errors_as_http
+def recommendation_create(request: HttpRequest, board_id: int) -> HttpResponse:
+    board = selectors.board_by_id(board_id)
+    require_permission(board_services.add_recommendation, request.user, board)
+    form = RecommendationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            board_services.add_recommendation(
+                signed_in(request),
+                board,
+                board_services.RecommendationInput(
+                    data["title"], data["text"], data["adopted"], [c.pk for c in data["commitments"]]
+                ),
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("The recommendation is recorded."))
+            return redirect("partnerships:board_detail", board_id=board.pk)
+    return render(request, "partnerships/recommendation_form.html", {"form": form, "board": board})
