@@ -105,3 +105,25 @@ def test_the_api_creates_a_commitment_for_a_member_only(client: Client) -> None:
         "/api/v1/partnerships/commitments", body | {"countries": ["XYZ"]}, content_type="application/json"
     )
     assert bad.status_code in (400, 422) and "XYZ" in bad.content.decode()
+
+
+def test_the_progress_form_checks_the_uploaded_document(client: Client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    commitment = _commitment("Fees")
+    client.force_login(commitment.pledger.organisation.memberships.get().user)  # type: ignore[union-attr]
+    path = f"/en/partnerships/commitments/{commitment.pk}/progress/"
+    fields = {"date": "2025-06-01", "text": "Report", "status": "in_progress"}
+    disguised = client.post(path, fields | {"evidence": SimpleUploadedFile("report.pdf", b"<script>x</script>")})
+    assert disguised.status_code == 200 and b"not the kind of file its name says" in disguised.content
+    assert not commitment.updates.exists()
+    good = client.post(path, fields | {"evidence": SimpleUploadedFile("report.pdf", b"%PDF-1.7\n")})
+    assert good.status_code == 302
+    assert commitment.updates.get().evidence_name == "report.pdf"
+    page = client.get(f"/en/partnerships/commitments/{commitment.pk}/").content.decode()
+    assert f"/api/v1/partnerships/progress/{commitment.updates.get().pk}/evidence" in page
+    matching = client.post(
+        f"/en/partnerships/commitments/{commitment.pk}/edit/",
+        {"pledger": commitment.pledger_id, "title": "Fees", "type": "matching", "form": "policy", "status": "planned"},
+    )
+    assert matching.status_code == 200 and b"Say which pledge this one matches." in matching.content

@@ -97,6 +97,14 @@ def _input(form: CommitmentForm) -> CommitmentInput:
     )
 
 
+def _show_error(form: CommitmentForm, error: DomainError) -> None:
+    """The service's error beside its field (the pledge matched is `matched_pledge` on the page)."""
+    if error.field == "matches":
+        form.add_error("matched_pledge", str(error.message))
+    else:
+        add_domain_error(form, error)
+
+
 @login_required
 @domain_errors_as_http
 def commitment_create(request: HttpRequest) -> HttpResponse:
@@ -109,7 +117,7 @@ def commitment_create(request: HttpRequest) -> HttpResponse:
             pledger = selectors.partner_by_id(form.cleaned_data["pledger"])
             commitment = services.register_commitment(signed_in(request), pledger, _input(form))
         except DomainError as error:
-            add_domain_error(form, error)
+            _show_error(form, error)
         else:
             messages.success(request, _("The commitment is registered."))
             return redirect("partnerships:commitment_detail", commitment_id=commitment.pk)
@@ -145,7 +153,7 @@ def commitment_edit(request: HttpRequest, commitment_id: int) -> HttpResponse:
         try:
             services.update_commitment(signed_in(request), commitment, _input(form))
         except DomainError as error:
-            add_domain_error(form, error)
+            _show_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("partnerships:commitment_detail", commitment_id=commitment.pk)
