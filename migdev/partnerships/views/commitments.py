@@ -22,6 +22,8 @@ from migdev.partnerships.selectors import registry as selectors
 from migdev.partnerships.services import commitments as services
 from migdev.partnerships.services.checks import CommitmentInput
 
+# Fields whose choices are the frameworks' English titles (no French or Spanish wording was sourced).
+ENGLISH_FIELDS = ("gcm_objectives", "guiding_principles", "sdg_targets")
 STATUSES = [*Commitment.Status.choices, ("overdue", gettext_lazy("Overdue"))]
 
 
@@ -121,7 +123,11 @@ def commitment_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The commitment is registered."))
             return redirect("partnerships:commitment_detail", commitment_id=commitment.pk)
-    return render(request, "partnerships/commitment_form.html", {"form": form, "commitment": None})
+    return render(
+        request,
+        "partnerships/commitment_form.html",
+        {"form": form, "commitment": None, "english_fields": ENGLISH_FIELDS},
+    )
 
 
 @login_required
@@ -157,7 +163,11 @@ def commitment_edit(request: HttpRequest, commitment_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("partnerships:commitment_detail", commitment_id=commitment.pk)
-    return render(request, "partnerships/commitment_form.html", {"form": form, "commitment": commitment})
+    return render(
+        request,
+        "partnerships/commitment_form.html",
+        {"form": form, "commitment": commitment, "english_fields": ENGLISH_FIELDS},
+    )
 
 
 @login_required
