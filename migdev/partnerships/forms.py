@@ -45,19 +45,19 @@ class CommitmentForm(forms.Form):
         label=_("GCM objectives served"),
         queryset=GcmObjective.objects.order_by("number"),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"lang": "en"}),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     guiding_principles = forms.ModelMultipleChoiceField(
         label=_("GCM guiding principles"),
         queryset=GcmGuidingPrinciple.objects.order_by("letter"),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"lang": "en"}),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     sdg_targets = TargetChoices(
         label=_("SDG targets"),
         queryset=SdgTarget.objects.order_by("goal", "code"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"lang": "en", "size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     countries: forms.ModelMultipleChoiceField[Country] = forms.ModelMultipleChoiceField(
         label=_("Countries"), queryset=Country.objects.order_by("name"), required=False, to_field_name="iso3"
