@@ -5,6 +5,7 @@ import bumps its dataset's version in its own transaction (`core.datasets.run_im
 bump theirs with `bump`, so a value is never served after the data under it changed, whichever process changed it.
 """
 
+import hashlib
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -37,7 +38,8 @@ def data_generation() -> int:
 def cached(key: str, compute: Callable[[], T], *, per_language: bool = True) -> T:
     """`compute()`, or the value it gave for `key` (and the active language) since the data last changed."""
     language = (get_language() or "") if per_language else ""
-    full_key = f"migdev:{key}:{language}:{data_generation()}"
+    # Hashed: keys carry what users typed (a country code in a URL), which no cache backend must see raw.
+    full_key = "migdev:" + hashlib.blake2b(f"{key}:{language}:{data_generation()}".encode(), digest_size=16).hexdigest()
     value = cache.get(full_key)
     if value is None:
         value = compute()
@@ -69,10 +71,3 @@ def once_per_request(key: str, compute: Callable[[], T]) -> T:
     if key not in memo:
         memo[key] = compute()
     return memo[key]  # type: ignore[no-any-return]
-
-
-def forget_for_request(key: str) -> None:
-    """Drop what `once_per_request` remembers for `key`: the request has just changed the data under it."""
-    memo = _request_memo.get()
-    if memo is not None:
-        memo.pop(key, None)

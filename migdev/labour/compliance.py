@@ -31,16 +31,6 @@ class Failure:
     message: str
 
 
-def standard_on(country_id: str, on: date) -> LabourStandard | None:
-    """The labour standard of a country in force on a day: the latest one valid from that day or before."""
-    return (
-        LabourStandard.objects.filter(country_id=country_id, valid_from__lte=on)
-        .select_related("currency")
-        .order_by("-valid_from")
-        .first()
-    )
-
-
 class Reference:
     """The labour standards of the destinations and the licences of the recruiters of many vacancies, read in two
     queries, so that checking many vacancies does not cost queries per vacancy."""
@@ -57,7 +47,7 @@ class Reference:
             self._licences.setdefault(licence.organisation_id, []).append(licence)
 
     def standard_on(self, country_id: str, on: date) -> LabourStandard | None:
-        """What the module's `standard_on` answers, from the standards read."""
+        """The country's standard in force on a day: the latest one valid from that day or before."""
         return next((s for s in self._standards.get(country_id, []) if s.valid_from <= on), None)
 
     def licences_of(self, organisation_id: int) -> list[RecruiterLicence]:

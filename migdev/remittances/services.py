@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
-from migdev.core.caching import forget_for_request
 from migdev.core.errors import DomainError, ImportFileError
 from migdev.core.importers.sync import check_not_shrinking
 from migdev.core.jobs import job_abandoned
@@ -31,7 +30,6 @@ from migdev.remittances import rules as _rules  # noqa: F401  (registers the per
 from migdev.remittances.importers import files, series
 from migdev.remittances.importers.quotes import EXTRA_COUNTRIES, Codes, QuoteRecord
 from migdev.remittances.models import PriceImport, PriceQuote, PriceUpload, PublishedCorridorAverage
-from migdev.remittances.selectors.indicators import PRICE_IMPORTS_KEY
 from migdev.stats import services as stats_services
 from migdev.stats.services import IndicatorSpec, PublishedSeries
 
@@ -185,7 +183,6 @@ def _load_prices(
                 batch = records[start : start + BATCH_SIZE]
                 PriceQuote.objects.bulk_create(_quotes(price_import, batch))
                 task.advance(len(batch))
-        forget_for_request(PRICE_IMPORTS_KEY)
     flagged = PriceQuote.objects.filter(price_import=price_import, total_mismatch=True).count()
     return f"{len(records)} quotes in {len(periods)} quarters ({flagged} with a total that differs from the recomputed)"
 

@@ -135,14 +135,13 @@ class Snapshot:
         return engine.sdg_progress(self.arrays.quotes, self.excluded, average, self.smart)
 
 
-PRICE_IMPORTS_KEY = "remittances:price-imports"
 _cache: dict[tuple[tuple[int, str], ...], Snapshot] = {}
 _cache_lock = threading.Lock()
 
 
 def snapshot() -> Snapshot:
     """The indicators of the data as stored now (rebuilt when an import has been added or removed)."""
-    key = once_per_request(PRICE_IMPORTS_KEY, _price_imports)
+    key = once_per_request("remittances:price-imports", _price_imports)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
