@@ -19,6 +19,8 @@ from migdev.core.security import error_reference
 from migdev.diaspora.api import router as diaspora_router
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
+from migdev.partnerships.api import router as partnerships_router
+from migdev.rcp.api import router as rcp_router
 from migdev.remittances.api import router as remittances_router
 from migdev.stats.api import router as stats_router
 
@@ -104,3 +106,5 @@ api.add_router("/v1/labour", labour_router)
 api.add_router("/v1/law", law_router)
 api.add_router("/v1/remittances", remittances_router)
 api.add_router("/v1/diaspora", diaspora_router)
+api.add_router("/v1/rcp", rcp_router)
+api.add_router("/v1/partnerships", partnerships_router)

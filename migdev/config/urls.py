@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("law/", include("migdev.law.urls")),
     path("remittances/", include("migdev.remittances.urls")),
     path("diaspora/", include("migdev.diaspora.urls")),
+    path("rcp/", include("migdev.rcp.urls")),
+    path("partnerships/", include("migdev.partnerships.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

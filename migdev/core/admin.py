@@ -15,9 +15,13 @@ from migdev.core.models import (
     EscoOccupation,
     EscoOccupationSkill,
     EscoSkill,
+    GcmGuidingPrinciple,
+    GcmObjective,
     IscoGroup,
     Language,
     Region,
+    SdgIndicator,
+    SdgTarget,
     Sex,
 )
 
@@ -142,3 +146,24 @@ class EscoOccupationSkillAdmin(StewardsMaintain, admin.ModelAdmin):
     search_fields = ("occupation__preferred_label", "skill__preferred_label")
     raw_id_fields = ("occupation", "skill")
     list_select_related = ("occupation", "skill")
+
+
+@admin.register(GcmObjective)
+class GcmObjectiveAdmin(StewardsMaintain, admin.ModelAdmin):
+    list_display = ("number", "short_label", "resolution_paragraph")
+
+
+@admin.register(GcmGuidingPrinciple)
+class GcmGuidingPrincipleAdmin(StewardsMaintain, admin.ModelAdmin):
+    list_display = ("letter", "name")
+
+
+@admin.register(SdgTarget)
+class SdgTargetAdmin(StewardsMaintain, admin.ModelAdmin):
+    list_display = ("code", "goal", "text")
+
+
+@admin.register(SdgIndicator)
+class SdgIndicatorAdmin(StewardsMaintain, admin.ModelAdmin):
+    list_display = ("code", "target", "core", "text")
+    list_filter = ("core",)

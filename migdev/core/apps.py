@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
         from migdev.core.datasets import Dataset, register_dataset
         from migdev.core.importers.esco import load_esco
         from migdev.core.importers.isco08 import load_isco08
+        from migdev.core.importers.policy import load_policy_frameworks
         from migdev.core.importers.reference import load_reference
 
         register_dataset(
@@ -43,5 +44,15 @@ class CoreConfig(AppConfig):
                 load_esco,
                 shipped=DATA_DIR / "esco",
                 setup_order=30,
+            )
+        )
+        register_dataset(
+            Dataset(
+                "policy-frameworks",
+                "GCM objectives and guiding principles, migration-related SDG targets and indicators "
+                "(folder with gcm_objectives.csv, gcm_guiding_principles.csv, sdg_migration_targets.csv)",
+                load_policy_frameworks,
+                shipped=DATA_DIR / "policy",
+                setup_order=15,
             )
         )

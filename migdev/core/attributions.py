@@ -196,6 +196,56 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         counted=("diaspora.gcmobjective",),
     ),
     ShippedDataset(
+        key="rcp",
+        name=_("Inter-state consultation mechanisms on migration"),
+        contents=_(
+            "29 regional consultative processes, inter-regional forums and the global process, with 589 dated, "
+            "sourced participation rows"
+        ),
+        publisher=_("Compiled for MigDev from IOM's ISCM pages and the processes' own sites"),
+        source="migdev/rcp/data/PROVENANCE.md (sources S1-S109)",
+        licence=_("Facts compiled from public web pages; each row names its sources"),
+        version=_("compiled November 2026"),
+        attribution=_("Consultative processes: compiled from IOM's ISCM pages and the sources each row names"),
+        counted=("rcp.process", "rcp.member"),
+    ),
+    ShippedDataset(
+        key="policy-frameworks",
+        name=_("GCM objectives and guiding principles, migration-related SDG targets"),
+        contents=_(
+            "The 23 objectives and 10 guiding principles of the Global Compact for Migration and the migration-related "
+            "SDG targets and indicators (English only), which partnership commitments serve"
+        ),
+        publisher=_(
+            "United Nations General Assembly (A/RES/73/195); UN Network on Migration (short labels); "
+            "UN IAEG-SDGs via Open SDG (targets and indicators)"
+        ),
+        source="A/RES/73/195; open-sdg/sdg-translations; migdev/core/data/policy/PROVENANCE.md",
+        licence=_("UN documents; titles and wording reproduced as facts"),
+        version=_("compiled November 2026"),
+        attribution=_(
+            "GCM objectives and principles: UN General Assembly resolution A/RES/73/195; SDG targets and indicators: "
+            "UN global indicator framework, as packaged by Open SDG"
+        ),
+        counted=("core.gcmobjective", "core.gcmguidingprinciple", "core.sdgindicator"),
+    ),
+    ShippedDataset(
+        key="rcp-list-partnerships",
+        name=_("List of Regional Consultative Processes (ids and names)"),
+        contents=_(
+            "The 29 inter-State consultation mechanisms on migration a commitment may involve "
+            "(migdev/partnerships/data/rcps.csv)"
+        ),
+        publisher=_("Compiled for MigDev from IOM's pages on inter-State consultation mechanisms"),
+        source="https://www.iom.int/inter-state-consultation-mechanisms-migration; "
+        "migdev/partnerships/data/PROVENANCE.md",
+        licence=_("Facts, each row citing its sources"),
+        version=_("compiled November 2026"),
+        attribution=_(
+            "RCP list compiled from IOM's pages on inter-State consultation mechanisms and the sources named"
+        ),
+    ),
+    ShippedDataset(
         key="world-atlas",
         name=_("World map shapes"),
         contents=_("Country outlines at 1:110 million for the offline world map"),

@@ -10,6 +10,8 @@ ROOMS = [
     ("law:index", _("Migration law")),
     ("remittances:index", _("Remittance costs")),
     ("diaspora:index", _("Diaspora")),
+    ("rcp:index", _("Consultative processes")),
+    ("partnerships:index", _("Partnerships")),
 ]
 
 

@@ -256,3 +256,75 @@ class DatasetVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} v{self.version}"
+
+
+# --- policy reference frameworks (dataset "policy-frameworks"; English only: no FR/ES text was sourced) -----------
+
+
+class GcmObjective(models.Model):
+    """One of the 23 objectives of the Global Compact for Migration (A/RES/73/195, 2018); English title as adopted."""
+
+    number = models.PositiveSmallIntegerField(_("objective number"), primary_key=True)
+    title = models.CharField(_("title"), max_length=300)
+    short_label = models.CharField(_("short label"), max_length=120)
+    resolution_paragraph = models.PositiveSmallIntegerField(_("paragraph of A/RES/73/195"))
+    source_ids = models.CharField(_("sources"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("GCM objective")
+        verbose_name_plural = _("GCM objectives")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.short_label}"
+
+
+class GcmGuidingPrinciple(models.Model):
+    """One of the 10 cross-cutting guiding principles of the GCM (A/RES/73/195 para 15, letters a to j)."""
+
+    letter = models.CharField(_("letter"), max_length=1, primary_key=True)
+    name = models.CharField(_("principle"), max_length=120)
+    source_ids = models.CharField(_("sources"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["letter"]
+        verbose_name = _("GCM guiding principle")
+        verbose_name_plural = _("GCM guiding principles")
+
+    def __str__(self) -> str:
+        return f"({self.letter}) {self.name}"
+
+
+class SdgTarget(models.Model):
+    """A migration-related target of the Sustainable Development Goals (e.g. 10.7), wording as in the UN list."""
+
+    code = models.CharField(_("target"), max_length=8, primary_key=True)
+    goal = models.PositiveSmallIntegerField(_("goal"))
+    text = models.TextField(_("target text"))
+
+    class Meta:
+        ordering = ["goal", "code"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SdgIndicator(models.Model):
+    """An indicator of a migration-related SDG target, with the link to migration written for MigDev."""
+
+    code = models.CharField(_("indicator"), max_length=12, primary_key=True)
+    target = models.ForeignKey(SdgTarget, verbose_name=_("target"), on_delete=models.CASCADE, related_name="indicators")
+    text = models.TextField(_("indicator text"))
+    migration_link = models.CharField(_("link to migration (MigDev's note)"), max_length=300, blank=True)
+    core = models.BooleanField(_("core migration indicator (else related)"), default=False)
+    source_ids = models.CharField(_("sources"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["target__goal", "target__code", "code"]
+        verbose_name = _("SDG indicator")
+        verbose_name_plural = _("SDG indicators")
+
+    def __str__(self) -> str:
+        return self.code

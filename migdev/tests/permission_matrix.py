@@ -125,6 +125,13 @@ EXPERT = frozenset({"worker"})
 INSTITUTION = frozenset({"employer"})
 ASSOCIATION = frozenset({"other_worker"})
 PHL: dict[str, Callable[[Any], Any]] = {"code": lambda w: "PHL"}
+# rcp: the employer's organisation is the Colombo Process's secretariat
+SECRETARIAT = frozenset({"employer"})
+RCP_MEETING = {"title": "Expert meeting", "start_date": "2031-04-01", "level": "expert"}
+RCP_PRACTICE = {"title": "Practice", "summary": "What was done.", "themes": ["skills"], "countries": ["LKA"]}
+# partnerships: the employer's organisation is the pledging partner
+PLEDGER = frozenset({"employer"})
+PARTNER_REGISTRARS = frozenset({"other_worker", "other_employer", "recruiter", "agency", "steward"})
 
 
 def _expert(world: Any) -> str:
@@ -359,6 +366,38 @@ API: dict[str, Row] = {
         EXPERT, hidden=True, sees=roles(INSTITUTION, STEWARD)
     ),
     "POST /api/v1/diaspora/assignments/{expert_assignment_id}/outcome": only(EXPERT, INSTITUTION, STEWARD, hidden=True),
+    # rcp: public processes, overlaps, meetings and practices; the process's secretariat and stewards write
+    "GET /api/v1/rcp/processes": public(),
+    "GET /api/v1/rcp/processes/{rcp_id}": public(),
+    "GET /api/v1/rcp/processes/{rcp_id}/similar": public(),
+    "GET /api/v1/rcp/overlaps": public(),
+    "GET /api/v1/rcp/countries/{iso3}": public(),
+    "GET /api/v1/rcp/meetings": public(),
+    "POST /api/v1/rcp/processes/{rcp_id}/meetings": only(SECRETARIAT, STEWARD, body=RCP_MEETING),
+    "PUT /api/v1/rcp/meetings/{meeting_id}": only(SECRETARIAT, STEWARD, body=RCP_MEETING),
+    "DELETE /api/v1/rcp/meetings/{meeting_id}": only(SECRETARIAT, STEWARD),
+    "GET /api/v1/rcp/good-practices": public(),
+    "GET /api/v1/rcp/good-practices/{practice_id}": public(),
+    "POST /api/v1/rcp/processes/{rcp_id}/good-practices": only(SECRETARIAT, STEWARD, body=RCP_PRACTICE),
+    "PUT /api/v1/rcp/good-practices/{practice_id}": only(SECRETARIAT, STEWARD, body=RCP_PRACTICE),
+    # partnerships: public registry, boards and dashboards; the employer's members pledge for it (and stewards)
+    "GET /api/v1/partnerships/partners": public(),
+    "GET /api/v1/partnerships/partners/{partner_id}": public(),
+    "POST /api/v1/partnerships/partners": only(PLEDGER, STEWARD, body=lambda w: {"organisation": w.employer.pk}),
+    "PUT /api/v1/partnerships/partners/{partner_id}": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/commitments": public(),
+    "GET /api/v1/partnerships/commitments.csv": public(),
+    "GET /api/v1/partnerships/commitments/{commitment_id}": public(),
+    "POST /api/v1/partnerships/commitments": only(PLEDGER, STEWARD, body=lambda w: {"pledger": w.partner.pk}),
+    "PUT /api/v1/partnerships/commitments/{commitment_id}": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/commitments/{commitment_id}/progress": public(),
+    "POST /api/v1/partnerships/commitments/{commitment_id}/progress": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/progress/{update_id}/evidence": public(),
+    "GET /api/v1/partnerships/boards": public(),
+    "GET /api/v1/partnerships/boards/{board_id}": public(),
+    "GET /api/v1/partnerships/dashboard": public(),
+    "GET /api/v1/partnerships/dashboard.csv": public(),
+    "GET /api/v1/partnerships/frameworks": public(),
 }
 
 POST_ONLY = 405  # a page that only takes a form (its GET is refused to everyone signed in)
@@ -497,6 +536,20 @@ PAGES: dict[str, Row] = {
     "diaspora:need_edit": only(INSTITUTION, STEWARD),
     "diaspora:need_invite": only(INSTITUTION, STEWARD, method="post", ok=frozenset({200, 302})),
     "diaspora:need_close": only(INSTITUTION, STEWARD, method="post", ok=frozenset({200, 302})),
+    "partnerships:index": public(),
+    "partnerships:commitment_list": public(),
+    "partnerships:commitment_detail": public(),
+    "partnerships:commitment_create": only(PLEDGER, STEWARD),
+    "partnerships:commitment_edit": only(PLEDGER, STEWARD),
+    "partnerships:progress_add": only(PLEDGER, STEWARD),
+    "partnerships:partner_list": public(),
+    "partnerships:partner_detail": public(),
+    # members of an approved organisation that is not a partner yet (every organisation but the employer's), stewards
+    "partnerships:partner_create": only(PARTNER_REGISTRARS),
+    "partnerships:board_list": public(),
+    "partnerships:board_detail": public(),
+    # the board's secretaries: members of its secretariat (the employer's organisation in the world)
+    "partnerships:recommendation_create": only(PLEDGER, STEWARD),
     "diaspora:assignment_outcome": only(
         EXPERT,
         INSTITUTION,
@@ -506,6 +559,24 @@ PAGES: dict[str, Row] = {
         ok=frozenset({200, 302}),
         params={"assignment_id": lambda w: w.expert_assignment.pk},
     ),
+    "rcp:index": public(),
+    "rcp:process": public(),
+    "rcp:process_meetings": public(),
+    "rcp:process_ical": public(),
+    "rcp:meeting_new": only(SECRETARIAT, STEWARD),
+    "rcp:practice_new": only(SECRETARIAT, STEWARD),
+    "rcp:country": public(),
+    "rcp:overlaps": public(),
+    "rcp:meetings": public(),
+    "rcp:meetings_ical": public(),
+    "rcp:meeting_edit": only(SECRETARIAT, STEWARD),
+    "rcp:document": public(),
+    "rcp:feed_atom": public(),
+    "rcp:feed_rss": public(),
+    "rcp:practices": public(),
+    "rcp:practice": public(),
+    "rcp:practice_edit": only(SECRETARIAT, STEWARD),
+    "rcp:download": public(),
 }
 
 # Lists open to anyone signed in, scoped to what each may see: (list, the world's object it holds, roles that see it).

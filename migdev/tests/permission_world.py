@@ -97,6 +97,8 @@ class MatrixWorld(World):
         self.pending = OrganisationFactory(name="Pending orchards (test)", status=Organisation.Status.PENDING)
         self.lesson = Lesson.objects.order_by("module_id", "order" if hasattr(Lesson, "order") else "pk").first()
         self._diaspora()
+        self._rcp()
+        self._partnerships()
 
     def _diaspora(self) -> None:
         """The worker as a diaspora expert; the employer as the institution that posts needs and invites them; a
@@ -139,6 +141,43 @@ class MatrixWorld(World):
             title="Orchard school in Benguet",
             kind=Initiative.Kind.SKILLS_TRANSFER,
             country_id="PHL",
+        )
+
+    def _rcp(self) -> None:
+        """The employer's organisation as the Colombo Process's secretariat, with a meeting, its outcome document and
+        a good practice."""
+        from migdev.rcp.models import Document, GoodPractice, Meeting, Process, Secretariat
+
+        colombo = Process.objects.get(rcp_id="colombo")
+        Secretariat.objects.create(process=colombo, organisation=self.employer)
+        self.rcp_meeting = Meeting.objects.create(
+            process=colombo, title="Expert meeting (test)", start_date="2031-03-01", level="expert"
+        )
+        self.rcp_document = Document.objects.create(
+            meeting=self.rcp_meeting, title="Outcome", filename="o.txt", content_type="text/plain", size=1, content=b"x"
+        )
+        self.rcp_practice = GoodPractice.objects.create(process=colombo, title="Practice (test)", summary="s")
+
+    def _partnerships(self) -> None:
+        """The employer as a business partner pledging a commitment (with a progress update and its evidence), and
+        an advisory board."""
+        from migdev.partnerships.models import AdvisoryBoard, Commitment, Partner, ProgressUpdate
+
+        self.partner = Partner.objects.create(
+            name="Orchards (test partner)", kind="business", organisation=self.employer
+        )
+        self.commitment = Commitment.objects.create(title="Fair orchards pledge", pledger=self.partner, form="policy")
+        self.progress = ProgressUpdate.objects.create(
+            commitment=self.commitment,
+            date="2025-01-01",
+            text="Started",
+            status="in_progress",
+            evidence_name="report.pdf",
+            evidence_type="application/pdf",
+            evidence_data=b"%PDF-1.4\n",
+        )
+        self.board = AdvisoryBoard.objects.create(
+            name="Test business advisory board", mandate="Advise.", secretariat=self.employer
         )
 
     @property
@@ -205,6 +244,17 @@ class MatrixWorld(World):
             "expert_assignment_id": str(self.expert_assignment.pk),
             "entry_id": str(self.diaspora_entry.pk),
             "initiative_id": str(self.initiative.pk),
+            "rcp_id": "colombo",
+            "iso3": "LKA",
+            "meeting_id": str(self.rcp_meeting.pk),
+            "document_id": str(self.rcp_document.pk),
+            "practice_id": str(self.rcp_practice.pk),
+            "kind": "processes",
+            "fmt": "csv",
+            "partner_id": str(self.partner.pk),
+            "commitment_id": str(self.commitment.pk),
+            "update_id": str(self.progress.pk),
+            "board_id": str(self.board.pk),
         }
 
     def _national_dates(self) -> dict[str, str]:

@@ -21,6 +21,7 @@ OFFICIAL = ("demo-official", "demo-official-local")
 STEWARD = ("demo-steward", "demo-steward-local")
 EXPERT = ("demo-expert", "demo-expert-local")
 INSTITUTION = ("demo-institution", "demo-institution-local")
+SECRETARIAT = ("demo-secretariat", "demo-secretariat-local")
 
 PUBLIC = [
     "/",
@@ -48,6 +49,17 @@ PUBLIC = [
     "/diaspora/needs/",
     "/diaspora/survey/",
     "/diaspora/survey/results/",
+    "/rcp/",
+    "/rcp/processes/colombo/",
+    "/rcp/processes/bali/",
+    "/rcp/countries/LKA/",
+    "/rcp/overlaps/",
+    "/rcp/meetings/",
+    "/rcp/good-practices/",
+    "/partnerships/",
+    "/partnerships/commitments/",
+    "/partnerships/partners/",
+    "/partnerships/boards/",
 ]
 SIGNED_IN = {
     WORKER: [
@@ -60,7 +72,13 @@ SIGNED_IN = {
         "/labour/placements/",
         "/labour/grievances/",
     ],
-    EMPLOYER: ["/accounts/me/", "/labour/employer/vacancies/", "/labour/vacancies/new/", "/labour/placements/"],
+    EMPLOYER: [
+        "/accounts/me/",
+        "/labour/employer/vacancies/",
+        "/labour/vacancies/new/",
+        "/labour/placements/",
+        "/partnerships/commitments/new/",
+    ],
     OFFICIAL: ["/accounts/me/", "/labour/official/", "/labour/flags/", "/labour/official/matching/"],
     STEWARD: [
         "/accounts/me/",
@@ -73,6 +91,7 @@ SIGNED_IN = {
     ],
     EXPERT: ["/diaspora/experts/me/", "/diaspora/experts/me/edit/"],
     INSTITUTION: ["/diaspora/needs/new/"],
+    SECRETARIAT: ["/rcp/processes/colombo/meetings/new/", "/rcp/processes/colombo/good-practices/new/"],
 }
 # Interface texts French or Spanish rightly write as English does (compared without surrounding punctuation):
 # names and codes, and words both languages spell alike (French: "Licence", "Version", "Population", "Placement").
@@ -108,13 +127,14 @@ SAME = {
     "SmaRT (%)",
     "Sexes",
     "Source",
+    "Sources",  # French as in English
     "Total",
     "Type",
     "Version",
 }
 # Data the demo shows in headings and list items, the same in every language: names of places and demo records.
 DATA = {
-    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION)),
+    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION, SECRETARIAT)),
     "Virtual mentoring of cardiac-care nurses (demo)",  # the user menu shows the user name
     "Philippines",
     "Demo Filipino Diaspora Association (demo)",

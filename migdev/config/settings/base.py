@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "migdev.law",
     "migdev.remittances",
     "migdev.diaspora",
+    "migdev.rcp",
+    "migdev.partnerships",
 ]
 
 MIDDLEWARE = [

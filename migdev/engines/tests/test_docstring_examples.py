@@ -13,6 +13,7 @@ MODULES = [
     "migdev.engines.matching.retrieval",
     "migdev.engines.matching.synthetic",
     "migdev.engines.matching.text",
+    "migdev.engines.overlap.engine",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Pages of the partnerships room, by part: dashboard, commitments (and partners), boards."""
