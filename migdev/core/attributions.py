@@ -183,19 +183,6 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         attribution=_("The World Bank / KNOMAD, Bilateral Remittance Estimates for 2017, CC BY 4.0"),
     ),
     ShippedDataset(
-        key="diaspora-gcm-objectives",
-        name=_("Objectives of the Global Compact for Migration"),
-        contents=_(
-            "The 23 GCM objectives (English titles, short labels, paragraph numbers) diaspora initiatives serve"
-        ),
-        publisher=_("United Nations General Assembly; short labels from the UN Network on Migration"),
-        source="A/RES/73/195 (19 December 2018); migdev/diaspora/data/PROVENANCE.md",
-        licence=_("UN document; titles reproduced as facts"),
-        version="A/RES/73/195",
-        attribution=_("GCM objectives: United Nations General Assembly resolution A/RES/73/195"),
-        counted=("diaspora.gcmobjective",),
-    ),
-    ShippedDataset(
         key="rcp",
         name=_("Inter-state consultation mechanisms on migration"),
         contents=_(

@@ -1,4 +1,4 @@
-"""Admin of the diaspora room for stewards: GCM objectives and the registry (tabs for translated fields), needs,
+"""Admin of the diaspora room for stewards: the registry (tabs for translated fields), needs,
 and read-only views of experts, invitations, assignments and survey answers (personal data is changed through the
 audited services, not here)."""
 
@@ -14,7 +14,6 @@ from migdev.diaspora.models import (
     DiasporaOrganisation,
     ExpertInvitation,
     ExpertProfile,
-    GcmObjective,
     Initiative,
     Need,
     NeedLanguage,
@@ -32,11 +31,6 @@ class ReadOnly(StewardsMaintain):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-
-@admin.register(GcmObjective)
-class GcmObjectiveAdmin(StewardsMaintain, TabbedTranslationAdmin):
-    list_display = ("number", "short_label", "resolution_paragraph")
 
 
 class InitiativeInline(StewardsMaintain, TranslationTabularInline):

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from migdev.accounts.models import Membership, Organisation, User
 from migdev.core.errors import DomainError
-from migdev.core.models import Country, EscoOccupation, EscoOccupationSkill, Language, Sex
+from migdev.core.models import Country, EscoOccupation, EscoOccupationSkill, GcmObjective, Language, Sex
 from migdev.core.progress import ProgressReporter
 from migdev.diaspora import survey
 from migdev.diaspora.models import (
@@ -17,7 +17,6 @@ from migdev.diaspora.models import (
     ExpertInvitation,
     ExpertLanguage,
     ExpertProfile,
-    GcmObjective,
     Initiative,
     Need,
     NeedLanguage,

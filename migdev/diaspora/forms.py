@@ -8,9 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from migdev.core.forms import IsoDateInput
-from migdev.core.models import Country, Language
+from migdev.core.models import Country, GcmObjective, Language
 from migdev.diaspora import survey
-from migdev.diaspora.models import Assignment, Cefr, GcmObjective, Initiative, Mode
+from migdev.diaspora.models import Assignment, Cefr, Initiative, Mode
 
 LEVELS = [("", "—")] + [(label, label) for _value, label in Cefr.choices]
 SEXES = [("F", _("Female")), ("M", _("Male"))]

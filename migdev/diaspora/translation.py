@@ -5,11 +5,6 @@ from modeltranslation.translator import TranslationOptions, register
 from migdev.diaspora import models
 
 
-@register(models.GcmObjective)
-class GcmObjectiveTranslation(TranslationOptions):
-    fields = ("title", "short_label")
-
-
 @register(models.DiasporaOrganisation)
 class DiasporaOrganisationTranslation(TranslationOptions):
     fields = ("focus", "description")

@@ -1,5 +1,6 @@
 """Admin of national legislation: stewards edit a law's subjects and linked instruments, and record an amendment
-(a new version, uploaded as AKN or structured text) through the service that checks the permission."""
+(a new version, uploaded as AKN or structured text, converted by a background job) through the service that
+checks the permission."""
 
 from typing import Any
 
@@ -14,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from migdev.core.admin import StewardsMaintain
 from migdev.core.errors import DomainError
-from migdev.law.models import Implementation, NationalLaw
+from migdev.law.models import AmendmentUpload, Implementation, NationalLaw
 from migdev.law.national_files import FORMATS, MAX_TEXT_BYTES
-from migdev.law.services.national import add_amendment
+from migdev.law.services.national import queue_amendment
 
 
 class ImplementationInline(StewardsMaintain, admin.TabularInline):
@@ -60,25 +61,36 @@ class NationalLawAdmin(StewardsMaintain, admin.ModelAdmin):
         return extra + super().get_urls()
 
     def amend_view(self, request: HttpRequest, law_id: int) -> HttpResponse:
-        """Upload the law's text as it stands after an amendment: stored as a new, validated expression."""
+        """Upload the law's text as it stands after an amendment: queued for the job worker, which converts and
+        validates it and stores it as a new expression; the page lists the law's uploads and their outcome."""
         law = get_object_or_404(NationalLaw.objects.select_related("work"), pk=law_id)
         form = AmendmentForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
-                expression = add_amendment(
+                upload = queue_amendment(
                     request.user,  # type: ignore[arg-type]
                     law,
                     date=data["date"],
-                    data=data["text"].read(),
+                    chunks=data["text"].chunks(),
+                    file_name=data["text"].name,
                     text_format=data["text_format"],
                     amending_act=data["amending_act"],
                     source=data["source"],
                 )
             except DomainError as exc:
-                form.add_error(None, str(exc.message))
+                form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
             else:
-                messages.success(request, _("Version %(date)s recorded.") % {"date": expression.date})
-                return HttpResponseRedirect(reverse("admin:law_nationallaw_change", args=[law.pk]))
-        context = {**self.admin_site.each_context(request), "law": law, "form": form, "title": _("Record an amendment")}
+                message = _("%(file)s is being converted and validated; this page shows the outcome.")
+                messages.success(request, message % {"file": upload.file_name})
+                return HttpResponseRedirect(reverse("admin:law_nationallaw_amend", args=[law.pk]))
+        uploads = list(AmendmentUpload.objects.filter(law=law).select_related("uploaded_by")[:20])
+        context = {
+            **self.admin_site.each_context(request),
+            "law": law,
+            "form": form,
+            "uploads": uploads,
+            "waiting": any(upload.unfinished for upload in uploads),
+            "title": _("Record an amendment"),
+        }
         return TemplateResponse(request, "admin/law/nationallaw/amend.html", context)

@@ -35,7 +35,6 @@ SPOILED_FILE: dict[str, str | None] = {
     "law-search-index": None,  # built from the texts already stored
     "rpw": "",
     "rpw-series": "",
-    "diaspora-gcm-objectives": "",
     "rcp": "rcp_members.csv",
     "policy-frameworks": "gcm_objectives.csv",
 }

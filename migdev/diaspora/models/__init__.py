@@ -11,7 +11,7 @@ from migdev.diaspora.models.experts import (
     NeedLanguage,
     NeedSkill,
 )
-from migdev.diaspora.models.registry import DiasporaOrganisation, GcmObjective, Initiative
+from migdev.diaspora.models.registry import DiasporaOrganisation, Initiative
 from migdev.diaspora.models.survey import SurveyResponse
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "ExpertInvitation",
     "ExpertLanguage",
     "ExpertProfile",
-    "GcmObjective",
     "Initiative",
     "Mode",
     "Need",

@@ -1,27 +1,10 @@
-"""The registry of diaspora organisations and their initiatives, and the GCM objectives initiatives serve."""
+"""The registry of diaspora organisations and their initiatives, with the GCM objectives (core's) initiatives serve."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from migdev.accounts.models import Organisation
-from migdev.core.models import Country
-
-
-class GcmObjective(models.Model):
-    """One of the 23 objectives of the Global Compact for Migration (A/RES/73/195, 2018)."""
-
-    number = models.PositiveSmallIntegerField(_("objective number"), primary_key=True)
-    title = models.CharField(_("title"), max_length=300)
-    short_label = models.CharField(_("short label"), max_length=120)
-    resolution_paragraph = models.PositiveSmallIntegerField(_("paragraph of A/RES/73/195"))
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = _("GCM objective")
-        verbose_name_plural = _("GCM objectives")
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.short_label}"
+from migdev.core.models import Country, GcmObjective
 
 
 class DiasporaOrganisation(models.Model):
@@ -74,7 +57,7 @@ class Initiative(models.Model):
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     gcm_objectives = models.ManyToManyField(
-        GcmObjective, verbose_name=_("GCM objectives served"), blank=True, related_name="initiatives"
+        GcmObjective, verbose_name=_("GCM objectives served"), blank=True, related_name="diaspora_initiatives"
     )
 
     class Meta:

@@ -3,7 +3,8 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from migdev.core.errors import NotFound
-from migdev.diaspora.models import DiasporaOrganisation, GcmObjective, Initiative
+from migdev.core.models import GcmObjective
+from migdev.diaspora.models import DiasporaOrganisation, Initiative
 
 
 def _initiatives() -> QuerySet[Initiative]:
@@ -56,4 +57,4 @@ def initiative_by_id(initiative_id: int) -> Initiative:
 
 def gcm_objectives() -> QuerySet[GcmObjective]:
     """The 23 GCM objectives, with how many initiatives serve each."""
-    return GcmObjective.objects.annotate(n_initiatives=Count("initiatives")).order_by("number")
+    return GcmObjective.objects.annotate(n_initiatives=Count("diaspora_initiatives")).order_by("number")

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from migdev.accounts.models import Organisation, User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError
+from migdev.core.models import GcmObjective
 from migdev.core.weblinks import clean_web_url
 from migdev.diaspora.codes import country_by_code
-from migdev.diaspora.models import DiasporaOrganisation, GcmObjective, Initiative
+from migdev.diaspora.models import DiasporaOrganisation, Initiative
 
 
 @dataclass(frozen=True)

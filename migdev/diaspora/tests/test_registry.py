@@ -1,20 +1,13 @@
-"""Organisations and initiatives registry: public lists, members and stewards edit, GCM objectives loaded."""
-
-from pathlib import Path
+"""Organisations and initiatives registry: public lists, members and stewards edit, the GCM objectives served."""
 
 import pytest
 from django.test import Client
 
 from migdev.accounts.models import Membership, Organisation, User
-from migdev.core.errors import ImportFileError
-from migdev.core.models import Country
-from migdev.core.progress import SilentProgress
-from migdev.diaspora.importers import load_gcm_objectives
-from migdev.diaspora.models import DiasporaOrganisation, GcmObjective, Initiative
+from migdev.core.models import Country, GcmObjective
+from migdev.diaspora.models import DiasporaOrganisation, Initiative
 
 pytestmark = pytest.mark.django_db
-
-SHIPPED = Path(__file__).resolve().parent.parent / "data" / "gcm_objectives.csv"
 
 
 def _member() -> tuple[User, Organisation]:
@@ -34,33 +27,6 @@ def test_the_23_gcm_objectives_are_loaded_from_the_resolution() -> None:
         "Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries"
     )
     assert objective.resolution_paragraph == 35
-
-
-@pytest.mark.parametrize(
-    ("content", "where"),
-    [
-        ("objective_no,title\n1,x\n", "short_label"),
-        ("objective_no,title,short_label,resolution_paragraph\nabc,T,S,17\n", "row 2, column objective_no"),
-        ("objective_no,title,short_label,resolution_paragraph\n1,,S,17\n", "row 2, column title"),
-        ("objective_no,title,short_label,resolution_paragraph\n1,T,S,17\n", "objectives missing: 2"),
-        ("objective_no,title,short_label,resolution_paragraph\n1,T,S,17", "truncated"),
-    ],
-)
-def test_a_bad_objectives_file_is_refused_naming_the_fault_and_nothing_changes(
-    tmp_path: Path, content: str, where: str
-) -> None:
-    path = tmp_path / "gcm_objectives.csv"
-    path.write_text(content, encoding="utf-8")
-    before = list(GcmObjective.objects.values_list("number", "title_en"))
-    with pytest.raises(ImportFileError) as error:
-        load_gcm_objectives(path, SilentProgress())
-    assert where in str(error.value.message)
-    assert list(GcmObjective.objects.values_list("number", "title_en")) == before
-
-
-def test_loading_twice_changes_nothing() -> None:
-    load_gcm_objectives(SHIPPED, SilentProgress())
-    assert GcmObjective.objects.count() == 23
 
 
 def test_a_member_registers_the_organisation_and_an_initiative_through_the_pages() -> None:

@@ -2,19 +2,26 @@
 Expression per version), and a steward's amendment (a new Expression)."""
 
 import datetime
+import uuid
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError, ImportFileError
+from migdev.core.jobs import job_abandoned
 from migdev.core.models import Country
 from migdev.core.progress import ProgressReporter
 from migdev.law import national_files
-from migdev.law.models import Expression, Implementation, Instrument, NationalLaw, Theme, Work
+from migdev.law.models import AmendmentUpload, Expression, Implementation, Instrument, NationalLaw, Theme, Work
 from migdev.law.services.documents import store_expression
 
 
@@ -79,16 +86,130 @@ def add_amendment(
     amending_act: str,
     source: str,
 ) -> Expression:
-    """Record an amendment: the law's text as it stands from `date`, as a new expression (AKN, or structured text
-    in one of national_files.FORMATS), validated against the strict schema. A version of that date is refused."""
-    language = law.work.expressions.order_by("-date").values_list("language", flat=True).first() or "spa"
+    """Record an amendment now: the law's text as it stands from `date`, as a new expression (AKN, or structured
+    text in one of national_files.FORMATS), validated against the strict schema. A version of that date is refused.
+    Stewards in the admin go through `queue_amendment`, which does the same in a background job."""
+    _check_amendment(law, date=date, text_format=text_format, amending_act=amending_act)
+    return _record_amendment(
+        law, date=date, data=data, text_format=text_format, amending_act=amending_act, source=source
+    )
+
+
+@checks_permission("law.add_expression", obj="law")
+def queue_amendment(
+    actor: User,
+    law: NationalLaw,
+    *,
+    date: datetime.date,
+    chunks: Iterable[bytes],
+    file_name: str,
+    text_format: str,
+    amending_act: str,
+    source: str,
+) -> AmendmentUpload:
+    """A steward's amendment upload: what can be checked at once is (date, format, act), the file is kept under
+    var/uploads/law and a job converts and validates it, recording the version or the reason it was refused."""
+    _check_amendment(law, date=date, text_format=text_format, amending_act=amending_act)
+    folder = Path(settings.VAR_DIR) / "uploads" / "law"
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{uuid.uuid4().hex}{Path(file_name).suffix.casefold()[:10]}"
+    with stored.open("wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+    try:
+        from migdev.law.tasks import record_uploaded_amendment
+
+        with transaction.atomic():  # the job exists exactly when its upload does
+            upload = AmendmentUpload.objects.create(
+                law=law,
+                date=date,
+                amending_act=amending_act.strip()[:300],
+                source=source.strip()[:500],
+                text_format=text_format,
+                file_name=file_name[:255],
+                stored_as=str(stored),
+                uploaded_by=actor,
+            )
+            upload.job_id = str(record_uploaded_amendment.enqueue(upload.pk).id)
+            upload.save(update_fields=["job_id"])
+    except BaseException:
+        stored.unlink(missing_ok=True)
+        raise
+    return upload
+
+
+def run_amendment_upload(upload_id: int) -> None:
+    """The job's body: convert, validate and store an uploaded text as a new version (all or nothing), record
+    what came of it on the upload, and delete the copy. The permission was checked when it was queued."""
+    upload = AmendmentUpload.objects.select_related("law__work").filter(pk=upload_id).first()
+    if upload is None or not upload.unfinished:
+        return
+    AmendmentUpload.objects.filter(pk=upload.pk).update(status=AmendmentUpload.Status.RUNNING)
+    path = Path(upload.stored_as)
+    outcome: dict[str, Any] = {"finished_at": timezone.now()}
+    try:
+        with transaction.atomic():
+            _check_amendment(
+                upload.law, date=upload.date, text_format=upload.text_format, amending_act=upload.amending_act
+            )
+            expression = _record_amendment(
+                upload.law,
+                date=upload.date,
+                data=path.read_bytes(),
+                text_format=upload.text_format,
+                amending_act=upload.amending_act,
+                source=upload.source,
+            )
+    except (DomainError, OSError) as error:
+        message = str(error.message) if isinstance(error, DomainError) else _("The uploaded copy could not be read.")
+        outcome |= {"status": AmendmentUpload.Status.FAILED, "message": message.replace(str(path), upload.file_name)}
+    else:
+        day = upload.date.isoformat()
+        outcome |= {
+            "status": AmendmentUpload.Status.DONE,
+            "expression": expression,
+            "message": _("Version %(date)s recorded.") % {"date": day},
+        }
+    finally:
+        path.unlink(missing_ok=True)
+    AmendmentUpload.objects.filter(pk=upload.pk).update(**outcome)
+
+
+AMENDMENT_JOB = "migdev.law.tasks.record_uploaded_amendment"
+
+
+@receiver(job_abandoned, dispatch_uid="law-amendment-abandoned")
+def _fail_abandoned_amendment(sender: str, args: list[Any], **kwargs: Any) -> None:
+    """The worker converting an amendment died: nothing was stored (one transaction); say so."""
+    if sender != AMENDMENT_JOB:
+        return
+    unfinished = (AmendmentUpload.Status.QUEUED, AmendmentUpload.Status.RUNNING)
+    AmendmentUpload.objects.filter(pk__in=args[:1], status__in=unfinished).update(
+        status=AmendmentUpload.Status.FAILED,
+        message=_("The job worker stopped while converting the text; nothing was stored. Upload it again."),
+        finished_at=timezone.now(),
+    )
+
+
+def _law_language(law: NationalLaw) -> str:
+    return law.work.expressions.order_by("-date").values_list("language", flat=True).first() or "spa"
+
+
+def _check_amendment(law: NationalLaw, *, date: datetime.date, text_format: str, amending_act: str) -> None:
+    """What an amendment must satisfy before its text is read: a new date, a known format, a named act."""
     day = date.isoformat()
-    if law.work.expressions.filter(date=day, language=language).exists():
+    if law.work.expressions.filter(date=day, language=_law_language(law)).exists():
         raise DomainError(_("This law already has a version dated %(date)s.") % {"date": day}, "date")
     if text_format not in national_files.FORMATS:
         raise DomainError(_("Unknown text format %(format)s.") % {"format": text_format}, "text_format")
     if not amending_act.strip():
         raise DomainError(_("Name the amending act."), "amending_act")
+
+
+def _record_amendment(
+    law: NationalLaw, *, date: datetime.date, data: bytes, text_format: str, amending_act: str, source: str
+) -> Expression:
+    language, day = _law_language(law), date.isoformat()
     try:
         root: etree._Element = national_files.version_akn(
             law.work.frbr_uri, language, text_format, law.work.title, day, data, "text"

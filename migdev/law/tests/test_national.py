@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -15,10 +16,12 @@ from migdev.accounts.models import User
 from migdev.accounts.rules import service_permissions
 from migdev.accounts.tests.factories import StewardFactory, UserFactory
 from migdev.core.errors import DomainError, ImportFileError, PermissionDenied
+from migdev.core.jobs import job_abandoned
 from migdev.core.progress import SilentProgress
+from migdev.core.tests.slow_jobs import run_waiting_jobs
 from migdev.law import profiles
 from migdev.law.apps import DATA_DIR
-from migdev.law.models import Expression, Implementation, NationalLaw, Work
+from migdev.law.models import AmendmentUpload, Expression, Implementation, NationalLaw, Work
 from migdev.law.services import national as services
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +182,20 @@ def test_only_stewards_record_amendments_and_bad_text_writes_nothing(steward: Us
     assert Expression.objects.count() == count
 
 
-def test_admin_records_an_amendment(steward: User, client: Client) -> None:
+@pytest.fixture
+def uploads_in_tmp(settings: Any, tmp_path: Path) -> None:
+    settings.VAR_DIR = tmp_path / "var"
+
+
+def amendment_form(text: bytes, date: str = "2026-02-01", name: str = "livre3.txt") -> dict[str, Any]:
+    upload = io.BytesIO(text)
+    upload.name = name
+    return {"date": date, "amending_act": "Loi test", "source": "", "text_format": "legalize-fr", "text": upload}
+
+
+def test_admin_queues_an_amendment_and_the_job_records_it(steward: User, client: Client, uploads_in_tmp: None) -> None:
+    """The upload is queued as a job (the request converts nothing); the worker records the version; the page
+    shows the outcome and stops reloading."""
     client.force_login(steward, backend="django.contrib.auth.backends.ModelBackend")
     item = law("fr-ceseda-livre-3")
     changelist = client.get("/en/admin/law/nationallaw/").content.decode()
@@ -187,18 +203,67 @@ def test_admin_records_an_amendment(steward: User, client: Client) -> None:
     assert "Record an amendment" in client.get(f"/en/admin/law/nationallaw/{item.pk}/change/").content.decode()
     url = f"/en/admin/law/nationallaw/{item.pk}/amend/"
     assert "Record an amendment" in client.get(url).content.decode()
-    upload = io.BytesIO(AMENDED_FR.encode())
-    upload.name = "livre3.txt"
-    form = {
-        "date": "2026-02-01",
-        "amending_act": "Loi test",
-        "source": "",
-        "text_format": "legalize-fr",
-        "text": upload,
-    }
-    response = client.post(url, form)
-    assert response.status_code == 302
-    assert item.work.expressions.filter(date="2026-02-01").exists()
+    response = client.post(url, amendment_form(AMENDED_FR.encode()), follow=True)
+    page = response.content.decode()
+    assert "ivre3.txt is being converted and validated" in page and 'http-equiv="refresh"' in page
+    queued = AmendmentUpload.objects.get(law=item)
+    assert queued.status == AmendmentUpload.Status.QUEUED and Path(queued.stored_as).is_file()
+    assert not item.work.expressions.filter(date="2026-02-01").exists()
+
+    run_waiting_jobs()
+    done = AmendmentUpload.objects.get(pk=queued.pk)
+    assert done.status == AmendmentUpload.Status.DONE and done.expression is not None
+    assert done.expression.date == "2026-02-01" and "Loi test" in done.expression.source
+    assert not Path(done.stored_as).exists(), "the uploaded copy is deleted once read"
+    page = client.get(url).content.decode()
+    assert "Version 2026-02-01 recorded." in page and 'http-equiv="refresh"' not in page
+
+
+def test_a_refused_amendment_says_why_and_stores_nothing(steward: User, client: Client, uploads_in_tmp: None) -> None:
+    client.force_login(steward, backend="django.contrib.auth.backends.ModelBackend")
+    item = law("fr-ceseda-livre-3")
+    url = f"/en/admin/law/nationallaw/{item.pk}/amend/"
+    count = Expression.objects.count()
+    client.post(url, amendment_form(b"Just words", name="words.txt"))
+    run_waiting_jobs()
+    refused = AmendmentUpload.objects.get(file_name="words.txt")
+    assert refused.status == AmendmentUpload.Status.FAILED and "no article found" in refused.message
+    assert "uploads" not in refused.message and Expression.objects.count() == count
+    assert "no article found" in client.get(url).content.decode()
+    # a date that already has a version is refused at once, on the form, and nothing is queued
+    existing = item.work.expressions.order_by("date").first()
+    assert existing is not None
+    page = client.post(url, amendment_form(AMENDED_FR.encode(), date=existing.date, name="dup.txt")).content.decode()
+    assert "already has a version dated" in page and not AmendmentUpload.objects.filter(file_name="dup.txt").exists()
+
+
+def test_an_amendment_whose_worker_died_is_refused_with_a_reason(steward: User, uploads_in_tmp: None) -> None:
+    item = law("fr-ceseda-livre-3")
+    upload = services.queue_amendment(
+        steward,
+        item,
+        date=datetime.date(2026, 3, 1),
+        chunks=[AMENDED_FR.encode()],
+        file_name="x.txt",
+        text_format="legalize-fr",
+        amending_act="X",
+        source="",
+    )
+    job_abandoned.send(sender=services.AMENDMENT_JOB, job_id=upload.job_id, args=[upload.pk], kwargs={}, reason="gone")
+    upload.refresh_from_db()
+    assert upload.status == AmendmentUpload.Status.FAILED and "Upload it again" in upload.message
+    with pytest.raises(PermissionDenied):
+        services.queue_amendment(
+            UserFactory(),
+            item,
+            date=datetime.date(2026, 3, 2),
+            chunks=[b""],
+            file_name="y.txt",
+            text_format="legalize-fr",
+            amending_act="X",
+            source="",
+        )
+    assert service_permissions(services)["queue_amendment"] == "law.add_expression"
 
 
 def copy_folder(tmp_path: Path) -> Path:
