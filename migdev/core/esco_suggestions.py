@@ -18,9 +18,11 @@ from ninja.throttling import UserRateThrottle
 
 from migdev.core.errors import DomainError
 from migdev.core.esco_text import PIPELINE, Embedder, EscoTextIndex, esco_text_index, load_embedder
+from migdev.core.esco_titles import TitleRanking, rank_title, title_words
 from migdev.core.models import EscoOccupation
 from migdev.core.text_cues import asks_for_language, content_phrases
 from migdev.core.vacancy_terms import vacancy_terms
+from migdev.engines.matching.job_titles import looks_like_a_title, read_title, words_that_led
 from migdev.engines.matching.text import phrases, rank_occupations, top_k
 
 # What one suggestion reads: embedding each phrase is most of its time, and the largest text accepted must be
@@ -61,8 +63,10 @@ class SuggestedSkill:
 
 @dataclass(frozen=True)
 class SuggestedOccupation:
-    """An occupation the text points to: named outright (`phrase`) and/or by the skills found among its essential
-    skills (`essential_found` of `essential_total`); `likely` when the evidence is enough to tick it for the user."""
+    """An occupation the text points to: named outright (`phrase`, and the words of it that led: `title_words`)
+    and/or by the skills found among its essential skills (`essential_found` of `essential_total`); `likely` when
+    the evidence is enough to tick it for the user. `reading` is how a typed job title was read ("sales executive"
+    for "SALES EXEC (Urgent!)"), empty for longer texts."""
 
     uri: str
     label: str
@@ -72,6 +76,8 @@ class SuggestedOccupation:
     essential_found: int
     essential_total: int
     likely: bool = False
+    title_words: tuple[str, ...] = ()
+    reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class TextSuggestions:
     skills: list[SuggestedSkill]
     occupations: list[SuggestedOccupation]
     cross_lingual: bool  # True when embeddings took part (French and Spanish text reach English skill labels)
+    job_title: bool = False  # the text was read as a bare job title: occupations ranked by the title first
 
 
 # How a text's phrases were matched to skills, and the scores below which a phrase's skill is not shown / at which it
@@ -308,7 +315,10 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     by_skills = ranked_by_skills[0]
     title = _title_evidence(index, parts, embed, spelled=language != "es" or vectors is None)
     by_title, title_phrase = title[0], title[1]
-    combined = by_skills + TITLE_WEIGHT * by_title
+    # A bare job title ("SALES EXEC cum ADMIN") is ranked by the title alone: its own words match skill labels
+    # only by accident, and skill evidence would drown the title's.
+    typed_title = rank_title(index, parts[0], embed) if len(parts) == 1 and looks_like_a_title(parts[0]) else None
+    combined = typed_title.scores if typed_title is not None else by_skills + TITLE_WEIGHT * by_title
     best_occupations = np.argsort(-combined, kind="stable")[:COHERENT_OCCUPATIONS]
     coherent = np.asarray(index.related[best_occupations].sum(axis=0)).ravel() > 0
 
@@ -330,28 +340,50 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     skills = sorted(chosen.values(), key=lambda s: (-s.score, s.label))[:max_skills]
 
     ranked, _scores = top_k(combined[None, :], max_occupations)
-    labels = dict(
-        EscoOccupation.objects.filter(uri__in=[index.occupation_uris[o] for o in ranked[0] if o >= 0]).values_list(
-            "uri", "preferred_label"
-        )
+    shown = [index.occupation_uris[o] for o in ranked[0] if o >= 0]
+    rows = EscoOccupation.objects.filter(uri__in=shown).values_list(
+        "uri", "preferred_label", "preferred_label_en", "preferred_label_fr", "alt_labels_en", "alt_labels_fr"
     )
+    labels = {uri: label for uri, label, *_rest in rows}
+    known = {uri: [x for field in rest for x in (field or "").splitlines() if x.strip()] for uri, _l, *rest in rows}
     held = {skill for skill, suggested in chosen.items() if suggested.likely}
     likely = _likely_occupations(index, combined, by_skills, title, held)
     occupations = []
     for occupation, score in zip(ranked[0], _scores[0], strict=True):
         if occupation < 0:
             continue
+        uri = index.occupation_uris[occupation]
         essential = index.essential.indices[index.essential.indptr[occupation] : index.essential.indptr[occupation + 1]]
+        phrase = parts[title_phrase[occupation]] if title_phrase[occupation] >= 0 else ""
+        words, reading = _explained(typed_title, occupation, phrase, known.get(uri, []))
         occupations.append(
             SuggestedOccupation(
-                uri=index.occupation_uris[occupation],
-                label=labels.get(index.occupation_uris[occupation], ""),
+                uri=uri,
+                label=labels.get(uri, ""),
                 isco_code=index.occupation_isco[occupation],
                 score=round(float(score), 3),
-                phrase=parts[title_phrase[occupation]] if title_phrase[occupation] >= 0 else "",
+                phrase=phrase,
                 essential_found=len(set(chosen).intersection(essential.tolist())),
                 essential_total=len(essential),
                 likely=occupation in likely,
+                title_words=words,
+                reading=reading,
             )
         )
-    return TextSuggestions(len(parts), skills, occupations, cross_lingual=vectors is not None)
+    return TextSuggestions(
+        len(parts), skills, occupations, cross_lingual=vectors is not None, job_title=typed_title is not None
+    )
+
+
+def _explained(
+    typed_title: TitleRanking | None, occupation: int, phrase: str, labels: list[str]
+) -> tuple[tuple[str, ...], str]:
+    """The words of the title (or of the phrase naming the occupation) that led to it, and the title's reading."""
+    if typed_title is not None:
+        reading = typed_title.reading(occupation)
+        return title_words(typed_title, occupation, labels), reading.text if reading else ""
+    if not phrase:
+        return (), ""
+    readings = read_title(phrase).readings
+    # In a longer text only the words the labels share: a sentence's every word did not lead to it.
+    return (words_that_led(readings[0], labels, by_meaning=False) if readings else ()), ""

@@ -36,6 +36,10 @@ class SuggestedOccupationOut(Schema):
     essential_found: int
     essential_total: int
     likely: bool = Field(..., description="Named and backed by a second signal: ticked by default")
+    title_words: list[str] = Field(
+        default_factory=list, description="The words of the job title (or of the line naming it) that led to it"
+    )
+    reading: str = Field("", description="How a bare job title was read, e.g. 'sales executive' for 'SALES EXEC'")
 
 
 class VacancyTermOut(Schema):
@@ -47,6 +51,7 @@ class VacancyTermOut(Schema):
 class SuggestionsOut(Schema):
     phrases: int
     cross_lingual: bool = Field(..., description="Embeddings took part (French and Spanish text reach ESCO skills)")
+    job_title: bool = Field(False, description="The text was read as a bare job title: ranked by the title first")
     skills: list[SuggestedSkillOut]
     occupations: list[SuggestedOccupationOut]
     terms: list[VacancyTermOut] = Field(

@@ -105,7 +105,7 @@ def text_suggestions(
     found = esco_suggestions.suggest(text, max_skills + len(held_skills), max_occupations + len(held_occupations))
     skills = [s for s in found.skills if s.uri not in set(held_skills)][:max_skills]
     occupations = [o for o in found.occupations if o.uri not in set(held_occupations)][:max_occupations]
-    return esco_suggestions.TextSuggestions(found.phrases, skills, occupations, found.cross_lingual)
+    return esco_suggestions.TextSuggestions(found.phrases, skills, occupations, found.cross_lingual, found.job_title)
 
 
 # --- labour standards ----------------------------------------------------------------------------------------------

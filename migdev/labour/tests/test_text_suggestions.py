@@ -200,3 +200,24 @@ def test_the_api_gives_a_vacancy_texts_terms_to_confirm() -> None:
     assert terms["start_date"]["fields"] == {"start_date": "2027-01-05"}
     cv = api_client().post("/api/v1/labour/text-suggestions", {"text": CV}, content_type="application/json").json()
     assert cv["terms"] == []
+
+
+WELDER = ESCO + "occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
+
+
+def test_a_typed_job_title_is_ranked_by_the_title_and_the_words_that_led_are_shown() -> None:
+    body = (
+        api_client()
+        .post("/api/v1/labour/text-suggestions", {"text": "Senior Welder (Urgent)"}, content_type="application/json")
+        .json()
+    )
+    assert body["job_title"] is True
+    welder = next(o for o in body["occupations"][:3] if o["uri"] == WELDER)  # ties with "fabricator/welder"
+    assert welder["title_words"] == ["Welder"] and welder["reading"] == "welder"
+    assert all("Senior" not in o["title_words"] and "Urgent" not in o["title_words"] for o in body["occupations"])
+    fragment = (
+        client_for(WorkerFactory())
+        .post(f"{ROOT}/suggest-from-text/", {"free_text": "Senior Welder (Urgent)"}, HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
+    assert "from the words: Welder" in fragment and "title read as “welder”" in fragment

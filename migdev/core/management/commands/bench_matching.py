@@ -65,6 +65,18 @@ class Command(BaseCommand):
             type=Path,
             help="Reuse and extend e5 embeddings cached in this scratch directory (e.g. under /tmp; never commit).",
         )
+        parser.add_argument(
+            "--real-titles",
+            nargs="?",
+            const=os.environ.get("MIGDEV_REAL_TITLES", ""),
+            metavar="PATH",
+            help=(
+                "Also rank real vacancy titles (a CSV with vacancyTitle and conceptUri, e.g. the JobBERT evaluation "
+                "set's titles.csv; never shipped) by the title index, the suggestion path and TF-IDF; without PATH, "
+                "$MIGDEV_REAL_TITLES. Needs ESCO loaded (migdev setup) and, for e5, its label embeddings."
+            ),
+        )
+        parser.add_argument("--real-titles-sample", type=int, help="Rank a seeded sample of this many titles.")
         parser.add_argument("--only-text", action="store_true", help="Skip the exchange; run only the text benchmarks.")
         parser.add_argument("--csv", action="store_true", help="Read ESCO from the shipped CSV even if loaded.")
         group = parser.add_mutually_exclusive_group()
@@ -141,6 +153,25 @@ class Command(BaseCommand):
             figures.update(run_text_quality(profiles, options["seed"], embed))
         if options["job_titles"]:
             figures.update(run_job_titles(profiles, options["seed"], embed, options["embed_sample"]))
+        if options["real_titles"] is not None:
+            figures.update(self._real_titles(options["real_titles"], options["real_titles_sample"], options["seed"]))
+
+    def _real_titles(self, path: str, sample: int | None, seed: int) -> dict[str, Any]:
+        """The real-title benchmark, or why it was skipped (no file given or found, ESCO not loaded)."""
+        from migdev.core.errors import DomainError
+        from migdev.core.title_bench import RealTitlesError, run_real_titles
+
+        if not path or not Path(path).is_file():
+            reason = f"{path}: no such file" if path else "no file given (--real-titles PATH or $MIGDEV_REAL_TITLES)"
+            self.stderr.write(f"real titles: skipped, {reason}")
+            return {"real_titles": f"skipped: {reason}"}
+        try:
+            return run_real_titles(Path(path), sample, seed)
+        except RealTitlesError as error:
+            raise CommandError(str(error)) from error
+        except DomainError as error:
+            self.stderr.write(f"real titles: skipped, {error.message}")
+            return {"real_titles": f"skipped: {error.message}"}
 
     def _print(self, figures: dict[str, Any], options: dict[str, Any]) -> None:
         figures["peak_rss_mb"] = round(peak_rss_mb(), 1)

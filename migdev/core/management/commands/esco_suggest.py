@@ -57,10 +57,13 @@ class Command(BaseCommand):
 
         console = Console(file=self.stdout, soft_wrap=True)  # type: ignore[arg-type]  # a text stream
         method = "meaning (multilingual-e5-small) and spelling" if found.cross_lingual else "spelling only"
-        console.print(f"[bold]{name}[/bold]: {found.phrases} lines or sentences, matched by {method}")
+        kind = "a job title, ranked by the title first" if found.job_title else f"{found.phrases} lines or sentences"
+        console.print(f"[bold]{name}[/bold]: {kind}, matched by {method}")
         occupations = Table("occupation", "ISCO-08", "score", "why")
         for o in found.occupations:
             why = [f'named in "{o.phrase}"'] if o.phrase else []
+            why += [f'read as "{o.reading}"'] if o.reading else []
+            why += [f"from the words {', '.join(o.title_words)}"] if o.title_words else []
             why += [f"{o.essential_found} of {o.essential_total} essential skills found"] if o.essential_found else []
             why = (["likely"] if o.likely else []) + why
             occupations.add_row(o.label, o.isco_code, f"{o.score:.3f}", "; ".join(why))

@@ -1,0 +1,96 @@
+"""A typed job title (a vacancy's title, a one-line text) to ESCO occupations, title first, with the words that led.
+
+The title is read by `migdev.engines.matching.job_titles` (case, seniority and contract noise, abbreviations,
+compound titles); each reading is scored against every occupation's labels (character n-gram TF-IDF over the
+English and French preferred and alternative labels, fused with the multilingual-e5-small cosine of the preferred
+labels), each occupation keeps its best reading, and occupations are lifted towards the best of their ISCO-08 unit
+group, so that a near miss ranks the right group's occupations next.
+
+The weights are set on the validation file of the JobBERT evaluation set (`migdev bench_matching --real-titles`;
+docs/benchmarks.md, "Job titles as people type them"), never on its test file.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from migdev.core.esco_text import Embedder, EscoTextIndex
+from migdev.engines.matching.job_titles import (
+    Reading,
+    TitleReadings,
+    best_reading_scores,
+    group_smoothed,
+    read_title,
+    words_that_led,
+)
+
+# Set on a seeded sample of 3,000 validation titles (grids in docs/benchmarks.md): the e5 cosine's weight against
+# TF-IDF (0.5-0.9 tried), a part of a compound title against the whole (0.9/0.95/1), the title as typed against its
+# readings (0 = left out, 0.9/0.95/1), and the unit-group lift (0/0.05/0.1/0.2).
+EMBEDDING_WEIGHT = 0.8
+PART_WEIGHT = 0.95
+TYPED_WEIGHT = 1.0
+GROUP_WEIGHT = 0.1
+
+
+@dataclass(frozen=True)
+class TitleRanking:
+    """Per occupation: the title score and the reading that gave it (an index into `readings.readings`, or -1 for
+    the title as typed)."""
+
+    readings: TitleReadings
+    scores: np.ndarray
+    reading_at: np.ndarray
+
+    def reading(self, occupation: int) -> Reading | None:
+        at = int(self.reading_at[occupation])
+        return self.readings.readings[at] if at >= 0 else None
+
+
+def _isco_groups(index: EscoTextIndex) -> np.ndarray:
+    return np.array([int(code) if code.isdigit() else -1 for code in index.occupation_isco], dtype=np.int64)
+
+
+def reading_texts(readings: TitleReadings) -> list[str]:
+    """What is scored: each reading, then the title as typed (lower case), so a reading never loses what the
+    typed title already matched."""
+    return [r.text for r in readings.readings] + [readings.title.strip()]
+
+
+def rank_title(index: EscoTextIndex, title: str, embed: Embedder | None) -> TitleRanking:
+    """Occupations for a typed job title, by its best reading, lifted by their ISCO-08 unit group's best."""
+    readings = read_title(title)
+    texts = reading_texts(readings)
+    # Only the title as typed is embedded (the suggestion path has embedded it already): embedding each reading as
+    # well was no better on the validation titles (Acc@1 0.270 against 0.278) and costs a model call per reading.
+    vectors = None
+    if embed is not None and index.occupations.has_embeddings:
+        vectors = np.repeat(embed([readings.title.strip()]), len(texts), axis=0)
+    if vectors is None:
+        scored = index.occupations.scores(texts)
+    else:
+        scored = index.occupations.scores(
+            texts, vectors, embedding_weight=EMBEDDING_WEIGHT, embedding_calibration="none"
+        )
+    return rank_scored(index, readings, scored)
+
+
+def reading_weights(readings: TitleReadings) -> list[float]:
+    """The whole title's reading counts fully, its parts a little less, the title as typed as its reading."""
+    return [1.0] + [PART_WEIGHT] * (len(readings.readings) - 1) + [TYPED_WEIGHT]
+
+
+def rank_scored(index: EscoTextIndex, readings: TitleReadings, scored: np.ndarray) -> TitleRanking:
+    """`rank_title` from the readings' scores (rows as `reading_texts`): best reading, then the group lift."""
+    best, at = best_reading_scores(scored, reading_weights(readings))
+    at = np.where(at >= len(readings.readings), -1, at)
+    return TitleRanking(readings, group_smoothed(best, _isco_groups(index), GROUP_WEIGHT), at)
+
+
+def title_words(ranking: TitleRanking, occupation: int, labels: list[str]) -> tuple[str, ...]:
+    """The words of the typed title that led to `occupation` (whose labels are `labels`)."""
+    reading = ranking.reading(occupation)
+    if reading is None:
+        typed = ranking.readings.title.split()
+        return tuple(typed)
+    return words_that_led(reading, labels)
