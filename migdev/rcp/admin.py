@@ -9,13 +9,24 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from migdev.core.admin import StewardsMaintain
 from migdev.rcp.models import Document, FactChange, GoodPractice, Meeting, Member, Process, Secretariat, Source
+from migdev.rcp.services.facts import CORRECTABLE, column
 
 
 @admin.register(Process)
 class ProcessAdmin(StewardsMaintain, TabbedTranslationAdmin):
+    """Translations of the facts; the facts themselves are corrected on the process's page (or by the API), where
+    each correction names its source and date and goes to the fact's history."""
+
     list_display = ("rcp_id", "name", "kind", "region", "established_year")
     list_filter = ("kind",)
     search_fields = ("rcp_id", "name", "acronyms")
+    facts = (
+        "rcp_id", *(column(field) for field in CORRECTABLE), "kind_note", "member_count_as_of", "source_ids",
+        "uncertain_fields",
+    )  # fmt: skip
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.facts if obj is not None else ()
 
 
 @admin.register(Member)
@@ -57,8 +68,11 @@ class GoodPracticeAdmin(StewardsMaintain, TabbedTranslationAdmin):
 
 @admin.register(FactChange)
 class FactChangeAdmin(StewardsMaintain, admin.ModelAdmin):
-    list_display = ("process", "field", "changed_at", "via")
-    readonly_fields = ("process", "field", "old_value", "new_value", "changed_by", "via", "changed_at")
+    list_display = ("process", "field", "kind", "changed_at", "source", "as_of", "via")
+    list_filter = ("kind",)
+    readonly_fields = (
+        "process", "field", "kind", "old_value", "new_value", "source", "as_of", "changed_by", "via", "changed_at",
+    )  # fmt: skip
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

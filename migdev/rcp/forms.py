@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from migdev.core.forms import IsoDateInput
 from migdev.core.models import Country
-from migdev.rcp.models import Meeting
+from migdev.rcp.models import Meeting, Process
 from migdev.rcp.services.documents import MAX_DOCUMENT_BYTES, Upload
 from migdev.rcp.themes import THEMES
 
@@ -60,3 +60,28 @@ class PracticeForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"].choices = [(tag, label) for tag, label in THEMES.items()]  # type: ignore[attr-defined]
+
+
+class FactCorrectionForm(forms.Form):
+    """A correction of one fact: the new value, its source and the date it reflects (the service checks the value)."""
+
+    value = forms.CharField(label=_("Corrected value"), max_length=10000, required=False, widget=forms.Textarea)
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=500,
+        help_text=_("Where the corrected value comes from: a document, a page's address, a decision."),
+    )
+    as_of = forms.DateField(
+        label=_("As of"), widget=IsoDateInput, help_text=_("The date the corrected value reflects.")
+    )
+
+    def __init__(self, *args: Any, field: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if field == "kind":
+            self.fields["value"] = forms.ChoiceField(label=_("Corrected value"), choices=Process.Kind.choices)
+        elif field in ("established_year", "acronyms", "official_site", "iom_page", "theme_tags", "name", "region"):
+            self.fields["value"].widget = forms.TextInput()
+        if field == "theme_tags":
+            self.fields["value"].help_text = _("Theme codes separated by semicolons: %(codes)s") % {
+                "codes": ", ".join(THEMES)
+            }

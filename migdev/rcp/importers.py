@@ -231,21 +231,55 @@ def load_rcp(path: Path, progress: ProgressReporter, /, *, allow_shrink: bool = 
     by_process: dict[str, list[MemberRow]] = {}
     for member in members:
         by_process.setdefault(member.rcp_id, []).append(member)
+    corrected = _corrected()
+    conflicts: list[str] = []
     with transaction.atomic(), progress.task("Consultative processes", total=len(processes)) as task:
         for code, (title, url) in sources.items():
             Source.objects.update_or_create(code=code, defaults={"title": title, "url": url})
         for rcp_id, values in processes.items():
-            _save_process(rcp_id, values, by_process.get(rcp_id, []), via)
+            kept = _save_process(rcp_id, values, by_process.get(rcp_id, []), via, corrected.get(rcp_id, {}))
+            conflicts += [f"{rcp_id}.{field}" for field in kept]
             task.advance()
-    return f"{len(processes)} consultative processes, {len(members)} participants, {len(sources)} sources"
+    summary = f"{len(processes)} consultative processes, {len(members)} participants, {len(sources)} sources"
+    if conflicts:
+        summary += f"; {len(conflicts)} facts kept as corrected (the file differs): {', '.join(conflicts)}"
+    return summary
 
 
-def _save_process(rcp_id: str, values: dict[str, object], members: list[MemberRow], via: str) -> None:
+@dataclass
+class Corrected:
+    """A corrected fact: the values of the file already known since the correction (the one it replaced, and those
+    reported as conflicts)."""
+
+    reported: set[str]
+
+
+def _corrected() -> dict[str, dict[str, Corrected]]:
+    """The corrected facts of every process (by rcp_id and field), read in one query."""
+    found: dict[str, dict[str, Corrected]] = {}
+    kinds = (FactChange.Kind.CORRECTION, FactChange.Kind.CONFLICT)
+    rows = FactChange.objects.filter(kind__in=kinds).order_by("changed_at", "pk")
+    columns = ("process__rcp_id", "field", "kind", "old_value", "new_value")
+    for rcp_id, field, kind, old_value, new_value in rows.values_list(*columns):
+        by_field = found.setdefault(rcp_id, {})
+        if kind == FactChange.Kind.CORRECTION:  # the value it replaced is known: no conflict to report for it
+            by_field[field] = Corrected(reported={old_value})
+        elif field in by_field:
+            by_field[field].reported.add(new_value)
+    return found
+
+
+def _save_process(
+    rcp_id: str, values: dict[str, object], members: list[MemberRow], via: str, corrected: dict[str, Corrected]
+) -> list[str]:
+    """Write one process and its members; a fact a steward or the secretariat corrected keeps its corrected value
+    (a file that differs is recorded once as a conflict). Returns the corrected facts the file differs on."""
     stored_values = {**values}
     for field in TRANSLATED:
         stored_values[f"{field}_en"] = stored_values.pop(field)
     process = Process.objects.filter(rcp_id=rcp_id).first()
     changes: list[FactChange] = []
+    kept: list[str] = []
     if process is None:
         process = Process.objects.create(rcp_id=rcp_id, **stored_values)
         changes.append(FactChange(process=process, field="record", new_value=f"imported ({rcp_id})", via=via))
@@ -254,10 +288,18 @@ def _save_process(rcp_id: str, values: dict[str, object], members: list[MemberRo
             column = f"{field}_en" if field in TRANSLATED else field
             old, new = getattr(process, column), stored_values[column]
             old_text, new_text = ("" if v is None else str(v) for v in (old, new))
-            if old_text != new_text:
+            if field in corrected:
+                stored_values.pop(column)
+                if old_text != new_text:
+                    kept.append(field)
+                    if new_text not in corrected[field].reported:
+                        changes.append(_conflict(process, field, old_text, new_text, via))
+            elif old_text != new_text:
                 changes.append(
                     FactChange(process=process, field=field, old_value=old_text, new_value=new_text, via=via)
                 )
+        if "uncertain" in corrected:
+            stored_values.pop("uncertain_fields")
         Process.objects.filter(pk=process.pk).update(**stored_values)
     old_members = list(process.members.all())
     old_summary, new_summary = _members_summary(old_members), _members_summary(members)
@@ -274,3 +316,15 @@ def _save_process(rcp_id: str, values: dict[str, object], members: list[MemberRo
     process.members.all().delete()
     Member.objects.bulk_create(Member(process=process, **m.values) for m in members)
     FactChange.objects.bulk_create(changes)
+    return kept
+
+
+def _conflict(process: Process, field: str, corrected: str, in_file: str, via: str) -> FactChange:
+    return FactChange(
+        process=process,
+        field=field,
+        kind=FactChange.Kind.CONFLICT,
+        old_value=corrected,
+        new_value=in_file,
+        via=f"{via}: not applied, the corrected value is kept",
+    )

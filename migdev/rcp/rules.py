@@ -40,6 +40,8 @@ def is_any_secretariat(user: Any) -> bool:
 
 
 rules.add_perm("rcp.change_process", is_steward)
+# Correcting a fact of a process (with its source and date) from the page or the API.
+rules.add_perm("rcp.correct_fact", is_steward | is_secretariat_of)
 rules.add_perm("rcp.add_meeting", is_steward | is_secretariat_of)
 rules.add_perm("rcp.change_meeting", is_steward | is_secretariat_of)
 rules.add_perm("rcp.delete_meeting", is_steward | is_secretariat_of)

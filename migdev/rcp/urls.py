@@ -1,6 +1,6 @@
 from django.urls import path
 
-from migdev.rcp.views import activity, downloads, feeds, processes
+from migdev.rcp.views import activity, downloads, facts, feeds, processes
 
 app_name = "rcp"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("processes/<slug:rcp_id>/meetings.ics", feeds.process_ical, name="process_ical"),
     path("processes/<slug:rcp_id>/meetings/new/", activity.meeting_new, name="meeting_new"),
     path("processes/<slug:rcp_id>/good-practices/new/", activity.practice_new, name="practice_new"),
+    path("processes/<slug:rcp_id>/facts/<slug:field>/", facts.fact_correct, name="fact_correct"),
+    path("countries/", processes.countries, name="countries"),
     path("countries/<str:iso3>/", processes.country, name="country"),
     path("overlaps/", processes.overlaps, name="overlaps"),
     path("meetings/", activity.meetings, name="meetings"),

@@ -2,8 +2,9 @@
 
 from ninja import Router
 
-from migdev.rcp.api import activity, processes
+from migdev.rcp.api import activity, facts, processes
 
 router = Router(tags=["rcp"])
 router.add_router("", processes.router)
 router.add_router("", activity.router)
+router.add_router("", facts.router)

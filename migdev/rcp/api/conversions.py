@@ -2,8 +2,18 @@
 
 from django.urls import reverse
 
-from migdev.rcp.api.schemas import DocumentOut, MeetingOut, MemberCount, MemberOut, PracticeOut, ProcessOut
-from migdev.rcp.models import Document, GoodPractice, Meeting, Member, Process
+from migdev.rcp.api.schemas import (
+    CountryCount,
+    DocumentOut,
+    FactChangeOut,
+    MeetingOut,
+    MemberCount,
+    MemberOut,
+    PracticeOut,
+    ProcessOut,
+)
+from migdev.rcp.models import Document, FactChange, GoodPractice, Meeting, Member, Process
+from migdev.rcp.selectors import processes as selectors
 
 
 def process_out(p: Process) -> ProcessOut:
@@ -63,4 +73,29 @@ def practice_out(g: GoodPractice) -> PracticeOut:
         source=g.source,
         is_demo=g.is_demo,
         evidence_document=document_out(g.evidence) if g.evidence else None,
+    )
+
+
+def country_count_out(c: selectors.CountryCount) -> CountryCount:
+    return CountryCount(
+        iso3=c.country.iso3,
+        name=c.country.name,
+        member=c.member,
+        observer=c.observer,
+        other=c.other,
+        processes=c.processes,
+    )
+
+
+def change_out(c: FactChange) -> FactChangeOut:
+    return FactChangeOut(
+        field=c.field,
+        kind=c.kind,
+        old_value=c.old_value,
+        new_value=c.new_value,
+        source=c.source,
+        as_of=c.as_of,
+        changed_by=c.changed_by.get_username() if c.changed_by else None,
+        via=c.via,
+        changed_at=c.changed_at,
     )

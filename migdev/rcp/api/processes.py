@@ -5,8 +5,9 @@ from django.http import HttpRequest
 from ninja import Router
 
 from migdev.core.input_limits import text_filter
-from migdev.rcp.api.conversions import meeting_out, member_out, practice_out, process_out
+from migdev.rcp.api.conversions import country_count_out, meeting_out, member_out, practice_out, process_out
 from migdev.rcp.api.schemas import (
+    CountryCountList,
     CountryProcess,
     CountryProcesses,
     OverlapOut,
@@ -73,6 +74,16 @@ def list_overlaps(request: HttpRequest) -> list[OverlapOut]:
         OverlapOut(first=o.first, second=o.second, shared=list(o.shared), jaccard=round(o.jaccard, 4))
         for o in selectors.all_overlaps()
     ]
+
+
+@router.get(
+    "/countries",
+    response=CountryCountList,
+    summary="Every country with the number of processes it takes part in (as member, observer, other role)",
+)
+def list_countries(request: HttpRequest) -> CountryCountList:
+    items = [country_count_out(c) for c in selectors.country_counts()]
+    return CountryCountList(count=len(items), items=items)
 
 
 @router.get("/countries/{iso3}", response=CountryProcesses, summary="The processes a country takes part in")

@@ -1,6 +1,6 @@
 """The rcp API's schemas, declared once: inputs, and the outputs derived from them."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from ninja import Schema
@@ -144,3 +144,35 @@ class SimilarOut(Schema):
     member_score: float
     shared_themes: list[str]
     shared_members: list[str]
+
+
+class FactCorrectionIn(Schema):
+    value: Annotated[str, Field(max_length=10000)]
+    source: Annotated[str, Field(min_length=1, max_length=500)]
+    as_of: date
+
+
+class FactChangeOut(Schema):
+    field: str
+    kind: str
+    old_value: str
+    new_value: str
+    source: str
+    as_of: date | None
+    changed_by: str | None
+    via: str
+    changed_at: datetime
+
+
+class CountryCount(Schema):
+    iso3: str
+    name: str
+    member: int
+    observer: int
+    other: int
+    processes: int
+
+
+class CountryCountList(Schema):
+    count: int
+    items: list[CountryCount]

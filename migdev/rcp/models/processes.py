@@ -145,12 +145,22 @@ class Secretariat(models.Model):
 
 
 class FactChange(models.Model):
-    """One change of one fact of a process: the old and new value, who or which import made it, and when."""
+    """One change of one fact of a process: the old and new value, who or which import made it, and when; a
+    correction also names its source and the date the corrected fact reflects. A correction wins over later imports:
+    an import whose file differs from a corrected fact leaves the fact as corrected and records a conflict."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("Import of the shipped data")
+        CORRECTION = "correction", _("Correction")
+        CONFLICT = "conflict", _("Import not applied (the fact was corrected)")
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="changes")
     field = models.CharField(_("fact"), max_length=60)
+    kind = models.CharField(_("kind of change"), max_length=12, choices=Kind.choices, default=Kind.IMPORT)
     old_value = models.TextField(_("old value"), blank=True)
     new_value = models.TextField(_("new value"), blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    as_of = models.DateField(_("as of"), null=True, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),

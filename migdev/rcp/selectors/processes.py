@@ -57,6 +57,10 @@ def history(item: Process) -> QuerySet[FactChange]:
     return item.changes.select_related("changed_by").order_by("-changed_at", "-pk")
 
 
+def all_history() -> QuerySet[FactChange]:
+    return FactChange.objects.select_related("process", "changed_by").order_by("process__rcp_id", "changed_at", "pk")
+
+
 def country(iso3: str) -> Country:
     found = Country.objects.filter(pk=iso3.upper()[:3]).first()
     if found is None:
@@ -103,3 +107,42 @@ def all_overlaps(minimum_shared: int = 1) -> list[Overlap]:
 
 def names() -> dict[str, str]:
     return {p.rcp_id: p.name for p in Process.objects.all()}
+
+
+# How the countries page counts a country's roles: members (and participants, partner and founding countries),
+# observers, and the rest (accession pending, the Bali Process's 2002 attendance).
+MEMBER_ROLES = ("member", "participant", "partner_country", "founding_participant")
+OBSERVER_ROLES = ("observer",)
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    country: Country
+    member: int
+    observer: int
+    other: int
+    processes: int
+
+
+def country_counts() -> list[CountryCount]:
+    """Every country with the number of processes it takes part in, by kind of role (two queries)."""
+    by_country: dict[str, dict[str, set[int]]] = {}
+    for iso3, role, process_id in Member.objects.filter(country__isnull=False).values_list(
+        "country_id", "role", "process_id"
+    ):
+        kind = "member" if role in MEMBER_ROLES else "observer" if role in OBSERVER_ROLES else "other"
+        slots = by_country.setdefault(iso3, {"member": set(), "observer": set(), "other": set()})
+        slots[kind].add(process_id)
+    out = []
+    for place in Country.objects.order_by("name"):
+        slots = by_country.get(place.iso3, {"member": set(), "observer": set(), "other": set()})
+        out.append(
+            CountryCount(
+                place,
+                member=len(slots["member"]),
+                observer=len(slots["observer"]),
+                other=len(slots["other"]),
+                processes=len(slots["member"] | slots["observer"] | slots["other"]),
+            )
+        )
+    return out

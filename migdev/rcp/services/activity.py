@@ -80,6 +80,8 @@ def delete_meeting(actor: Any, meeting: Meeting) -> None:
 
 
 def _document(actor: Any, title: str, upload: Upload, meeting: Meeting | None, field_name: str) -> Document:
+    if len(title) > 300:
+        raise DomainError(_("At most %(limit)s characters.") % {"limit": 300}, field="title")
     content_type = checked_type(upload, field_name)
     filename = safe_filename(upload.filename)
     return Document.objects.create(
@@ -153,3 +155,11 @@ def update_practice(
     practice.save()
     practice.countries.set(countries)
     return practice
+
+
+@checks_permission("rcp.change_goodpractice", "practice")
+def attach_evidence(actor: Any, practice: GoodPractice, upload: Upload) -> Document:
+    """Attach (or replace) the evidence document of a good practice."""
+    practice.evidence = _document(actor, practice.title, upload, None, "file")
+    practice.save(update_fields=["evidence", "updated_at"])
+    return practice.evidence

@@ -1,5 +1,6 @@
 """The rcp room in headless Chromium, against a site set up by `migdev setup` with the demo: a process page with its
-dated members drawn on the offline world map, and the demo secretariat adding a meeting to its process's calendar."""
+dated members drawn on the offline world map, the countries page's map, one whole task per role: the demo secretariat
+adds a meeting with its outcome document and a good practice; a visitor subscribes to a process's calendar."""
 
 from typing import Any
 
@@ -49,6 +50,48 @@ def test_the_secretariat_adds_a_meeting_to_its_calendar(page: Any, site_url: str
     assert page.locator("main a:text-is('outcome.pdf')").count() == 1
     page.goto(f"{site_url}/en/rcp/processes/colombo/meetings/")
     assert "Browser test: expert meeting on skills" in page.locator("main").inner_text()
-    ical = page.request.get(f"{site_url}/en/rcp/processes/colombo/meetings.ics")
+    assert page.locator("main a:text-is('outcome.pdf')").count() == 1
+    page.goto(f"{site_url}/en/rcp/processes/colombo/")
+    page.click("#add-practice")
+    page.fill("input[name=title]", "Browser test: joint skills passport")
+    page.fill("textarea[name=summary]", "Member states recognise each other's skills certificates.")
+    page.check("input[name=themes][value=skills]")
+    page.select_option("select[name=countries]", ["NPL", "LKA"])
+    page.fill("input[name=year]", "2025")
+    page.fill("input[name=source]", "Browser test")
+    page.set_input_files(
+        "input[name=evidence]",
+        files=[{"name": "evidence.txt", "mimeType": "text/plain", "buffer": b"Evidence of the practice"}],
+    )
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert "/rcp/good-practices/" in page.url
+    assert page.locator("h1").inner_text() == "Browser test: joint skills passport"
+    page.goto(f"{site_url}/en/rcp/good-practices/?theme=skills")
+    assert page.locator("#practices a:text-is('Browser test: joint skills passport')").count() == 1
+
+
+def test_a_visitor_subscribes_to_a_process_calendar(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/en/rcp/")
+    page.click("main table a[href$='/rcp/processes/colombo/']")
+    page.click("main a:text-is('Calendar')")
+    page.wait_for_url(f"{site_url}/en/rcp/processes/colombo/meetings/")
+    assert "demo example" in page.locator("main").inner_text()
+    link = page.locator("main a:text-is('Subscribe to this calendar (iCalendar)')")
+    ical = page.request.get(site_url + str(link.get_attribute("href")))
     assert ical.headers["content-type"].startswith("text/calendar")
-    assert "SUMMARY:Browser test: expert meeting on skills" in ical.text()
+    body = ical.text()
+    assert body.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in body and "X-WR-CALNAME:" in body
+    atom = page.request.get(f"{site_url}/en/rcp/feeds/atom/")
+    assert atom.headers["content-type"].startswith("application/atom+xml")
+
+
+def test_the_countries_page_shades_the_map_and_links_each_country(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/es/rcp/")
+    page.click("nav.tools a[href$='/rcp/countries/']")
+    page.wait_for_url(f"{site_url}/es/rcp/countries/")
+    page.wait_for_selector("#world-map svg path.member")
+    assert page.locator("#world-map svg path.member").count() >= 100
+    page.click("#countries a[href$='/rcp/countries/LKA/']")
+    page.wait_for_url(f"{site_url}/es/rcp/countries/LKA/")
+    assert page.locator("#country-processes tbody tr").count() >= 1

@@ -1,5 +1,8 @@
 """The rcp pages in three languages: sourced, dated facts, uncertain ones marked, dated lists never shown as today's."""
 
+import csv as csv_module
+import io
+
 import pytest
 from django.test import Client
 
@@ -65,3 +68,27 @@ def test_downloads(client: Client) -> None:
     data = client.get("/en/rcp/download/processes.json").json()
     assert data["count"] == 29 and {"member_count_as_of", "sources", "uncertain"} <= set(data["items"][0])
     assert client.get("/en/rcp/download/secrets.csv").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["processes", "memberships", "countries", "meetings", "good-practices", "history"])
+def test_everything_downloads_as_csv_and_json(client: Client, kind: str) -> None:
+    from datetime import date
+
+    from migdev.accounts.models import User
+    from migdev.rcp.services import activity
+    from migdev.rcp.services.facts import Correction, correct_fact
+
+    steward = User.objects.create_user("rcp-download-steward", password="x", is_steward=True)
+    colombo = Process.objects.get(rcp_id="colombo")
+    activity.create_meeting(steward, colombo, activity.MeetingInput("=HYPERLINK(1)", date(2031, 1, 1), "expert"))
+    activity.create_practice(steward, colombo, activity.PracticeInput("Practice", "Summary", ["skills"], ["LKA"]))
+    correct_fact(steward, colombo, "status", Correction("Active", "Communiqué", date(2025, 1, 1)))
+    data = client.get(f"/en/rcp/download/{kind}.json").json()
+    assert data["count"] == len(data["items"]) > 0
+    text = client.get(f"/en/rcp/download/{kind}.csv").content.decode()
+    assert len(list(csv_module.reader(io.StringIO(text)))) == data["count"] + 1
+    assert "=HYPERLINK" not in text.replace("'=HYPERLINK", "")
+    if kind == "processes":
+        assert {"secretariat", "chair_history", "official_site", "objectives"} <= set(data["items"][0])
+    if kind == "history":
+        assert any(i["source"] == "Communiqué" and i["as_of"] == "2025-01-01" for i in data["items"])

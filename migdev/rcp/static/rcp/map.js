@@ -1,5 +1,6 @@
 /* World map highlighting the countries of one or more processes (offline shapes); data from the #map-data
-   json_script: topology, highlighted (zero-padded M49 codes), names, links, selected (the country shown). */
+   json_script: topology, highlighted (zero-padded M49 codes), names, links, selected (the country shown), and
+   optionally values (a number by M49 code: the map is then shaded by it, darker for more). */
 (function () {
   "use strict";
   var holder = document.getElementById("world-map");
@@ -7,6 +8,9 @@
   if (!holder || !source || !window.d3 || !window.topojson) { return; }
   var data = JSON.parse(source.textContent);
   var highlighted = new Set(data.highlighted || []);
+  var values = data.values || null;
+  var most = values ? Math.max.apply(null, Object.values(values).concat([1])) : 1;
+  var shade = window.d3.scaleSequential(window.d3.interpolateBlues).domain([0, most]);
   var width = 960, height = 480;
 
   d3.json(data.topology).then(function (world) {
@@ -23,15 +27,21 @@
       .join("path")
       .attr("d", path)
       .attr("data-m49", function (d) { return d.id; })
-      .attr("class", function (d) { return highlighted.has(d.id) ? "member" : null; })
+      .attr("class", function (d) {
+        return highlighted.has(d.id) || (values && values[d.id]) ? "member" : null;
+      })
       .attr("fill", function (d) {
         if (d.id === data.selected) { return "#b2182b"; }
+        if (values) { return values[d.id] ? shade(0.15 * most + 0.85 * values[d.id]) : "#e0e0e0"; }
         return highlighted.has(d.id) ? "#2166ac" : "#e0e0e0";
       })
       .attr("stroke", "#ffffff").attr("stroke-width", 0.5)
       .style("cursor", function (d) { return data.links[d.id] ? "pointer" : "default"; })
       .on("click", function (event, d) { if (data.links[d.id]) { window.location.href = data.links[d.id]; } })
       .append("title")
-      .text(function (d) { return data.names[d.id] || (d.properties && d.properties.name) || d.id; });
+      .text(function (d) {
+        var name = data.names[d.id] || (d.properties && d.properties.name) || d.id;
+        return values ? name + ": " + (values[d.id] || 0) : name;
+      });
   });
 })();
