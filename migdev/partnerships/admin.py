@@ -1,14 +1,18 @@
 """Admin of the partnerships room for stewards: partners, commitments (with RCPs and progress), advisory boards with
 their members, meetings and recommendations."""
 
-from django.contrib import admin
+from typing import Any
 
-from migdev.core.admin import StewardsMaintain
+from django.contrib import admin
+from django.http import HttpRequest
+
+from migdev.core.admin import StewardsMaintain, StewardsRead
 from migdev.partnerships.models import (
     AdvisoryBoard,
     BoardMeeting,
     BoardMember,
     Commitment,
+    CommitmentImport,
     CommitmentRcp,
     Partner,
     ProgressUpdate,
@@ -50,11 +54,14 @@ class BoardMemberInline(StewardsMaintain, admin.TabularInline):
     model = BoardMember
     extra = 0
     raw_id_fields = ("partner",)
+    fields = ("partner", "person_name", "role", "since", "until")
 
 
 class BoardMeetingInline(StewardsMaintain, admin.TabularInline):
     model = BoardMeeting
     extra = 0
+    fields = ("date", "place", "agenda", "summary", "minutes_name")
+    readonly_fields = ("minutes_name",)
 
 
 @admin.register(AdvisoryBoard)
@@ -66,7 +73,23 @@ class AdvisoryBoardAdmin(StewardsMaintain, admin.ModelAdmin):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(StewardsMaintain, admin.ModelAdmin):
-    list_display = ("title", "board", "adopted")
-    list_filter = ("board",)
+    list_display = ("title", "board", "adopted", "follow_up")
+    list_filter = ("board", "follow_up")
     filter_horizontal = ("commitments",)
     raw_id_fields = ("meeting",)
+
+
+@admin.register(CommitmentImport)
+class CommitmentImportAdmin(StewardsRead, admin.ModelAdmin):
+    """The stewards' CSV uploads and what came of them (the job records the outcome; nothing here to edit)."""
+
+    list_display = ("file_name", "status", "uploaded_by", "uploaded_at", "finished_at")
+    list_filter = ("status",)
+    fields = ("file_name", "status", "message", "job_id", "uploaded_by", "uploaded_at", "finished_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -12,6 +12,7 @@ class PartnershipsConfig(AppConfig):
         from migdev.partnerships import rules  # noqa: F401  (registers the permissions)
         from migdev.partnerships.demo import load_partnerships_demo
         from migdev.partnerships.importers import load_commitments
+        from migdev.partnerships.services import imports  # noqa: F401  (hears of abandoned import jobs)
 
         register_dataset(
             Dataset(

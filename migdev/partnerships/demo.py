@@ -1,6 +1,6 @@
-"""The partnerships demo: fictional partners, a business advisory board with members, meetings and two
-recommendations, and commitments with progress updates. Every name says "(demo)"; nothing here happened.
-Idempotent: running it again changes nothing."""
+"""The partnerships demo: fictional partners, a business advisory board with members (organisations and a person),
+meetings (one with its minutes) and two followed-up recommendations, and commitments with progress updates. Every
+name says "(demo)"; nothing here happened. Idempotent: running it again changes nothing."""
 
 from datetime import date, timedelta
 
@@ -191,14 +191,34 @@ def _board(partners: dict[str, Partner], commitments: dict[str, Commitment]) -> 
         ("Demo Domestic Workers' Union (demo)", "Observer", -500),
     ):
         BoardMember.objects.create(board=board, partner=partners[name], role=role, since=_day(since))
-    first = BoardMeeting.objects.create(board=board, date=_day(-850), place="Geneva", summary="Inaugural meeting.")
-    second = BoardMeeting.objects.create(board=board, date=_day(-420), place="Manila", summary="Second meeting.")
+    BoardMember.objects.create(
+        board=board,
+        person_name="Ana Demo-Reyes (demo)",
+        partner=partners["Demo Migrant Rights Network (demo)"],
+        role="Expert member",
+        since=_day(-900),
+        until=_day(-200),
+    )
+    first = BoardMeeting.objects.create(
+        board=board,
+        date=_day(-850),
+        place="Geneva",
+        agenda="1. Mandate and working methods\n2. Recruitment fees paid by workers",
+        summary="Inaugural meeting.",
+        minutes_name="minutes-inaugural-meeting-demo.txt",
+        minutes_type="text/plain; charset=utf-8",
+        minutes_data=b"Minutes of the inaugural meeting (demo).\nThe board adopted the employer-pays recommendation.\n",
+    )
+    second = BoardMeeting.objects.create(
+        board=board, date=_day(-420), place="Manila", agenda="1. Skills recognition", summary="Second meeting."
+    )
     ethical = Recommendation.objects.create(
         board=board,
         meeting=first,
         title="Employers pay recruitment fees, never workers (demo)",
         text="Members should adopt the employer-pays principle and report on it yearly.",
         adopted=first.date,
+        follow_up=Recommendation.FollowUp.IN_PROGRESS,
     )
     ethical.commitments.set([commitments["Zero recruitment fees for care workers we hire (demo)"]])
     skills = Recommendation.objects.create(
@@ -207,6 +227,7 @@ def _board(partners: dict[str, Partner], commitments: dict[str, Commitment]) -> 
         title="Invest in the recognition of migrants' skills (demo)",
         text="Members should fund programmes that recognise skills gained abroad.",
         adopted=second.date,
+        follow_up=Recommendation.FollowUp.IMPLEMENTED,
     )
     skills.commitments.set([commitments["Fund for skills recognition of migrant workers (demo)"]])
 

@@ -71,10 +71,15 @@ def dashboard_csv(board: Dashboard) -> HttpResponse:
     return _csv("commitments-dashboard.csv", ["dimension", "key", "label", "commitments", "overdue", "fulfilled"], rows)
 
 
-def evidence_response(update: ProgressUpdate) -> HttpResponse:
-    response = HttpResponse(bytes(update.evidence_data), content_type=update.evidence_type)
-    safe_name = "".join(ch for ch in update.evidence_name if ch.isalnum() or ch in "._- ")[:100] or "evidence"
+def document_response(content: bytes, name: str, content_type: str) -> HttpResponse:
+    """A stored document as an attachment that no browser runs: safe file name, no sniffing, sandboxed."""
+    response = HttpResponse(content, content_type=content_type)
+    safe_name = "".join(ch for ch in name if ch.isalnum() or ch in "._- ")[:100] or "document"
     response["Content-Disposition"] = f'attachment; filename="{safe_name}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def evidence_response(update: ProgressUpdate) -> HttpResponse:
+    return document_response(bytes(update.evidence_data), update.evidence_name, update.evidence_type)

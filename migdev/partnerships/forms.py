@@ -7,10 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from migdev.accounts.models import Organisation
 from migdev.core.forms import IsoDateInput
 from migdev.core.models import Country, GcmGuidingPrinciple, GcmObjective, SdgTarget
-from migdev.partnerships.models import Commitment, Partner
+from migdev.partnerships.models import AdvisoryBoard, BoardMeeting, Commitment, Partner, Recommendation
 from migdev.partnerships.rcps import rcp_names
+from migdev.partnerships.services.documents import ACCEPTED
 
 
 class ObjectiveChoices(forms.ModelMultipleChoiceField):
@@ -82,7 +84,7 @@ class ProgressForm(forms.Form):
         label=_("or a document"),
         required=False,
         help_text=_("PDF, PNG, JPEG, text or CSV, at most 5 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,.txt,.csv"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
     )
 
 
@@ -100,10 +102,85 @@ class PartnerForm(forms.Form):
         self.fields["organisation"].choices = [("", "—"), *[(o.pk, o.name) for o in organisations]]  # type: ignore[attr-defined]
 
 
+class BoardForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    mandate = forms.CharField(label=_("Mandate"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6}))
+    established = forms.DateField(label=_("Established"), required=False, widget=IsoDateInput)
+    website = forms.CharField(label=_("Website"), required=False, max_length=200)
+    secretariat: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Secretariat"),
+        queryset=Organisation.objects.filter(status="approved").order_by("name"),
+        required=False,
+        help_text=_("The organisation whose members keep the board's record (members, meetings, recommendations)."),
+    )
+
+    def __init__(self, *args: Any, steward: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not steward:  # only a steward hands a board to a secretariat
+            del self.fields["secretariat"]
+
+
+class MemberForm(forms.Form):
+    partner: forms.ModelChoiceField[Partner] = forms.ModelChoiceField(
+        label=_("Organisation (a registered partner)"), queryset=Partner.objects.order_by("name"), required=False
+    )
+    person_name = forms.CharField(
+        label=_("or a person (name as published)"),
+        required=False,
+        max_length=200,
+        help_text=_("For a person, the organisation above is the one they come from, if any."),
+    )
+    role = forms.CharField(label=_("Role on the board"), max_length=100)
+    since = forms.DateField(label=_("From"), required=False, widget=IsoDateInput)
+    until = forms.DateField(label=_("To"), required=False, widget=IsoDateInput)
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=IsoDateInput)
+    place = forms.CharField(label=_("Place"), required=False, max_length=200)
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    summary = forms.CharField(
+        label=_("Summary"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    minutes = forms.FileField(
+        label=_("Minutes"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG, text or CSV, at most 5 MB. A new document replaces the one stored."),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
+    )
+
+
 class RecommendationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
-    adopted = forms.DateField(label=_("Adopted on"), required=False, widget=IsoDateInput)
+    meeting: forms.ModelChoiceField[BoardMeeting] = forms.ModelChoiceField(
+        label=_("Adopted at the meeting"), queryset=BoardMeeting.objects.none(), required=False
+    )
+    adopted = forms.DateField(
+        label=_("Adopted on"),
+        required=False,
+        widget=IsoDateInput,
+        help_text=_("Left empty: the date of the meeting."),
+    )
+    follow_up = forms.ChoiceField(label=_("Follow-up"), choices=Recommendation.FollowUp.choices)
     commitments = forms.ModelMultipleChoiceField(
-        label=_("Commitments answering it"), queryset=Commitment.objects.order_by("title"), required=False
+        label=_("Commitments answering it"),
+        queryset=Commitment.objects.order_by("title"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args: Any, board: AdvisoryBoard, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meetings = board.meetings.defer("minutes_data").order_by("-date")
+        self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file of commitments"),
+        help_text=_("UTF-8, at most 2 MB, with the columns described on this page."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv"}),
     )

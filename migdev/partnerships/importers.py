@@ -14,6 +14,7 @@ All or nothing: the first bad row stops the import, naming the row and the colum
 from datetime import date
 from pathlib import Path
 
+from migdev.accounts.models import User
 from migdev.core.errors import DomainError, ImportFileError
 from migdev.core.importers.csvfiles import read_rows
 from migdev.core.progress import ProgressReporter
@@ -89,8 +90,11 @@ def _matches(where: str, row: int, raw: str) -> int | None:
     return found.pk
 
 
-def load_commitments(path: Path, progress: ProgressReporter, /, *, allow_shrink: bool = False) -> str:
-    """Load every row or none (run_import holds the transaction); returns how many were added and updated."""
+def load_commitments(
+    path: Path, progress: ProgressReporter, /, *, allow_shrink: bool = False, actor: User | None = None
+) -> str:
+    """Load every row or none (the caller holds the transaction); returns how many were added and updated.
+    `actor`: the steward who uploaded the file (recorded as who registered the commitments it adds)."""
     source = _file(path)
     where = str(source)
     added = updated = 0
@@ -119,7 +123,7 @@ def load_commitments(path: Path, progress: ProgressReporter, /, *, allow_shrink:
             )
             existing = Commitment.objects.filter(pledger=pledger, title__iexact=data.title.strip()).first()
             try:
-                apply_commitment(existing or Commitment(pledger=pledger), data)
+                apply_commitment(existing or Commitment(pledger=pledger, created_by=actor), data)
             except DomainError as error:
                 raise ImportFileError(where, row, error.field, str(error.message)) from None
             added, updated = (added, updated + 1) if existing else (added + 1, updated)

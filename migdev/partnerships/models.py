@@ -219,19 +219,31 @@ class AdvisoryBoard(models.Model):
 
 
 class BoardMember(models.Model):
+    """A seat on a board: an organisation (a registered partner) or a person (named as published, optionally with
+    the partner they come from), with their role on the board and from/to dates."""
+
     board = models.ForeignKey(AdvisoryBoard, on_delete=models.CASCADE, related_name="members")
-    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+")
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    person_name = models.CharField(_("person"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=100)
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
 
     class Meta:
-        ordering = ["board", "partner__name"]
+        ordering = ["board", "until", "since", "pk"]
         verbose_name = _("board member")
         verbose_name_plural = _("board members")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(partner__isnull=False) | ~models.Q(person_name=""), name="board_member_is_someone"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.partner} ({self.role})"
+        who = self.person_name or str(self.partner)
+        return f"{who} ({self.role})"
 
     @property
     def is_current(self) -> bool:
@@ -239,22 +251,38 @@ class BoardMember(models.Model):
 
 
 class BoardMeeting(models.Model):
+    """A meeting of a board: date, place, agenda, and its minutes (a checked document stored in the database)."""
+
     board = models.ForeignKey(AdvisoryBoard, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    minutes_name = models.CharField(_("minutes"), max_length=200, blank=True)
+    minutes_type = models.CharField(_("document type"), max_length=100, blank=True)
+    minutes_data = models.BinaryField(_("document"), blank=True, default=b"", editable=False)
 
     class Meta:
-        ordering = ["-date"]
+        ordering = ["-date", "-pk"]
         verbose_name = _("board meeting")
         verbose_name_plural = _("board meetings")
 
     def __str__(self) -> str:
         return f"{self.board} {self.date}"
 
+    @property
+    def organisation_id(self) -> int | None:
+        return self.board.secretariat_id
+
 
 class Recommendation(models.Model):
     """A recommendation the board adopted; commitments that answer it are its follow-up."""
+
+    class FollowUp(models.TextChoices):
+        OPEN = "open", _("Awaiting follow-up")
+        IN_PROGRESS = "in_progress", _("Being followed up")
+        IMPLEMENTED = "implemented", _("Implemented")
+        NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
 
     board = models.ForeignKey(AdvisoryBoard, on_delete=models.CASCADE, related_name="recommendations")
     meeting = models.ForeignKey(
@@ -263,6 +291,7 @@ class Recommendation(models.Model):
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"))
     adopted = models.DateField(_("adopted on"), null=True, blank=True)
+    follow_up = models.CharField(_("follow-up"), max_length=20, choices=FollowUp.choices, default=FollowUp.OPEN)
     commitments = models.ManyToManyField(
         Commitment, verbose_name=_("commitments answering it"), blank=True, related_name="recommendations"
     )
@@ -274,3 +303,41 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self.board.secretariat_id
+
+
+class CommitmentImport(models.Model):
+    """A commitments CSV a steward uploaded (page or API), checked and loaded whole or not at all by a background
+    job (`tasks.load_uploaded_commitments`): queued, checking, loaded or refused with the row and column at fault."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be checked")
+        RUNNING = "running", _("Being checked and loaded")
+        DONE = "done", _("Loaded")
+        FAILED = "failed", _("Refused")
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("file"), default=b"", editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    message = models.TextField(_("message"), blank=True)
+    job_id = models.CharField(_("job"), max_length=64, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("commitments import")
+        verbose_name_plural = _("commitments imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def unfinished(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

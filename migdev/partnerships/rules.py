@@ -13,7 +13,9 @@ rules.add_perm("partnerships.add_commitment", is_member_of_org | is_steward)
 rules.add_perm("partnerships.change_commitment", is_member_of_org | is_steward)
 rules.add_perm("partnerships.add_progressupdate", is_member_of_org | is_steward)
 rules.add_perm("partnerships.import_commitments", is_steward)
-# Boards: stewards and the board's secretaries (members of its secretariat organisation).
+# Boards: stewards create them and name their secretariat; stewards and the board's secretaries (members of its
+# secretariat organisation) edit the board, its members, meetings and recommendations.
+rules.add_perm("partnerships.add_advisoryboard", is_steward)
 rules.add_perm("partnerships.change_advisoryboard", is_member_of_org | is_steward)
 rules.add_perm("partnerships.add_recommendation", is_member_of_org | is_steward)
 rules.add_perm("partnerships.start_commitment", is_signed_in)
@@ -29,6 +31,7 @@ for _model in (
     "boardmember",
     "boardmeeting",
     "recommendation",
+    "commitmentimport",
 ):
     for _action in ("view", "add", "change", "delete"):
         if not rules.perm_exists(f"partnerships.{_action}_{_model}"):

@@ -9,10 +9,12 @@ from pydantic import Field
 
 from migdev.accounts.api import AUTH
 from migdev.accounts.models import Organisation
+from migdev.accounts.rules import require_permission
 from migdev.accounts.views import signed_in
 from migdev.core.errors import NotFound
 from migdev.core.input_limits import text_filter
 from migdev.partnerships import exports
+from migdev.partnerships.api.bodies import parse_body, request_body
 from migdev.partnerships.api.schemas import (
     CommitmentCreate,
     CommitmentIn,
@@ -171,12 +173,19 @@ def list_progress(request: HttpRequest, commitment_id: int) -> list[PledgeProgre
     "/commitments/{commitment_id}/progress",
     response={201: PledgeProgressOut},
     auth=AUTH,
-    summary="Add a progress update",
+    summary="Add a progress update (JSON, or multipart/form-data with an evidence document)",
+    openapi_extra=request_body(
+        PledgeProgressIn, "evidence", "The evidence document: PDF, PNG, JPEG, text or CSV, at most 5 MB."
+    ),
 )
-def add_progress(request: HttpRequest, commitment_id: int, payload: PledgeProgressIn) -> Status[PledgeProgressOut]:
+def add_progress(request: HttpRequest, commitment_id: int) -> Status[PledgeProgressOut]:
+    """The fields as JSON, or as multipart/form-data with the evidence document in `evidence`."""
     commitment = selectors.commitment_by_id(commitment_id)
-    data = services.ProgressInput(payload.date, payload.text, payload.status, payload.evidence_url)
-    return Status(201, progress_out(services.add_progress(signed_in(request), commitment, data)))
+    user = signed_in(request)
+    require_permission(services.add_progress, user, commitment)
+    payload, document = parse_body(request, PledgeProgressIn, "evidence", services.MAX_EVIDENCE_BYTES)
+    data = services.ProgressInput(payload.date, payload.text, payload.status, payload.evidence_url, document)
+    return Status(201, progress_out(services.add_progress(user, commitment, data)))
 
 
 @router.get("/progress/{update_id}/evidence", summary="The evidence document of a progress update (a download)")

@@ -3,13 +3,21 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from migdev.accounts.models import User
 from migdev.core.errors import NotFound
 from migdev.core.models import GcmGuidingPrinciple, GcmObjective, SdgTarget
-from migdev.partnerships.models import AdvisoryBoard, Commitment, Partner, ProgressUpdate
+from migdev.partnerships.models import (
+    AdvisoryBoard,
+    BoardMeeting,
+    Commitment,
+    CommitmentImport,
+    Partner,
+    ProgressUpdate,
+    Recommendation,
+)
 
 OPEN = (Commitment.Status.PLANNED, Commitment.Status.IN_PROGRESS)
 
@@ -132,7 +140,15 @@ def boards() -> QuerySet[AdvisoryBoard]:
 def board_by_id(board_id: int) -> AdvisoryBoard:
     found = (
         AdvisoryBoard.objects.select_related("secretariat")
-        .prefetch_related("members__partner", "meetings", "recommendations__commitments__pledger")
+        .prefetch_related(
+            "members__partner",
+            Prefetch("meetings", queryset=BoardMeeting.objects.defer("minutes_data")),
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.select_related("meeting").defer("meeting__minutes_data"),
+            ),
+            "recommendations__commitments__pledger",
+        )
         .filter(pk=board_id)
         .first()
         if _in_range(board_id)
@@ -153,3 +169,36 @@ def guiding_principles() -> QuerySet[GcmGuidingPrinciple]:
 
 def sdg_targets() -> QuerySet[SdgTarget]:
     return SdgTarget.objects.order_by("goal", "code")
+
+
+def imports() -> QuerySet[CommitmentImport]:
+    """The stewards' commitments imports, newest first (without the files themselves)."""
+    return CommitmentImport.objects.select_related("uploaded_by").defer("content").order_by("-uploaded_at", "-pk")
+
+
+def import_by_id(import_id: int) -> CommitmentImport:
+    found = imports().filter(pk=import_id).first() if _in_range(import_id) else None
+    if found is None:
+        raise NotFound(f"No import {import_id}", field="import_id")
+    return found
+
+
+def meeting_of(board: AdvisoryBoard, meeting_id: int) -> BoardMeeting:
+    found = board.meetings.filter(pk=meeting_id).first() if _in_range(meeting_id) else None
+    if found is None:
+        raise NotFound(f"No meeting {meeting_id} of this board", field="meeting_id")
+    return found
+
+
+def minutes_of(meeting_id: int) -> BoardMeeting:
+    found = BoardMeeting.objects.filter(pk=meeting_id).first() if _in_range(meeting_id) else None
+    if found is None or not found.minutes_name:
+        raise NotFound(f"No minutes of meeting {meeting_id}", field="meeting_id")
+    return found
+
+
+def recommendation_of(board: AdvisoryBoard, recommendation_id: int) -> Recommendation:
+    found = board.recommendations.filter(pk=recommendation_id).first() if _in_range(recommendation_id) else None
+    if found is None:
+        raise NotFound(f"No recommendation {recommendation_id} of this board", field="recommendation_id")
+    return found

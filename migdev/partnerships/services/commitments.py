@@ -3,9 +3,7 @@ stewards write; each service checks its permission first and runs in one transac
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePath
 
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,18 +13,12 @@ from migdev.core.errors import DomainError
 from migdev.core.weblinks import clean_web_url
 from migdev.partnerships.models import Commitment, Partner, ProgressUpdate
 from migdev.partnerships.services.checks import CommitmentInput, apply_commitment, clean_partner
+from migdev.partnerships.services.documents import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, Document, check_document
 
-MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
-# The documents accepted as evidence: by name ending, the content type served, and the bytes the file must start
-# with (None: UTF-8 text without NUL bytes).
-EVIDENCE_TYPES: dict[str, tuple[str, bytes | None]] = {
-    ".pdf": ("application/pdf", b"%PDF-"),
-    ".png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".txt": ("text/plain; charset=utf-8", None),
-    ".csv": ("text/csv; charset=utf-8", None),
-}
+# Evidence documents follow the room's document rules (services/documents.py).
+MAX_EVIDENCE_BYTES = MAX_DOCUMENT_BYTES
+EVIDENCE_TYPES = DOCUMENT_TYPES
+Evidence = Document
 
 
 @dataclass(frozen=True)
@@ -35,12 +27,6 @@ class PartnerInput:
     kind: str
     country: str = ""
     website: str = ""
-
-
-@dataclass(frozen=True)
-class Evidence:
-    name: str
-    content: bytes
 
 
 @dataclass(frozen=True)
@@ -88,31 +74,9 @@ def update_commitment(actor: User, commitment: Commitment, data: CommitmentInput
     return apply_commitment(commitment, data)
 
 
-def check_evidence(evidence: Evidence) -> tuple[str, str]:
-    """The document's safe name and content type; anything too big or not what its name says is refused."""
-    name = PurePath(evidence.name.replace("\\", "/")).name.strip()[:200]
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in EVIDENCE_TYPES:
-        raise DomainError(_("Attach a PDF, PNG, JPEG, text or CSV document."), "evidence")
-    if not evidence.content:
-        raise DomainError(_("The document is empty."), "evidence")
-    if len(evidence.content) > MAX_EVIDENCE_BYTES:
-        raise DomainError(
-            _("The document is %(size)s; at most %(limit)s is accepted.")
-            % {"size": filesizeformat(len(evidence.content)), "limit": filesizeformat(MAX_EVIDENCE_BYTES)},
-            "evidence",
-        )
-    content_type, magic = EVIDENCE_TYPES[suffix]
-    if magic is not None and not evidence.content.startswith(magic):
-        raise DomainError(_("The document is not the kind of file its name says."), "evidence")
-    if magic is None:
-        try:
-            text = evidence.content.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DomainError(_("The document is not UTF-8 text."), "evidence") from None
-        if "\x00" in text:
-            raise DomainError(_("The document is not UTF-8 text."), "evidence")
-    return name, content_type
+def check_evidence(evidence: Document) -> tuple[str, str]:
+    """The evidence document's safe name and content type (refused naming the field `evidence`)."""
+    return check_document(evidence, "evidence")
 
 
 @checks_permission("partnerships.add_progressupdate", obj="commitment")

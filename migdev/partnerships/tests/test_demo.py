@@ -18,7 +18,10 @@ def test_the_demo_shows_every_feature_and_is_idempotent() -> None:
     load_partnerships_demo(SilentProgress())
     assert (Partner.objects.count(), Commitment.objects.count(), ProgressUpdate.objects.count()) == counts
     board = AdvisoryBoard.objects.get()
-    assert board.is_demo and board.members.count() == 3 and board.recommendations.count() == 2
+    assert board.is_demo and board.members.count() == 4 and board.recommendations.count() == 2
+    assert board.members.filter(person_name__contains="(demo)", until__isnull=False).exists()
+    assert board.meetings.exclude(minutes_name="").exists() and board.meetings.exclude(agenda="").count() == 2
+    assert {r.follow_up for r in board.recommendations.all()} == {"in_progress", "implemented"}
     assert all(r.commitments.exists() for r in board.recommendations.all())
     assert not Commitment.objects.filter(is_demo=False).exists() and ProgressUpdate.objects.exists()
     assert all("(demo)" in c.title for c in Commitment.objects.all())

@@ -127,3 +127,39 @@ def test_the_progress_form_checks_the_uploaded_document(client: Client) -> None:
         {"pledger": commitment.pledger_id, "title": "Fees", "type": "matching", "form": "policy", "status": "planned"},
     )
     assert matching.status_code == 200 and b"Say which pledge this one matches." in matching.content
+
+
+def test_the_api_takes_progress_with_an_evidence_document_as_multipart(client: Client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    commitment = _commitment("Fees")
+    path = f"/api/v1/partnerships/commitments/{commitment.pk}/progress"
+    fields = {"date": "2025-06-01", "text": "Report", "status": "in_progress"}
+    outsider, _other = business_member("outsider", "Other Co.")
+    client.force_login(outsider)
+    assert client.post(path, fields | {"evidence": SimpleUploadedFile("r.pdf", b"%PDF-1.7\n")}).status_code == 403
+    client.force_login(commitment.pledger.organisation.memberships.get().user)  # type: ignore[union-attr]
+    for name, content, problem in (
+        ("report.pdf", b"<script>alert(1)</script>", "not the kind of file its name says"),
+        ("report.exe", b"MZ", "Attach a PDF, PNG, JPEG, text or CSV document."),
+        ("report.txt", b"a" * (services.MAX_EVIDENCE_BYTES + 1), "at most 5.0"),
+    ):
+        refused = client.post(path, fields | {"evidence": SimpleUploadedFile(name, content)})
+        assert refused.status_code == 400 and problem in refused.json()["error"]["message"], refused.content
+        assert refused.json()["error"]["field"] == "evidence"
+    assert client.post(path, {"date": "yesterday", "text": "x", "status": "planned"}).status_code == 422
+    assert not commitment.updates.exists()
+    created = client.post(path, fields | {"evidence": SimpleUploadedFile("report.pdf", b"%PDF-1.7\nbody")})
+    assert created.status_code == 201, created.content
+    document = created.json()["evidence_document"]
+    download = client.get(document)
+    assert download.content == b"%PDF-1.7\nbody" and download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"] == 'attachment; filename="report.pdf"'
+    as_json = client.post(path, fields | {"evidence_url": "https://example.org/r"}, content_type="application/json")
+    assert as_json.status_code == 201 and as_json.json()["evidence_document"] is None
+    schema = client.get("/api/openapi.json").json()
+    body = schema["paths"]["/api/v1/partnerships/commitments/{commitment_id}/progress"]["post"]["requestBody"][
+        "content"
+    ]
+    assert body["multipart/form-data"]["schema"]["properties"]["evidence"]["format"] == "binary"
+    assert "evidence" not in body["application/json"]["schema"]["properties"]

@@ -153,7 +153,12 @@ def test_a_board_secretary_records_a_recommendation_answered_by_commitments(clie
     client.force_login(user)
     response = client.post(
         f"/en/partnerships/boards/{board.pk}/recommendations/new/",
-        {"title": "Employer pays", "text": "Adopt the employer-pays principle.", "commitments": [commitment.pk]},
+        {
+            "title": "Employer pays",
+            "text": "Adopt the employer-pays principle.",
+            "follow_up": "open",
+            "commitments": [commitment.pk],
+        },
     )
     assert response.status_code == 302
     assert list(board.recommendations.get().commitments.all()) == [commitment]

@@ -58,6 +58,7 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
         "rcps": list(rcp_names().items()),
         "countries": list(Country.objects.filter(commitments__isnull=False).distinct().order_by("name")),
         "can_pledge": bool(selectors.pledgers_of(request.user)),
+        "can_import": rules.has_perm("partnerships.import_commitments", request.user),
         "query_string": request.GET.urlencode()[:2000],
     }
     return render(request, "partnerships/commitment_list.html", context)

@@ -1,5 +1,6 @@
 """The room's front page: the dashboards of commitments, with charts drawn from the same counts as the tables."""
 
+import rules
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -25,5 +26,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "board": board,
         "charts": charts,
         "can_pledge": bool(registry.pledgers_of(request.user)),
+        "can_import": rules.has_perm("partnerships.import_commitments", request.user),
     }
     return render(request, "partnerships/index.html", context)

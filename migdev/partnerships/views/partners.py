@@ -1,4 +1,4 @@
-"""Partner and advisory board pages: public lists and details; members register their organisation as a partner."""
+"""Partner pages: the public list and details; members register their organisation as a partner."""
 
 from typing import Any
 
@@ -14,10 +14,9 @@ from migdev.accounts.rules import require_permission
 from migdev.accounts.views import add_domain_error, domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError
 from migdev.core.input_limits import MAX_FILTER_LENGTH
-from migdev.partnerships.forms import PartnerForm, RecommendationForm
+from migdev.partnerships.forms import PartnerForm
 from migdev.partnerships.models import Partner
 from migdev.partnerships.selectors import registry as selectors
-from migdev.partnerships.services import boards as board_services
 from migdev.partnerships.services import commitments as services
 
 
@@ -79,38 +78,3 @@ def partner_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The partner is registered."))
             return redirect("partnerships:partner_detail", partner_id=partner.pk)
     return render(request, "partnerships/partner_form.html", {"form": form})
-
-
-def board_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "partnerships/board_list.html", {"boards": list(selectors.boards())})
-
-
-@domain_errors_as_http
-def board_detail(request: HttpRequest, board_id: int) -> HttpResponse:
-    board = selectors.board_by_id(board_id)
-    context = {"board": board, "can_edit": rules.has_perm("partnerships.change_advisoryboard", request.user, board)}
-    return render(request, "partnerships/board_detail.html", context)
-
-
-@login_required
-@domain_errors_as_http
-def recommendation_create(request: HttpRequest, board_id: int) -> HttpResponse:
-    board = selectors.board_by_id(board_id)
-    require_permission(board_services.add_recommendation, request.user, board)
-    form = RecommendationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            board_services.add_recommendation(
-                signed_in(request),
-                board,
-                board_services.RecommendationInput(
-                    data["title"], data["text"], data["adopted"], [c.pk for c in data["commitments"]]
-                ),
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("The recommendation is recorded."))
-            return redirect("partnerships:board_detail", board_id=board.pk)
-    return render(request, "partnerships/recommendation_form.html", {"form": form, "board": board})
