@@ -1,0 +1,1 @@
+"""Reads of the policy room, one module per part (`results_framework` reads the domain rooms' selectors)."""

@@ -1,0 +1,1 @@
+"""Pages of the policy room, one module per part."""
