@@ -308,3 +308,15 @@ def bilateral_by_partner(indicator: str, code: str, *, as_counterpart: bool) -> 
     ]
     sources = list(Source.objects.filter(code__in={r.source for r in found}).order_by("code"))
     return found, sources
+
+
+# --- bilateral values of one sex (added for the corridors room; existing selectors above are unchanged) ----------
+
+
+def bilateral_values_of_sex(indicator: str, period: str, sex: str) -> dict[tuple[str, str], float]:
+    """{(ref area ISO3, counterpart ISO3): value} of a bilateral indicator in one period for one sex, one query;
+    areas without an ISO3 code (aggregates) are left out."""
+    rows = Observation.objects.filter(indicator__code=indicator, period=period, sex_id=sex).values_list(
+        "ref_area__iso3", "counterpart_area__iso3", "value"
+    )
+    return {(ref, counterpart): value for ref, counterpart, value in rows if ref and counterpart}
