@@ -16,10 +16,13 @@ from migdev.config.openapi import declare_error_responses
 from migdev.core.api import router as core_router
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.security import error_reference
+from migdev.corridors.api import router as corridors_router
 from migdev.diaspora.api import router as diaspora_router
+from migdev.impact.api import router as impact_router
 from migdev.labour.api import router as labour_router
 from migdev.law.api import router as law_router
 from migdev.partnerships.api import router as partnerships_router
+from migdev.policy.api import router as policy_router
 from migdev.rcp.api import router as rcp_router
 from migdev.remittances.api import router as remittances_router
 from migdev.stats.api import router as stats_router
@@ -108,3 +111,6 @@ api.add_router("/v1/remittances", remittances_router)
 api.add_router("/v1/diaspora", diaspora_router)
 api.add_router("/v1/rcp", rcp_router)
 api.add_router("/v1/partnerships", partnerships_router)
+api.add_router("/v1/policy", policy_router)
+api.add_router("/v1/impact", impact_router)
+api.add_router("/v1/corridors", corridors_router)

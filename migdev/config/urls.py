@@ -25,6 +25,9 @@ urlpatterns += i18n_patterns(
     path("diaspora/", include("migdev.diaspora.urls")),
     path("rcp/", include("migdev.rcp.urls")),
     path("partnerships/", include("migdev.partnerships.urls")),
+    path("policy/", include("migdev.policy.urls")),
+    path("impact/", include("migdev.impact.urls")),
+    path("corridors/", include("migdev.corridors.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -233,6 +233,41 @@ SHIPPED_DATASETS: tuple[ShippedDataset, ...] = (
         ),
     ),
     ShippedDataset(
+        key="policy-sdg-10-7-2",
+        name=_("SDG 10.7.2 sub-categories, MiGOF and MGI domains"),
+        contents=_(
+            "The 30 sub-categories of SDG indicator 10.7.2 in six domains with their answer coding, IOM's Migration "
+            "Governance Framework (3 principles, 3 objectives) and the six Migration Governance Indicators domains, "
+            "with MigDev's derived crosswalk to the GCM objectives"
+        ),
+        publisher=_("UN DESA and IOM (SDG 10.7.2 metadata); IOM (MiGOF, MGI)"),
+        source="worldbank/sdg-metadata (10-7-2); IOM Council resolution C/106/RES/1310; migrationdataportal.org; "
+        "migdev/policy/data/PROVENANCE.md",
+        licence=_("UN and IOM documents; titles and wording reproduced as facts"),
+        version=_("compiled November 2026"),
+        attribution=_(
+            "SDG 10.7.2: UN SDG global metadata (UN DESA and IOM); MiGOF: IOM Council resolution C/106/RES/1310 "
+            "(2015); MGI: IOM Migration Data Portal"
+        ),
+    ),
+    ShippedDataset(
+        key="impact-library",
+        name=_("Migration impact assessment library (MigDev's proposals)"),
+        contents=_(
+            "The 18-item screening checklist for the migration impacts of development projects, 21 mitigation and "
+            "enhancement measures tagged with GCM objectives and 16 monitoring indicators tagged with SDG indicators"
+        ),
+        publisher=_("Written for MigDev (a proposal, not an official instrument)"),
+        source="migdev/impact/data/PROVENANCE.md",
+        licence=_("MigDev's own text, under the project's licence"),
+        version=_("compiled November 2026"),
+        attribution=_(
+            "Migration impact screening checklist, measures and indicators: MigDev's proposals, not an official "
+            "instrument"
+        ),
+        counted=("impact.screeningitem", "impact.measure", "impact.monitoringindicator"),
+    ),
+    ShippedDataset(
         key="world-atlas",
         name=_("World map shapes"),
         contents=_("Country outlines at 1:110 million for the offline world map"),

@@ -12,6 +12,9 @@ ROOMS = [
     ("diaspora:index", _("Diaspora")),
     ("rcp:index", _("Consultative processes")),
     ("partnerships:index", _("Partnerships")),
+    ("policy:index", _("Migration policy")),
+    ("impact:index", _("Impact assessment")),
+    ("corridors:index", _("Corridors")),
 ]
 
 

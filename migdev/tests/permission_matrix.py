@@ -129,6 +129,8 @@ PHL: dict[str, Callable[[Any], Any]] = {"code": lambda w: "PHL"}
 SECRETARIAT = frozenset({"employer"})
 RCP_MEETING = {"title": "Expert meeting", "start_date": "2031-04-01", "level": "expert"}
 RCP_PRACTICE = {"title": "Practice", "summary": "What was done.", "themes": ["skills"], "countries": ["LKA"]}
+RCP_FACT: dict[str, Callable[[Any], Any]] = {"field": lambda w: "chair_history"}
+RCP_CORRECTION = {"value": "India (2024-2026)", "source": "Communiqué", "as_of": "2024-06-01"}
 # partnerships: the employer's organisation is the pledging partner
 PLEDGER = frozenset({"employer"})
 PARTNER_REGISTRARS = frozenset({"other_worker", "other_employer", "recruiter", "agency", "steward"})
@@ -147,6 +149,40 @@ def _need_body(world: Any) -> dict[str, Any]:
 
 
 CORRIDOR = "sending=ARE&receiving=EGY&period=2011Q1"
+
+# corridors: the demo's best-shown corridor, the Philippines to Canada
+CORRIDOR_PAIR: dict[str, Callable[[Any], Any]] = {"origin": lambda w: "PHL", "destination": lambda w: "CAN"}
+
+# impact: the employer's organisation proposes the world's project (in Canada), the other employer's reviews it,
+# Canada's official decides; the parties see it while it is drafted (hidden from everyone else)
+IMPACT_VIEWERS = frozenset({"employer", "other_employer", "official", "steward"})
+IMPACT_PROPONENT = frozenset({"employer", "steward"})
+IMPACT_PROPOSERS = frozenset({"employer", "other_employer", "recruiter", "agency", "other_worker", "steward"})
+IMPACT: dict[str, Callable[[Any], Any]] = {"project_id": lambda w: w.impact_project.pk}
+
+
+def impact_row(*named: str | frozenset[str], **options: Any) -> Row:
+    """A step on the world's project: the parties that may not take it get 403, everyone else 404."""
+    params = {**IMPACT, **options.pop("params", {})}
+    return Row(roles(*named), hidden=True, sees=IMPACT_VIEWERS, params=params, **options)
+
+
+# policy: Canada's official keeps its records; the other employer belongs to an international organisation that runs
+# the world's capacity-building initiative; the world's self-assessment is published (drafts: migdev/policy/tests)
+IGO_MEMBER = frozenset({"other_employer"})
+SDG_1072_ANSWERS = {"answers": {f"{d}{letter}": 1 for d in range(1, 7) for letter in "abcde"}}
+POLICY: dict[str, Callable[[Any], Any]] = {
+    "self_assessment_id": lambda w: w.policy_assessment.pk,
+    "working_group_id": lambda w: w.policy_group.pk,
+    "plan_id": lambda w: w.policy_plan.pk,
+    "cb_initiative_id": lambda w: w.policy_initiative.pk,
+}
+
+
+def policy_row(*named: str | frozenset[str], **options: Any) -> Row:
+    """A policy endpoint on the world's Canadian records."""
+    return Row(roles(*named), params={**POLICY, **options.pop("params", {})}, **options)
+
 
 API: dict[str, Row] = {
     # core: reference data
@@ -380,6 +416,15 @@ API: dict[str, Row] = {
     "GET /api/v1/rcp/good-practices/{practice_id}": public(),
     "POST /api/v1/rcp/processes/{rcp_id}/good-practices": only(SECRETARIAT, STEWARD, body=RCP_PRACTICE),
     "PUT /api/v1/rcp/good-practices/{practice_id}": only(SECRETARIAT, STEWARD, body=RCP_PRACTICE),
+    "GET /api/v1/rcp/countries": public(),
+    "GET /api/v1/rcp/meetings/{meeting_id}": public(),
+    # multipart without a file: the secretariat and stewards pass the permission check and get 400 (no file)
+    "POST /api/v1/rcp/meetings/{meeting_id}/documents": only(SECRETARIAT, STEWARD),
+    "POST /api/v1/rcp/good-practices/{practice_id}/evidence": only(SECRETARIAT, STEWARD),
+    "GET /api/v1/rcp/processes/{rcp_id}/history": public(),
+    "PUT /api/v1/rcp/processes/{rcp_id}/facts/{field}": only(
+        SECRETARIAT, STEWARD, params=RCP_FACT, body=RCP_CORRECTION
+    ),
     # partnerships: public registry, boards and dashboards; the employer's members pledge for it (and stewards)
     "GET /api/v1/partnerships/partners": public(),
     "GET /api/v1/partnerships/partners/{partner_id}": public(),
@@ -398,6 +443,75 @@ API: dict[str, Row] = {
     "GET /api/v1/partnerships/dashboard": public(),
     "GET /api/v1/partnerships/dashboard.csv": public(),
     "GET /api/v1/partnerships/frameworks": public(),
+    "POST /api/v1/partnerships/commitments/import": only(STEWARD, body={"content": "title\n"}),
+    "GET /api/v1/partnerships/commitments/imports/{import_id}": only(STEWARD),
+    "POST /api/v1/partnerships/boards": only(STEWARD),
+    # the board's secretaries (members of its secretariat: the employer's organisation in the world) and stewards
+    "PUT /api/v1/partnerships/boards/{board_id}": only(PLEDGER, STEWARD),
+    "POST /api/v1/partnerships/boards/{board_id}/members": only(PLEDGER, STEWARD),
+    "DELETE /api/v1/partnerships/boards/{board_id}/members/{board_member_id}": only(PLEDGER, STEWARD),
+    "POST /api/v1/partnerships/boards/{board_id}/meetings": only(PLEDGER, STEWARD),
+    "PUT /api/v1/partnerships/boards/{board_id}/meetings/{board_meeting_id}": only(PLEDGER, STEWARD),
+    "GET /api/v1/partnerships/meetings/{board_meeting_id}/minutes": public(),
+    "POST /api/v1/partnerships/boards/{board_id}/recommendations": only(PLEDGER, STEWARD),
+    "PUT /api/v1/partnerships/boards/{board_id}/recommendations/{recommendation_id}": only(PLEDGER, STEWARD),
+    # corridors: public reads joining every domain room for one origin-destination pair
+    "GET /api/v1/corridors/ranking": public(),
+    "GET /api/v1/corridors/{origin}-{destination}": Row(PUBLIC, params=CORRIDOR_PAIR),
+    # impact: projects are seen by their parties until decided; each step by the role it belongs to
+    "GET /api/v1/impact/projects": public(),
+    "POST /api/v1/impact/projects": only(IMPACT_PROPONENT, body=lambda w: {"proponent": w.employer.pk}),
+    "GET /api/v1/impact/projects/{project_id}": impact_row(IMPACT_VIEWERS),
+    "PUT /api/v1/impact/projects/{project_id}": impact_row(IMPACT_PROPONENT),
+    "GET /api/v1/impact/projects/{project_id}/versions": impact_row(IMPACT_VIEWERS),
+    "PUT /api/v1/impact/projects/{project_id}/screening": impact_row(IMPACT_PROPONENT),
+    "PUT /api/v1/impact/projects/{project_id}/scoping": impact_row(IMPACT_PROPONENT),
+    "POST /api/v1/impact/projects/{project_id}/baseline": impact_row(IMPACT_PROPONENT),
+    "PUT /api/v1/impact/projects/{project_id}/prediction": impact_row(IMPACT_PROPONENT),
+    "POST /api/v1/impact/projects/{project_id}/significance": impact_row(IMPACT_PROPONENT),
+    "PUT /api/v1/impact/projects/{project_id}/mitigation": impact_row(IMPACT_PROPONENT),
+    "PUT /api/v1/impact/projects/{project_id}/statement": impact_row(IMPACT_PROPONENT),
+    "POST /api/v1/impact/projects/{project_id}/advance": impact_row(IMPACT_PROPONENT),
+    "POST /api/v1/impact/projects/{project_id}/review": impact_row("other_employer", STEWARD),
+    "POST /api/v1/impact/projects/{project_id}/decision": impact_row(OFFICIAL, STEWARD),
+    "POST /api/v1/impact/projects/{project_id}/monitoring": impact_row(IMPACT_PROPONENT, OFFICIAL),
+    "POST /api/v1/impact/projects/{project_id}/evidence": impact_row(IMPACT_PROPONENT, "other_employer"),
+    "GET /api/v1/impact/library/measures": public(),
+    "GET /api/v1/impact/library/indicators": public(),
+    "GET /api/v1/impact/library/screening-items": public(),
+    # policy: public reads and scoring; Canada's official (and stewards) write; an IGO's members run initiatives
+    "POST /api/v1/policy/sdg-10-7-2/score": Row(PUBLIC, method="post", body=SDG_1072_ANSWERS),
+    "GET /api/v1/policy/sdg-10-7-2/subcategories": public(),
+    "GET /api/v1/policy/crosswalk": public(),
+    "GET /api/v1/policy/self-assessments": public(),
+    "POST /api/v1/policy/self-assessments": only(OFFICIAL, STEWARD, body={"country": "CAN", "year": 2024}),
+    "GET /api/v1/policy/self-assessments/compare": public(),
+    "GET /api/v1/policy/self-assessments/{self_assessment_id}": policy_row(PUBLIC),
+    "PUT /api/v1/policy/self-assessments/{self_assessment_id}": policy_row(OFFICIAL, STEWARD),
+    "POST /api/v1/policy/self-assessments/{self_assessment_id}/publish": policy_row(OFFICIAL, STEWARD),
+    "GET /api/v1/policy/self-assessments/{self_assessment_id}/gaps": policy_row(PUBLIC),
+    "GET /api/v1/policy/countries/{code}": public(),
+    "PUT /api/v1/policy/countries/{code}/profile": only(OFFICIAL, STEWARD),
+    "POST /api/v1/policy/countries/{code}/instruments": only(OFFICIAL, STEWARD),
+    "POST /api/v1/policy/countries/{code}/working-groups": only(OFFICIAL, STEWARD),
+    "GET /api/v1/policy/countries/{code}/results-framework": public(),
+    "GET /api/v1/policy/working-groups/{working_group_id}": policy_row(PUBLIC),
+    "POST /api/v1/policy/working-groups/{working_group_id}/members": policy_row(OFFICIAL, STEWARD),
+    "POST /api/v1/policy/working-groups/{working_group_id}/meetings": policy_row(OFFICIAL, STEWARD),
+    "GET /api/v1/policy/plans": public(),
+    "POST /api/v1/policy/plans": only(OFFICIAL, STEWARD, body={"country": "CAN"}),
+    "GET /api/v1/policy/plans/{plan_id}": policy_row(PUBLIC),
+    "PUT /api/v1/policy/plans/{plan_id}/checklist": policy_row(OFFICIAL, STEWARD),
+    "GET /api/v1/policy/capacity/requests": public(),
+    "POST /api/v1/policy/capacity/requests": only(OFFICIAL, STEWARD, body={"country": "CAN"}),
+    "GET /api/v1/policy/capacity/initiatives": public(),
+    "POST /api/v1/policy/capacity/initiatives": only(
+        IGO_MEMBER, STEWARD, body=lambda w: {"organisation": w.policy_igo.pk, "country": "CAN"}
+    ),
+    "PUT /api/v1/policy/capacity/initiatives/{cb_initiative_id}": policy_row(
+        IGO_MEMBER, STEWARD, body={"country": "CAN"}
+    ),
+    "GET /api/v1/policy/capacity/overlaps": public(),
 }
 
 POST_ONLY = 405  # a page that only takes a form (its GET is refused to everyone signed in)
@@ -550,6 +664,14 @@ PAGES: dict[str, Row] = {
     "partnerships:board_detail": public(),
     # the board's secretaries: members of its secretariat (the employer's organisation in the world)
     "partnerships:recommendation_create": only(PLEDGER, STEWARD),
+    "partnerships:recommendation_edit": only(PLEDGER, STEWARD),
+    "partnerships:board_create": only(STEWARD),
+    "partnerships:board_edit": only(PLEDGER, STEWARD),
+    "partnerships:member_add": only(PLEDGER, STEWARD),
+    "partnerships:member_remove": only(PLEDGER, STEWARD, method="post", ok=frozenset({302})),
+    "partnerships:meeting_create": only(PLEDGER, STEWARD),
+    "partnerships:meeting_edit": only(PLEDGER, STEWARD),
+    "partnerships:commitment_import": only(STEWARD),
     "diaspora:assignment_outcome": only(
         EXPERT,
         INSTITUTION,
@@ -577,6 +699,59 @@ PAGES: dict[str, Row] = {
     "rcp:practice": public(),
     "rcp:practice_edit": only(SECRETARIAT, STEWARD),
     "rcp:download": public(),
+    "rcp:fact_correct": only(SECRETARIAT, STEWARD, params=RCP_FACT),
+    "rcp:countries": public(),
+    # corridors: public pages
+    "corridors:index": public(),
+    "corridors:go": Row(PUBLIC, ok=frozenset({302})),
+    "corridors:ranking": public(),
+    "corridors:ranking_csv": public(),
+    "corridors:ranking_sdmx": public(),
+    "corridors:corridor": Row(PUBLIC, params=CORRIDOR_PAIR),
+    "corridors:brief": Row(PUBLIC, params=CORRIDOR_PAIR),
+    # impact: the list, CSV and library are public; a project's pages are its parties'
+    "impact:index": public(),
+    "impact:projects_csv": public(),
+    "impact:library": public(),
+    "impact:project_new": only(IMPACT_PROPOSERS),
+    "impact:project": impact_row(IMPACT_VIEWERS),
+    "impact:project_edit": impact_row(IMPACT_PROPONENT),
+    "impact:history": impact_row(IMPACT_VIEWERS),
+    "impact:evidence_add": impact_row(IMPACT_PROPONENT, "other_employer"),
+    "impact:evidence": Row(IMPACT_VIEWERS, hidden=True, params={"evidence_id": lambda w: w.impact_evidence.pk}),
+    "impact:stage": impact_row(IMPACT_PROPONENT, params={"stage": lambda w: "screening"}),
+    "impact:advance": impact_row(IMPACT_PROPONENT, method="post", ok=frozenset({200, 302})),
+    "impact:review": impact_row("other_employer", STEWARD),
+    "impact:decision": impact_row(OFFICIAL, STEWARD),
+    "impact:monitoring": impact_row(IMPACT_PROPONENT, OFFICIAL),
+    "impact:statement": impact_row(IMPACT_VIEWERS),
+    "impact:statement_pdf": impact_row(IMPACT_VIEWERS),
+    # policy
+    "policy:index": public(),
+    "policy:crosswalk": public(),
+    "policy:download": Row(PUBLIC, params={"kind": lambda w: "crosswalk"}),
+    "policy:country": public(),
+    "policy:profile_edit": only(OFFICIAL, STEWARD),
+    "policy:instrument_add": only(OFFICIAL, STEWARD),
+    "policy:group_new": only(OFFICIAL, STEWARD),
+    "policy:results_framework_csv": public(),
+    "policy:working_group": policy_row(PUBLIC),
+    "policy:member_add": policy_row(OFFICIAL, STEWARD),
+    "policy:meeting_add": policy_row(OFFICIAL, STEWARD),
+    "policy:assessment_list": public(),
+    "policy:assessment_new": only(OFFICIALS, STEWARD),
+    "policy:comparison": public(),
+    "policy:assessment": policy_row(PUBLIC),
+    "policy:assessment_edit": policy_row(OFFICIAL, STEWARD),
+    "policy:assessment_publish": policy_row(OFFICIAL, STEWARD, method="post", ok=frozenset({302})),
+    "policy:plan_list": public(),
+    "policy:plan_new": only(OFFICIALS, STEWARD),
+    "policy:plan": policy_row(PUBLIC),
+    "policy:plan_assess": policy_row(OFFICIAL, STEWARD),
+    "policy:capacity": public(),
+    "policy:request_new": only(OFFICIALS, STEWARD),
+    "policy:initiative_new": only(IGO_MEMBER, STEWARD),
+    "policy:initiative_edit": policy_row(IGO_MEMBER, STEWARD),
 }
 
 # Lists open to anyone signed in, scoped to what each may see: (list, the world's object it holds, roles that see it).
@@ -585,6 +760,7 @@ SCOPED_LISTS: list[tuple[str, Callable[[Any], int], frozenset[str]]] = [
     ("/api/v1/labour/placements", lambda w: w.placement.pk, PLACEMENT_VIEWERS),
     ("/api/v1/labour/grievances", lambda w: w.grievance.pk, roles("worker", OFFICIAL, "official_origin", STEWARD)),
     ("/api/v1/labour/flags", lambda w: w.flag.pk, roles("worker", "agency", OFFICIAL, "official_origin", STEWARD)),
+    ("/api/v1/impact/projects", lambda w: w.impact_project.pk, IMPACT_VIEWERS),
 ]
 # Who reads the worker's full (named) record at GET /api/v1/labour/workers/{pseudonym}; the others get the pseudonym.
 NAMED_RECORD = roles("worker", STEWARD)

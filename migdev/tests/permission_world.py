@@ -99,6 +99,8 @@ class MatrixWorld(World):
         self._diaspora()
         self._rcp()
         self._partnerships()
+        self._impact()
+        self._policy()
 
     def _diaspora(self) -> None:
         """The worker as a diaspora expert; the employer as the institution that posts needs and invites them; a
@@ -160,8 +162,17 @@ class MatrixWorld(World):
 
     def _partnerships(self) -> None:
         """The employer as a business partner pledging a commitment (with a progress update and its evidence), and
-        an advisory board."""
-        from migdev.partnerships.models import AdvisoryBoard, Commitment, Partner, ProgressUpdate
+        an advisory board with a member, a meeting with its minutes and a recommendation; a commitments import."""
+        from migdev.partnerships.models import (
+            AdvisoryBoard,
+            BoardMeeting,
+            BoardMember,
+            Commitment,
+            CommitmentImport,
+            Partner,
+            ProgressUpdate,
+            Recommendation,
+        )
 
         self.partner = Partner.objects.create(
             name="Orchards (test partner)", kind="business", organisation=self.employer
@@ -178,6 +189,73 @@ class MatrixWorld(World):
         )
         self.board = AdvisoryBoard.objects.create(
             name="Test business advisory board", mandate="Advise.", secretariat=self.employer
+        )
+        self.board_member = BoardMember.objects.create(board=self.board, partner=self.partner, role="Chair")
+        self.board_meeting = BoardMeeting.objects.create(
+            board=self.board,
+            date="2025-02-01",
+            minutes_name="minutes.txt",
+            minutes_type="text/plain; charset=utf-8",
+            minutes_data=b"Minutes",
+        )
+        self.recommendation = Recommendation.objects.create(
+            board=self.board, meeting=self.board_meeting, title="Employer pays", text="Adopt it."
+        )
+        self.commitment_import = CommitmentImport.objects.create(
+            file_name="commitments.csv", content=b"title\n", status="failed", message="refused"
+        )
+
+    def _impact(self) -> None:
+        """A development project in Canada proposed by the employer's organisation, reviewed by the other employer's,
+        decided by Canada's official; with a screening version and an evidence document."""
+        from migdev.impact.models import Evidence, Project, StageVersion
+
+        self.impact_project = Project.objects.create(
+            title="Orchard packing plant (test)",
+            sector="agriculture",
+            country_id="CAN",
+            proponent=self.employer,
+            reviewer=self.other_employer,
+        )
+        StageVersion.objects.create(project=self.impact_project, stage="screening", number=1, data={"answers": {}})
+        self.impact_evidence = Evidence.objects.create(
+            project=self.impact_project,
+            stage="screening",
+            item="LM1",
+            title="Workforce plan",
+            filename="plan.txt",
+            content_type="text/plain; charset=utf-8",
+            size=4,
+            content=b"plan",
+        )
+
+    def _policy(self) -> None:
+        """Canada's policy records (profile, working group, a plan, a published SDG 10.7.2 self-assessment, a
+        capacity-building request) and an initiative of an international organisation the other employer belongs to."""
+        from migdev.accounts.models import Membership
+        from migdev.engines.sdg_10_7_2 import SUB_IDS
+        from migdev.policy.models import (
+            CapacityInitiative,
+            CapacityRequest,
+            DevelopmentPlan,
+            SelfAssessment,
+            SelfAssessmentAnswer,
+            WorkingGroup,
+        )
+
+        self.policy_igo = OrganisationFactory(name="Migration agency (test IGO)", kind=Organisation.Kind.IGO)
+        Membership.objects.create(user=self.other_member, organisation=self.policy_igo)
+        self.policy_group = WorkingGroup.objects.create(country_id="CAN", name="Migration table (test)", mandate="m")
+        self.policy_plan = DevelopmentPlan.objects.create(
+            country_id="CAN", title="Plan (test)", kind="national_plan", start_year=2025, end_year=2030
+        )
+        self.policy_assessment = SelfAssessment.objects.create(country_id="CAN", year=2023, is_published=True)
+        SelfAssessmentAnswer.objects.bulk_create(
+            SelfAssessmentAnswer(assessment=self.policy_assessment, sub_id=sub, code=1) for sub in SUB_IDS
+        )
+        CapacityRequest.objects.create(country_id="CAN", title="Data (test)", gap="g", domain=2)
+        self.policy_initiative = CapacityInitiative.objects.create(
+            organisation=self.policy_igo, country_id="CAN", title="Data systems (test)", domain=2, start="2025-01-01"
         )
 
     @property
@@ -255,6 +333,10 @@ class MatrixWorld(World):
             "commitment_id": str(self.commitment.pk),
             "update_id": str(self.progress.pk),
             "board_id": str(self.board.pk),
+            "board_member_id": str(self.board_member.pk),
+            "board_meeting_id": str(self.board_meeting.pk),
+            "recommendation_id": str(self.recommendation.pk),
+            "import_id": str(self.commitment_import.pk),
         }
 
     def _national_dates(self) -> dict[str, str]:

@@ -52,6 +52,7 @@ PUBLIC = [
     "/rcp/",
     "/rcp/processes/colombo/",
     "/rcp/processes/bali/",
+    "/rcp/countries/",
     "/rcp/countries/LKA/",
     "/rcp/overlaps/",
     "/rcp/meetings/",
@@ -60,6 +61,20 @@ PUBLIC = [
     "/partnerships/commitments/",
     "/partnerships/partners/",
     "/partnerships/boards/",
+    "/impact/",
+    "/impact/library/",
+    # policy
+    "/policy/",
+    "/policy/crosswalk/",
+    "/policy/countries/PHL/",
+    "/policy/self-assessments/",
+    "/policy/self-assessments/compare/",
+    "/policy/plans/",
+    "/policy/capacity/",
+    # corridors
+    "/corridors/",
+    "/corridors/PHL-CAN/",
+    "/corridors/ranking/",
 ]
 SIGNED_IN = {
     WORKER: [
@@ -79,7 +94,13 @@ SIGNED_IN = {
         "/labour/placements/",
         "/partnerships/commitments/new/",
     ],
-    OFFICIAL: ["/accounts/me/", "/labour/official/", "/labour/flags/", "/labour/official/matching/"],
+    OFFICIAL: [
+        "/accounts/me/",
+        "/labour/official/",
+        "/labour/flags/",
+        "/labour/official/matching/",
+        "/policy/self-assessments/new/",
+    ],
     STEWARD: [
         "/accounts/me/",
         "/accounts/organisations/pending/",
@@ -88,10 +109,16 @@ SIGNED_IN = {
         "/labour/official/schemes/new/",
         "/labour/standards/new/",
         "/remittances/upload/",
+        "/partnerships/commitments/import/",
+        "/partnerships/boards/new/",
     ],
     EXPERT: ["/diaspora/experts/me/", "/diaspora/experts/me/edit/"],
     INSTITUTION: ["/diaspora/needs/new/"],
-    SECRETARIAT: ["/rcp/processes/colombo/meetings/new/", "/rcp/processes/colombo/good-practices/new/"],
+    SECRETARIAT: [
+        "/rcp/processes/colombo/meetings/new/",
+        "/rcp/processes/colombo/good-practices/new/",
+        "/rcp/processes/colombo/facts/chair_history/",
+    ],
 }
 # Interface texts French or Spanish rightly write as English does (compared without surrounding punctuation):
 # names and codes, and words both languages spell alike (French: "Licence", "Version", "Population", "Placement").

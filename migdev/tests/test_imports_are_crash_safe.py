@@ -22,6 +22,7 @@ from migdev.tests.crash_imports import table_counts
 # or None where the loader reads no file of its own.
 SPOILED_FILE: dict[str, str | None] = {
     "reference": "m49_regions.csv",
+    "impact-library": "measures.csv",
     "isco08": "isco08_structure.csv",
     "esco": "occupations_en.csv.gz",
     "undesa-stock": "undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",

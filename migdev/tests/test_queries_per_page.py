@@ -30,6 +30,9 @@ NOT_PAGES = ("/en/accounts/logout/", "/en/labour/pick/", "/en/set-language/")
 
 DETAIL_PAGES: dict[str, Callable[[], str]] = {
     "stats profile": lambda: reverse("stats:profile", args=["PHL"]),
+    "corridor": lambda: reverse("corridors:corridor", args=["PHL", "CAN"]),
+    "rcp process": lambda: reverse("rcp:process", args=["colombo"]),
+    "rcp country": lambda: reverse("rcp:country", args=["LKA"]),
     "vacancy": lambda: reverse("labour:vacancy_detail", args=[_first(Vacancy.objects.filter(state="published"))]),
     "scheme runs": lambda: reverse("labour:match_runs", args=[_first(Scheme.objects.all())]),
     "placement": lambda: reverse("labour:protection_placement", args=[_first(Placement.objects.all())]),

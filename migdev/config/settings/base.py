@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "migdev.diaspora",
     "migdev.rcp",
     "migdev.partnerships",
+    "migdev.policy",
+    "migdev.impact",
+    "migdev.corridors",
 ]
 
 MIDDLEWARE = [
