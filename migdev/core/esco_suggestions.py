@@ -5,6 +5,16 @@ essential-skill profile and by job title) and decides which suggestions are like
 
 Suggestions are only suggestions: the forms show them ticked or unticked for the user to confirm or correct, and
 the text itself is never stored.
+
+An occupation is pre-ticked only on strong evidence (`_likely_occupations`): its job title named in the text AND a
+second signal — one of its essential skills suggested and ticked, or the title naming it and no other occupation
+about as well while the text's skills rank it among the ten best or the title stands clearly on a line of its own;
+or the title spelled out in full as a short line of its own. Never on the text's skills alone, at most one per
+phrase, and never from layout or terms (headings such as "Missions :", a languages line, a wage or hours line are
+dropped first), nor from a piece inside a line or a few words inside a sentence unless they spell a label outright.
+French or Spanish read by spelling alone (no label embeddings) ranks occupations only by the skills spelled like
+ESCO's English labels, and Spanish (ESCO has no Spanish labels here) only by titles spelled out in full: nothing is
+better than another trade ("Enfermera" spelled like "operate a camera").
 """
 
 import re
@@ -170,28 +180,33 @@ def _title_parts(parts: list[str]) -> tuple[list[str], np.ndarray, list[str], np
 
 
 def _title_evidence(
-    index: EscoTextIndex, parts: list[str], embed: Embedder | None, spelled: bool = True
+    index: EscoTextIndex, parts: list[str], embed: Embedder | None, spelled: bool = True, strict: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per occupation: how clearly some phrase names it as a job title (0..1), that phrase's position (-1), and the
     number of words of the piece that named it (one that does not start its line counts as a long piece). Unless
     `spelled` (text in a language ESCO has no occupation labels in here: Spanish), by meaning only: "Conductor de
-    camión" is spelled like "conductor" (music), "Residencia de mayores" like "mayor"."""
+    camión" is spelled like "conductor" (music), "Residencia de mayores" like "mayor". `strict` (Spanish text when
+    there are no embeddings to read it by meaning): only pieces spelling a label outright (TITLE_WINDOW_MIN) count,
+    no runs of words inside sentences."""
     n = len(index.occupation_uris)
     pieces, owners, windows, window_owners = _title_parts(parts)
-    if not spelled:
+    if strict or not spelled:
         windows, window_owners = [], window_owners[:0]
     blocks, block_owners, block_words = [], [], []
     if pieces:
+        # A piece inside a line ("toilette" in "Soins d'hygiène (toilette, habillage)", "Residencia de mayores" after
+        # a dash) is no title line: like a few words of a sentence, it counts only when it spells a label.
+        lead = np.array([parts[p].startswith(piece) for piece, p in zip(pieces, owners, strict=True)])
         evidence = index.occupations.scores(pieces) if spelled else np.zeros((len(pieces), n))  # characters only
-        evidence = np.where(evidence >= TITLE_TFIDF_MIN, evidence, 0.0)
+        floor = np.where(lead & (not strict), TITLE_TFIDF_MIN, TITLE_WINDOW_MIN)
+        evidence = np.where(evidence >= floor[:, None], evidence, 0.0)
         if embed is not None and index.occupations.has_embeddings:
             cosine = index.occupations.scores(pieces, embed(pieces), embedding_weight=1.0, embedding_calibration="none")
             rescaled = np.clip((cosine - TITLE_EMBEDDING_FLOOR) / (1.0 - TITLE_EMBEDDING_FLOOR), 0.0, 1.0)
             evidence = np.maximum(evidence, np.where(rescaled >= TITLE_EMBEDDING_MIN, rescaled, 0.0))
         blocks.append(evidence)
         block_owners.append(owners)
-        # A piece inside a line ("toilette" in "Aider à la toilette, ...") is no title line: counted as long.
-        lead = np.array([parts[p].startswith(piece) for piece, p in zip(pieces, owners, strict=True)])
+        # ... and it is counted as long (no sure title).
         block_words.append(np.where(lead, [len(_WORD.findall(piece)) for piece in pieces], TITLE_MAX_WORDS + 1))
     if windows:  # a few words inside a sentence count only when they spell an occupation's label
         evidence = index.occupations.scores(windows)
@@ -307,13 +322,20 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     asked = np.array([asks_for_language(phrase) for phrase in parts], dtype=bool)
     scores = np.where(index.language_skill[None, :] & ~asked[:, None], 0.0, scores)
     ranking = np.where(index.language_skill[None, :] & ~asked[:, None], 0.0, ranking)
+    if mode == "tfidf" and language in ("fr", "es"):
+        # French or Spanish spelled against English skill labels: below SHOW_SCORE only shared letters ("Enfermera"
+        # ~ "operate a camera", "cuidados intensivos" ~ "database management"), which would rank occupations of
+        # other trades (veterinary nurse, leather manager) for a nurse's CV.
+        ranking = np.where(ranking >= SHOW_SCORE[mode], ranking, 0.0)
 
     _profile, ranked_by_skills = rank_occupations(
         ranking, np.zeros(len(parts), dtype=np.int64), 1, index.essential, index.idf, PIPELINE
     )
     assert ranked_by_skills is not None
     by_skills = ranked_by_skills[0]
-    title = _title_evidence(index, parts, embed, spelled=language != "es" or vectors is None)
+    title = _title_evidence(
+        index, parts, embed, spelled=language != "es" or vectors is None, strict=language == "es" and vectors is None
+    )
     by_title, title_phrase = title[0], title[1]
     # A bare job title ("SALES EXEC cum ADMIN") is ranked by the title alone: its own words match skill labels
     # only by accident, and skill evidence would drown the title's.

@@ -59,6 +59,13 @@ _PERIODS = [
     ("month", r"per month|a month|monthly|/\s?month|par mois|mensuel|au mois|/\s?mois|por mes|al mes|mensual|/\s?mes"),
     ("year", r"per year|a year|per annum|annual|yearly|/\s?year|par an\b|annuel|/\s?an\b|al año|anual|por año|/\s?año"),
 ]
+# A period named before the amount, on the same line: "Salario bruto anual: 21.000 €", "Salaire horaire : 11,65 €".
+_PERIODS_BEFORE = [
+    ("hour", r"\b(?:hourly|horaire|por hora|la hora)\b"),
+    ("week", r"\b(?:weekly|hebdomadaire|semanal)\b"),
+    ("month", r"\b(?:monthly|mensuel(?:le)?|mensual)\b"),
+    ("year", r"\b(?:annual|yearly|annuel(?:le)?|anual)\b"),
+]
 _CLAUSE_END = re.compile(r",\s|;|\.\s|\.$|\n")
 _WAGE_WORDS = re.compile(
     r"\b(?:salary|pay|wage|wages|rate|salaire|rémunération|rémunéré|brut|salario|sueldo|retribución|bruto)", re.I
@@ -71,6 +78,14 @@ _HOURS = re.compile(
 )
 _HOURS_BEFORE = re.compile(
     r"(?:semaine de|week of|semana de|jornada de)\s(?P<n>\d{1,2}(?:[.,]\d{1,2})?)\s?(?:h|hrs?|hours?|heures?|horas?)\b",
+    re.I,
+)
+# A label naming weekly hours, then the number: "Weekly hours: 40", "Horas semanales: 40", "Durée hebdomadaire : 35 h",
+# "Hours: 40 per week", "40 hrs/wk".
+_HOURS_LABELLED = re.compile(
+    r"(?:weekly hours|hours per week|hours a week|horas semanales|jornada semanal|durée hebdomadaire(?: de travail)?|"
+    r"heures hebdomadaires|heures par semaine)\s?:\s?(?P<n>\d{1,2}(?:[.,]\d{1,2})?)(?!\s?(?:€|£|\$|%))"
+    r"|(?:^|\bhours\s?:\s?)(?P<m>\d{1,2}(?:[.,]\d{1,2})?)\s?(?:h|hrs?|hours?)?\s?(?:per week|a week|/\s?wk|per wk)\b",
     re.I,
 )
 
@@ -138,6 +153,9 @@ def _wage(lines: list[str]) -> Term | None:
             end = _CLAUSE_END.search(rest)
             clause = rest[: end.start() if end else len(rest)].lower()
             period = next((name for name, words in _PERIODS if re.search(words, clause)), "")
+            if not period:
+                before = re.split(r"[;.]\s|,\s", line[: found.start()])[-1].lower()
+                period = next((name for name, words in _PERIODS_BEFORE if re.search(words, before)), "")
             if not period and not _WAGE_WORDS.search(line):
                 continue
             fields = {"wage_amount": f"{amount:.2f}", "wage_currency": currency}
@@ -149,9 +167,9 @@ def _wage(lines: list[str]) -> Term | None:
 
 def _weekly_hours(lines: list[str]) -> Term | None:
     for line in lines:
-        found = _HOURS.search(line) or _HOURS_BEFORE.search(line)
+        found = _HOURS.search(line) or _HOURS_BEFORE.search(line) or _HOURS_LABELLED.search(line)
         if found:
-            hours = _amount(found.group("n"))
+            hours = _amount(found.group("n") or found.group("m"))
             if hours is not None and hours == hours.to_integral_value() and 1 <= hours <= 84:
                 return Term("weekly_hours", {"weekly_hours": str(int(hours))}, line)
     return None

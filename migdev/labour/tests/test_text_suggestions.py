@@ -221,3 +221,49 @@ def test_a_typed_job_title_is_ranked_by_the_title_and_the_words_that_led_are_sho
         .content.decode()
     )
     assert "from the words: Welder" in fragment and "title read as “welder”" in fragment
+
+
+# Vacancy ads in each language stating their terms as employers write them (issue 16, item 10): the period before
+# the amount ("Salario bruto anual"), the hours after a label ("Horas semanales: 40").
+AD_TERMS = [
+    (
+        "Aide-soignant (H/F)\nRémunération : 1 850 € brut mensuel\nDurée hebdomadaire : 35 heures\nCDD 6 mois",
+        {"wage_amount": "1850.00", "wage_currency": "EUR", "wage_period": "month"},
+        "35",
+        "6",
+    ),
+    (
+        "Auxiliar de enfermería\nSalario bruto anual: 21.000 €\nHoras semanales: 40\nContrato de 8 meses",
+        {"wage_amount": "21000.00", "wage_currency": "EUR", "wage_period": "year"},
+        "40",
+        "8",
+    ),
+    (
+        "Healthcare Assistant\nHourly rate: £12.40\nWeekly hours: 37\nFixed-term contract of 9 months",
+        {"wage_amount": "12.40", "wage_currency": "GBP", "wage_period": "hour"},
+        "37",
+        "9",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wage", "hours", "months"), AD_TERMS)
+def test_a_pasted_ad_in_each_language_fills_the_wage_hours_and_length(
+    text: str, wage: dict[str, str], hours: str, months: str
+) -> None:
+    body = api_client().post("/api/v1/labour/text-suggestions", {"text": text}, content_type="application/json").json()
+    terms = {term["name"]: term["fields"] for term in body["terms"]}
+    assert terms == {
+        "wage": wage,
+        "weekly_hours": {"weekly_hours": hours},
+        "contract_months": {"contract_months": months},
+    }
+    _employer, member = employer_with_member()
+    fragment = (
+        client_for(member)
+        .post(f"{ROOT}/suggest-from-text/?for=vacancy", {"free_text": text}, HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
+    for name, value in [*wage.items(), ("weekly_hours", hours)]:
+        assert f'name="term_{"weekly_hours" if name == "weekly_hours" else "wage"}__{name}" value="{value}"' in fragment
+    assert f'name="term_contract_months__contract_months" value="{months}"' in fragment
