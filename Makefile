@@ -58,6 +58,7 @@ bench: install-bench
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --json
 	$(BIN)/migdev bench_matching --csv --workers 1000000 --vacancies 100000 --origin-cap 600 --scheme-cap 15000 --json
 	$(BIN)/migdev bench_remittances --quotes 250000 --json
+	MIGDEV_VAR_DIR=$$(mktemp -d) sh -c '$(BIN)/migdev setup --no-embeddings >/dev/null && $(BIN)/migdev bench_corridors --json'
 	@if [ -f "$$MIGDEV_REAL_TITLES" ]; then $(BIN)/migdev bench_matching --only-text --seed 0 --real-titles "$$MIGDEV_REAL_TITLES" --real-titles-sample 1000 --json; else echo "real titles: skipped (set MIGDEV_REAL_TITLES to the JobBERT titles.csv)"; fi
 	$(BIN)/migdev bench_law_search --sections 20000 --json
 	$(BIN)/migdev bench_suggestions --latency --json

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from migdev.core.datasets import demo_steps, run_demo, run_import, setup_datasets
 from migdev.core.errors import ImportFileError
@@ -45,4 +46,6 @@ class Command(BaseCommand):
             if not options["no_demo"]:
                 for step in demo_steps():
                     self.stdout.write(f"demo {step.name}: {run_demo(step, progress)}")
+        if connection.vendor == "sqlite":  # planner statistics: without them SQLite scans the bilateral stock
+            connection.cursor().execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS("MigDev is set up."))
