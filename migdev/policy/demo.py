@@ -1,15 +1,16 @@
 """The policy demo: two countries (the Philippines, whose demo official signs in, and Spain, whose national law the
 law room holds) with policy profiles, policies and laws, inter-ministerial working groups with meetings and decisions,
 a development plan assessed against the checklist, SDG 10.7.2 self-assessments (published and a private draft), and
-capacity-building requests answered by overlapping initiatives of two international organisations. Every name says
-"(demo)"; none of it happened. Idempotent: running it again changes nothing."""
+capacity-building requests answered by overlapping initiatives of two international organisations. The demo IGO user
+(demo-igo, created here, a member of the first organisation) runs that organisation's initiatives and may offer new
+ones. Every name says "(demo)"; none of it happened. Idempotent: running it again changes nothing."""
 
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 
-from migdev.accounts.models import Organisation
+from migdev.accounts.models import Membership, Organisation, User
 from migdev.core.errors import DomainError
 from migdev.core.models import Country, GcmObjective
 from migdev.core.progress import ProgressReporter
@@ -31,6 +32,8 @@ from migdev.policy.models import (
 
 IGO_ORG = "Demo Intergovernmental Migration Forum (demo)"
 SECOND_IGO = "Demo Global Skills Mobility Agency (demo)"
+IGO_USER = "demo-igo"
+IGO_PASSWORD = "demo-igo-local"  # for local demo sites only
 
 # Codes of the 30 sub-categories, 1a..6e, domain by domain (fictional answers).
 ASSESSMENTS: list[tuple[str, int, bool, list[float]]] = [
@@ -98,6 +101,19 @@ def _igo(name: str, iso3: str) -> Organisation:
         name=name, defaults={"kind": Organisation.Kind.IGO, "country": _country(iso3), "status": "approved"}
     )
     return organisation
+
+
+def _igo_user(organisation: Organisation) -> User:
+    """The demo member of the first organisation, so a newcomer can try offering and running initiatives."""
+    user, created = User.objects.get_or_create(
+        username=IGO_USER,
+        defaults={"first_name": "Ingrid", "last_name": "Officer (demo)", "email": f"{IGO_USER}@example.org"},
+    )
+    if created:
+        user.set_password(IGO_PASSWORD)
+        user.save(update_fields=["password"])
+    Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"is_admin": True})
+    return user
 
 
 def _profiles() -> None:
@@ -218,6 +234,7 @@ def _assessments() -> None:
 
 def _capacity() -> None:
     forum, agency = _igo(IGO_ORG, "FRA"), _igo(SECOND_IGO, "CHE")
+    _igo_user(forum)
     objectives = {o.number: o for o in GcmObjective.objects.filter(number__in=[2, 7, 14, 21, 5, 18])}
     request, created = CapacityRequest.objects.get_or_create(
         country=_country("PHL"),

@@ -31,6 +31,15 @@ def _countries(codes: list[str] | None) -> Any:
     return found.filter(pk__in=codes) if codes is not None else found
 
 
+def _own_country(form: forms.Form, codes: list[str] | None) -> None:
+    """An official of one country finds it chosen: the list then holds nothing else."""
+    field = form.fields["country"]
+    field.queryset = _countries(codes)  # type: ignore[attr-defined]
+    if codes is not None and len(codes) == 1 and "country" not in form.initial:
+        field.initial = codes[0]
+        field.empty_label = None  # type: ignore[attr-defined]
+
+
 class SelfAssessmentForm(forms.Form):
     """The 30 sub-categories, each a code (radio buttons) and its evidence; country and year when new."""
 
@@ -45,7 +54,7 @@ class SelfAssessmentForm(forms.Form):
     def __init__(self, *args: Any, countries: list[str] | None = None, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if new:
-            self.fields["country"].queryset = _countries(countries)  # type: ignore[attr-defined]
+            _own_country(self, countries)
         else:
             del self.fields["country"]
             del self.fields["year"]
@@ -129,7 +138,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, countries: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = _countries(countries)  # type: ignore[attr-defined]
+        _own_country(self, countries)
 
 
 class PlanChecklistForm(forms.Form):
@@ -166,7 +175,7 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args: Any, countries: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = _countries(countries)  # type: ignore[attr-defined]
+        _own_country(self, countries)
         subs = [(s.sub_id, f"{s.sub_id}. {s.text}") for s in frameworks.subcategories()]
         self.fields["sub_id"].choices = [("", "—"), *subs]  # type: ignore[attr-defined]
 

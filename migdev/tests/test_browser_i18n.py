@@ -22,6 +22,7 @@ STEWARD = ("demo-steward", "demo-steward-local")
 EXPERT = ("demo-expert", "demo-expert-local")
 INSTITUTION = ("demo-institution", "demo-institution-local")
 SECRETARIAT = ("demo-secretariat", "demo-secretariat-local")
+IGO = ("demo-igo", "demo-igo-local")
 
 PUBLIC = [
     "/",
@@ -119,6 +120,7 @@ SIGNED_IN = {
         "/rcp/processes/colombo/good-practices/new/",
         "/rcp/processes/colombo/facts/chair_history/",
     ],
+    IGO: ["/policy/capacity/", "/policy/capacity/initiatives/new/"],
 }
 # Interface texts French or Spanish rightly write as English does (compared without surrounding punctuation):
 # names and codes, and words both languages spell alike (French: "Licence", "Version", "Population", "Placement").
@@ -161,7 +163,7 @@ SAME = {
 }
 # Data the demo shows in headings and list items, the same in every language: names of places and demo records.
 DATA = {
-    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION, SECRETARIAT)),
+    *(account[0] for account in (WORKER, EMPLOYER, OFFICIAL, STEWARD, EXPERT, INSTITUTION, SECRETARIAT, IGO)),
     "Virtual mentoring of cardiac-care nurses (demo)",  # the user menu shows the user name
     "Philippines",
     "Demo Filipino Diaspora Association (demo)",

@@ -5,20 +5,30 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from migdev.accounts.models import Organisation
 from migdev.core.errors import NotFound
+from migdev.core.models import Country
 from migdev.policy.models import CapacityInitiative, CapacityRequest
 
 
 def requests(iso3: str = "", status: str = "") -> QuerySet[CapacityRequest]:
-    found = CapacityRequest.objects.select_related("country").prefetch_related("gcm_objectives", "initiatives")
+    found = CapacityRequest.objects.select_related("country").prefetch_related(
+        "gcm_objectives", "initiatives__organisation"
+    )
     if iso3:
         found = found.filter(country_id=iso3.upper())
     if status:
         found = found.filter(status=status)
     return found
+
+
+def countries_with_capacity() -> list[Country]:
+    """The countries with a request or an initiative, for the page's filter (one query)."""
+    asked = CapacityRequest.objects.values("country_id")
+    offered = CapacityInitiative.objects.values("country_id")
+    return list(Country.objects.filter(Q(pk__in=asked) | Q(pk__in=offered)).order_by("name"))
 
 
 def request_by_id(request_id: int) -> CapacityRequest:

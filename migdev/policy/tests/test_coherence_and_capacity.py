@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from migdev.accounts.demo import load_demo_accounts
+from migdev.accounts.models import Membership, User
 from migdev.core.errors import DomainError, PermissionDenied
 from migdev.core.models import Country
 from migdev.core.progress import SilentProgress
@@ -148,3 +149,10 @@ def test_the_demo_shows_every_feature_and_is_idempotent() -> None:
     assert PolicyInstrument.objects.filter(law_work_id__isnull=False).exists()
     assert all(w.members.exists() and w.meetings.exists() for w in WorkingGroup.objects.all())
     assert not CapacityInitiative.objects.filter(is_demo=False).exists()
+    igo = User.objects.get(username="demo-igo")
+    assert igo.check_password("demo-igo-local") and Membership.objects.filter(user=igo).count() == 1
+    forum = capacity_selectors.offering_organisations(igo)
+    assert [o.name for o in forum] == ["Demo Intergovernmental Migration Forum (demo)"]
+    assert capacity_selectors.editable_initiatives(igo) == set(
+        CapacityInitiative.objects.filter(organisation=forum[0]).values_list("pk", flat=True)
+    )

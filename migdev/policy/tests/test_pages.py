@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from migdev.accounts.demo import load_demo_accounts
+from migdev.accounts.models import User
 from migdev.core.progress import SilentProgress
 from migdev.policy.demo import load_policy_demo
 from migdev.policy.models import CapacityInitiative, DevelopmentPlan, SelfAssessment, WorkingGroup
@@ -171,3 +172,43 @@ def test_an_official_records_a_working_group_its_ministries_and_a_meeting_throug
     assert profile.status_code == 302
     assert "Department of Migrant Workers" in client.get("/en/policy/countries/PHL/").content.decode()
     assert "Unverified: no source given." in client.get("/en/policy/countries/PHL/").content.decode()
+
+
+def test_an_officials_own_country_is_chosen_and_the_gaps_lead_to_requests_and_initiatives(
+    client: Client, demo: None
+) -> None:
+    client.force_login(official("PHL", "one-country-official"))
+    index = client.get("/en/policy/").content.decode()
+    assert 'id="own-countries"' in index and 'href="/en/policy/countries/PHL/">Philippines</a>' in index
+    for path in ("/en/policy/self-assessments/new/", "/en/policy/plans/new/", "/en/policy/capacity/requests/new/"):
+        form = client.get(path).context["form"]
+        assert form["country"].value() == "PHL", path
+    asked = client.get("/en/policy/capacity/requests/new/?domain=5&sub_id=5d").context["form"]
+    assert (asked["domain"].value(), asked["sub_id"].value()) == ("5", "5d")
+    draft = SelfAssessment.objects.get(country_id="PHL", year=2025)
+    page = client.get(f"/en/policy/self-assessments/{draft.pk}/").content.decode()
+    assert "/en/policy/capacity/requests/new/?domain=5&amp;sub_id=5d" in page
+    assert "/en/policy/capacity/?country=PHL&amp;domain=5" in page
+    filtered = client.get("/en/policy/capacity/?country=phl&domain=5").content.decode()
+    assert "Filtered: Philippines" in filtered
+    assert '<option value="PHL" selected>Philippines</option>' in filtered
+    assert '<option value="5" selected>' in filtered
+
+
+def test_an_organisation_answers_a_request_from_its_row_and_the_country_page_shows_the_latest_decisions(
+    client: Client, demo: None
+) -> None:
+    from migdev.policy.models import CapacityRequest
+
+    client.force_login(User.objects.get(username="demo-igo"))
+    asked = CapacityRequest.objects.get(sub_id="5d")
+    page = client.get("/en/policy/capacity/").content.decode()
+    assert f"/en/policy/capacity/initiatives/new/?request={asked.pk}" in page
+    assert '(<span lang="en">Demo Intergovernmental Migration Forum (demo)</span>)' in page
+    form = client.get(f"/en/policy/capacity/initiatives/new/?request={asked.pk}").context["form"]
+    assert form["country"].value() == "PHL" and form["answers"].value() == [str(asked.pk)]
+    assert form["organisation"].value() is not None
+    assert ("PHL:" not in str(form["answers"])) and "Philippines: " in str(form["answers"])
+    country = client.get("/en/policy/countries/PHL/").content.decode()
+    assert "Decisions of the latest meeting (2024-11-05)" in country
+    assert "Cost the reintegration programme in the next budget (demo)." in country

@@ -1,6 +1,8 @@
 """Capacity-building pages: requests and initiatives with their overlaps, a country's request form, and an
 international organisation's initiative form (offer, then update as it runs)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,8 +13,10 @@ from migdev.accounts.rules import require_permission
 from migdev.accounts.views import add_domain_error, domain_errors_as_http, signed_in
 from migdev.core.errors import DomainError
 from migdev.core.input_limits import MAX_FILTER_LENGTH
+from migdev.core.models import Country
 from migdev.policy.forms import InitiativeForm, RequestForm
 from migdev.policy.models import CapacityInitiative
+from migdev.policy.models.capacity import DOMAIN_CHOICES
 from migdev.policy.selectors import capacity as selectors
 from migdev.policy.services import capacity as services
 from migdev.policy.views.common import kept_countries, require_country_keeper
@@ -24,6 +28,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
     domain = int(raw_domain) if raw_domain.isdigit() and 1 <= int(raw_domain) <= 6 else None
     requests = selectors.requests(code)
     initiatives = selectors.initiatives(code)
+    named = Country.objects.filter(pk=code.upper()).first() if code else None
     if domain:
         requests, initiatives = requests.filter(domain=domain), initiatives.filter(domain=domain)
     context = {
@@ -31,7 +36,10 @@ def capacity(request: HttpRequest) -> HttpResponse:
         "initiatives": list(initiatives),
         "editable": selectors.editable_initiatives(request.user),
         "overlaps": selectors.overlaps(code),
-        "country": code.upper(),
+        "country": named.name if named else code.upper(),
+        "code": named.pk if named else "",
+        "countries": selectors.countries_with_capacity(),
+        "domains": DOMAIN_CHOICES,
         "domain": domain,
         "can_request": kept_countries(request.user) != [],
         "can_offer": bool(selectors.offering_organisations(request.user)),
@@ -42,9 +50,8 @@ def capacity(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors_as_http
 def request_new(request: HttpRequest) -> HttpResponse:
-    form = RequestForm(
-        request.POST or None, countries=require_country_keeper(request), initial={"domain": request.GET.get("domain")}
-    )
+    initial = {key: request.GET.get(key, "")[:3] for key in ("domain", "sub_id") if request.GET.get(key)}
+    form = RequestForm(request.POST or None, countries=require_country_keeper(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -71,8 +78,20 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
 def _initiative_form(request: HttpRequest, item: CapacityInitiative | None) -> InitiativeForm:
     organisations = selectors.offering_organisations(request.user) if item is None else [item.organisation]
-    requests = [(r.pk, f"{r.country_id}: {r.title}") for r in selectors.requests()]
-    initial = {}
+    requests = [(r.pk, f"{r.country.name}: {r.title}") for r in selectors.requests().order_by("country__name", "title")]
+    initial: dict[str, Any] = {}
+    if len(organisations) == 1:
+        initial["organisation"] = organisations[0]
+    answering = request.GET.get("request", "")[:12]
+    if item is None and answering.isdigit():
+        asked = selectors.requests().filter(pk=int(answering)).first()
+        if asked is not None:  # offered in answer to a request: its country, domain and objectives to start from
+            initial.update(
+                country=asked.country,
+                domain=asked.domain,
+                gcm_objectives=list(asked.gcm_objectives.all()),
+                answers=[str(asked.pk)],
+            )
     if item is not None:
         initial = {
             "organisation": item.organisation,

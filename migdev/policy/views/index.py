@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from migdev.accounts.views import domain_errors_as_http
-from migdev.core.models import GcmObjective
+from migdev.core.models import Country, GcmObjective
 from migdev.policy import exports, frameworks
 from migdev.policy.selectors import assessments, capacity, coherence, plans
 from migdev.policy.views.common import kept_countries
@@ -14,14 +14,16 @@ def index(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code", "").strip()[:3]
     if code:
         return redirect("policy:country", code=code.upper())
+    kept = kept_countries(request.user)
     context = {
+        "own": list(Country.objects.filter(pk__in=kept).order_by("name")) if kept else [],
         "countries": coherence.countries_with_records(),
         "published": assessments.comparison(),
         "plans": list(plans.plans()[:20]),
         "groups": list(coherence.working_groups()[:20]),
         "open_requests": capacity.requests(status="open").count(),
         "bands": frameworks.BAND_LABELS,
-        "keeps": kept_countries(request.user) != [],
+        "keeps": kept != [],
         "offers": bool(capacity.offering_organisations(request.user)),
     }
     return render(request, "policy/index.html", context)
