@@ -279,7 +279,8 @@ class Fuzzer:
         body_node: dict[str, Any] | None = None
         body: Any = None
         if "requestBody" in operation:
-            body_node = operation["requestBody"]["content"]["application/json"]["schema"]
+            content = operation["requestBody"]["content"]  # JSON first; a multipart-only upload gets its fields
+            body_node = (content.get("application/json") or next(iter(content.values())))["schema"]
             body = BODIES.get((method, template)) or self.example("body", body_node)
 
         def path(values: dict[str, str]) -> str:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 
 from migdev.core.attributions import SHIPPED_DATASETS
 from migdev.core.models import EscoOccupation
@@ -117,7 +118,7 @@ def test_skill_search(client: Client) -> None:
 def test_about_data_page_shows_every_dataset_with_attribution_and_counts(client: Client) -> None:
     html = client.get("/en/about/data/").content.decode()
     for dataset in SHIPPED_DATASETS:
-        assert str(dataset.name) in html
+        assert escape(str(dataset.name)) in html
     assert (
         "ESCO classification v1.1.1, © European Union, https://esco.ec.europa.eu — reused under Commission Decision"
         " 2011/833/EU" in html
