@@ -1,16 +1,21 @@
 """Cooperation: the consultative processes and forums both countries take part in (rcp) and the partnership
 commitments naming both (partnerships), each through that room's selectors."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from migdev.corridors.pairs import Pair
 from migdev.corridors.selectors.blocks import Block
-from migdev.partnerships.models import Commitment
 from migdev.partnerships.selectors import corridor as partnerships
-from migdev.rcp.models import Process
 from migdev.rcp.selectors import processes as rcp
+
+if TYPE_CHECKING:  # the rooms' records as their selectors return them; read only through those selectors
+    from migdev.partnerships.models import Commitment
+    from migdev.rcp.models import Process
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,20 @@
 """Diaspora: organisations and initiatives of the origin's diaspora in the destination, and the origin's open needs
 with the number of experts of that diaspora there in the need's occupation (diaspora, through its selectors)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migdev.corridors.pairs import Pair
 from migdev.corridors.selectors.blocks import Block
-from migdev.diaspora.models import DiasporaOrganisation
 from migdev.diaspora.selectors import corridor as registry
+
+if TYPE_CHECKING:  # the rooms' records as their selectors return them; read only through those selectors
+    from migdev.diaspora.models import DiasporaOrganisation
 
 
 @dataclass(frozen=True)

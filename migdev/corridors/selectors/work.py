@@ -2,16 +2,21 @@
 for, recruitment costs paid by the corridor's workers (SDG 10.7.1) by sex, open risk flags and grievances as counts
 (labour, through `labour.selectors.corridor`)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migdev.corridors.pairs import Pair
 from migdev.corridors.selectors.blocks import Block
-from migdev.labour.models import LabourAgreement, Scheme, Vacancy
 from migdev.labour.selectors import corridor as labour
 from migdev.labour.selectors.corridor import Summary
+
+if TYPE_CHECKING:  # the rooms' records as their selectors return them; read only through those selectors
+    from migdev.labour.models import LabourAgreement, Scheme, Vacancy
 
 
 @dataclass(frozen=True)
