@@ -126,8 +126,9 @@ def profiles(codes: list[str], on: datetime.date | None = None) -> list[RightsPr
     who = [participant(code) for code in codes]
     wanted = {w.code for w in who}
     statuses: dict[str, list[InstrumentStatus]] = {w.code: [] for w in who}
-    for item in selectors.instruments_with_prefetched_actions():
-        day = on or selectors.default_as_of(item)
+    default_days = selectors.default_as_of_by_instrument() if on is None else {}
+    for item in selectors.instruments_with_prefetched_actions(sorted(wanted)):
+        day = on or default_days[item.id]
         statement = selectors.statement(selectors.completeness_of(item), on)
         grouped: dict[str, list] = {code: [] for code in wanted}
         for action in item.actions.all():

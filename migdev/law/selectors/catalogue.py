@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError, NotFound
@@ -217,11 +217,44 @@ def parse_as_of(text: str | None) -> datetime.date | None:
         raise DomainError(_("%(value)r is not a date (YYYY-MM-DD).") % {"value": text}, "as_of") from None
 
 
-def instruments_with_prefetched_actions() -> QuerySet[Instrument]:
-    """Every binding instrument with its actions and completeness, for country profiles (one query each)."""
+def instruments_with_prefetched_actions(participants: Sequence[str] | None = None) -> QuerySet[Instrument]:
+    """Every binding instrument with its actions and completeness, for country profiles (one query each).
+
+    Given `participants`, only their actions are fetched (a profile of two countries reads a few hundred actions,
+    not every one): `item.actions.all()` then holds those alone, so take the default dates from
+    `default_as_of_by_instrument`, not `default_as_of`."""
+    actions_read = TreatyAction.objects.select_related("country")
+    if participants is not None:
+        actions_read = actions_read.filter(participant__in=list(participants))
     return (
         Instrument.objects.filter(binding=True)
         .select_related("completeness")
-        .prefetch_related(Prefetch("actions", queryset=TreatyAction.objects.select_related("country")))
+        .prefetch_related(Prefetch("actions", queryset=actions_read))
         .order_by("adopted", "id")
     )
+
+
+def default_as_of_by_instrument() -> dict[str, datetime.date]:
+    """`default_as_of` of every binding instrument, from one aggregate query instead of reading every action.
+
+    An action's latest possible day grows with its date for a given precision and source as-of date, so the latest
+    dated action of each (instrument, precision, as-of) group, and one undated action if any, stand for the group."""
+    today = datetime.date.today()
+    complete = Completeness.objects.filter(instrument__binding=True, as_of__isnull=False)
+    found: dict[str, datetime.date] = dict(complete.values_list("instrument_id", "as_of"))
+    groups = (
+        TreatyAction.objects.filter(instrument__binding=True)
+        .exclude(instrument_id__in=list(found))
+        .values("instrument_id", "date_precision", "as_of")
+        .annotate(latest_date=Max("date"), undated=Count("id", filter=Q(date__isnull=True)))
+    )
+    known: dict[str, list[datetime.date]] = defaultdict(list)
+    for group in groups:
+        dates = [group["latest_date"]] + ([None] if group["undated"] else [])
+        for date in dates:
+            latest = action_window(date, group["date_precision"], group["as_of"])[1]
+            if latest is not None:
+                known[group["instrument_id"]].append(latest)
+    for item_id in Instrument.objects.filter(binding=True).exclude(id__in=list(found)).values_list("id", flat=True):
+        found[item_id] = min(max(known[item_id]), today) if known.get(item_id) else today
+    return found

@@ -78,3 +78,13 @@ def test_compare_page(client: Client) -> None:
     html = client.get("/en/law/compare/?countries=ARG&countries=FRA").content.decode()
     assert 'href="/en/law/countries/ARG/"' in html and 'href="/en/law/countries/FRA/"' in html
     assert "Give between 2 and 6" in client.get("/en/law/compare/?countries=ARG").content.decode()
+
+
+def test_default_dates_from_one_query_equal_those_read_action_by_action() -> None:
+    """The aggregate the corridor pages use gives every binding instrument the date `default_as_of` gives it."""
+    from migdev.law import selectors
+
+    by_instrument = selectors.default_as_of_by_instrument()
+    items = list(selectors.instruments_with_prefetched_actions())
+    assert items and set(by_instrument) == {item.id for item in items}
+    assert {item.id: selectors.default_as_of(item) for item in items} == by_instrument
