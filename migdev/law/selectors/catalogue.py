@@ -241,7 +241,7 @@ def default_as_of_by_instrument() -> dict[str, datetime.date]:
     dated action of each (instrument, precision, as-of) group, and one undated action if any, stand for the group."""
     today = datetime.date.today()
     complete = Completeness.objects.filter(instrument__binding=True, as_of__isnull=False)
-    found: dict[str, datetime.date] = dict(complete.values_list("instrument_id", "as_of"))
+    found = {item_id: as_of for item_id, as_of in complete.values_list("instrument_id", "as_of") if as_of is not None}
     groups = (
         TreatyAction.objects.filter(instrument__binding=True)
         .exclude(instrument_id__in=list(found))
