@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Reference data")
 
     def ready(self) -> None:
-        from migdev.core import bench  # noqa: F401  (registers the benchmarks)
+        from migdev.core import bench, esco_embedding  # noqa: F401  (register the benchmarks, the job's receiver)
         from migdev.core.datasets import Dataset, register_dataset
         from migdev.core.importers.esco import load_esco
         from migdev.core.importers.isco08 import load_isco08

@@ -29,6 +29,13 @@ class PermissionDenied(DomainError):
     status = 403
 
 
+class Conflict(DomainError):
+    """The request clashes with the current state (e.g. a run of the same job is already under way)."""
+
+    code = "conflict"
+    status = 409
+
+
 class ImportFileError(DomainError):
     """A data file is malformed: the message names the file, row and column."""
 

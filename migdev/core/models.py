@@ -1,5 +1,6 @@
 """Reference data every room shares: places, currencies, languages, sexes, occupations, skills."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -214,6 +215,44 @@ class EscoLabelEmbedding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} {self.kind} {self.concept_uri} ({self.language})"
+
+
+class EscoEmbeddingRun(models.Model):
+    """A steward's request to embed the ESCO labels not embedded yet, run by a background job
+    (`core.esco_embedding.run_embedding`): queued, running with its progress, done or failed."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
+        RUNNING = "running", _("Embedding")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(_("labels done"), default=0)
+    total = models.PositiveIntegerField(_("labels to do"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    job_id = models.CharField(_("job"), max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("ESCO embedding run")
+        verbose_name_plural = _("ESCO embedding runs")
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+    @property
+    def unfinished(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.total)) if self.total else 0
 
 
 class WorkerBeat(models.Model):

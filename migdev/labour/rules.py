@@ -74,6 +74,7 @@ rules.add_perm("labour.view_vacancy_candidates", _employer | is_official_for_cou
 rules.add_perm("labour.add_invitation", _employer | is_steward)
 rules.add_perm("labour.answer_invitation", is_the_worker)
 rules.add_perm("labour.add_scheme", is_official_for_country | is_steward)
+rules.add_perm("labour.embed_esco_labels", is_steward)
 rules.add_perm("labour.change_scheme", is_official_for_country | is_steward)
 rules.add_perm("labour.delete_scheme", is_official_for_country | is_steward)
 rules.add_perm("labour.change_labourstandard", is_steward)

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from migdev.labour.views import hub, matching, measurement, protection, registry
+from migdev.labour.views import esco, hub, matching, measurement, protection, registry
 
 app_name = "labour"
 
@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(protection.urlpatterns)),
     path("", include(measurement.urlpatterns)),
     path("", include(matching.urlpatterns)),
+    path("", include(esco.urlpatterns)),
 ]

@@ -309,6 +309,8 @@ API: dict[str, Row] = {
     "POST /api/v1/labour/runs/{run_id}/rerun": only(OFFICIAL, STEWARD, hidden=True),
     "POST /api/v1/labour/runs/{run_id}/confirm": only(OFFICIAL, STEWARD, hidden=True),
     "POST /api/v1/labour/text-suggestions": signed_in(body={"text": "I picked apples for four seasons"}),
+    "GET /api/v1/labour/esco-embeddings": only(STEWARD),
+    "POST /api/v1/labour/esco-embeddings/runs": only(STEWARD, ok=frozenset({202})),
     # law: public
     "GET /api/v1/law/instruments": public(),
     "GET /api/v1/law/instruments/{instrument_id}": public(),
@@ -571,6 +573,7 @@ PAGES: dict[str, Row] = {
     "labour:pick": Row(PUBLIC, query="field=occupation_add&q=fruit"),
     "labour:pick_essential_skills": public(),
     "labour:suggest_from_text": signed_in(method="post", ok=frozenset({200, 400})),
+    "labour:esco_embeddings": only(STEWARD),
     "labour:standard_list": public(),
     "labour:standard_new": only(STEWARD),
     "labour:standard_edit": only(STEWARD),

@@ -2,7 +2,7 @@
 
 from ninja import Router
 
-from migdev.labour.api import matching, measurement, protection, registry, text
+from migdev.labour.api import esco, matching, measurement, protection, registry, text
 
 router = Router(tags=["labour"])
 router.add_router("", registry.router)
@@ -10,3 +10,4 @@ router.add_router("", protection.router)
 router.add_router("", measurement.router)
 router.add_router("", matching.router)
 router.add_router("", text.router)
+router.add_router("", esco.router)
