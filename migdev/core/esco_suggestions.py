@@ -38,8 +38,11 @@ from migdev.engines.matching.text import phrases, rank_occupations, top_k
 # What one suggestion reads: embedding each phrase is most of its time, and the largest text accepted must be
 # answered within a second on a two-core box (`migdev bench_suggestions --latency`; docs/benchmarks.md). About a
 # page: the part of a CV or vacancy that names the work and the skills.
-MAX_TEXT_CHARS = 2_000
-MAX_PHRASES = 40
+# Bounds on one request (issue 15: the largest accepted text answers within 1 s on two cores; see bench_suggestions).
+MAX_TEXT_CHARS = 1_500
+MAX_PHRASES = 30
+# Distinct texts embedded per request: the phrases, then pieces of lines (see _embedding_each_text_once).
+MAX_EMBEDDED_TEXTS = 40
 # An occupation's label matching a phrase outright (a job title) adds this much to its skill-profile score.
 TITLE_WEIGHT = 0.5
 
@@ -280,15 +283,23 @@ def _likely_occupations(
     return likely
 
 
-def _embedding_each_text_once(model: Embedder) -> Embedder:
+def _embedding_each_text_once(model: Embedder, budget: int | None = None) -> Embedder:
     """`model`, remembering each text's vector: a job title's piece is often a whole phrase embedded already, and
-    embedding is most of a suggestion's time."""
+    embedding is most of a suggestion's time. At most `budget` distinct texts are embedded (about 20 ms each on two
+    cores): the phrases come first, and pieces of lines past the budget get a zero vector, so they count by
+    spelling alone. That bounds a request whatever the text's shape (thirty lines of ten comma-separated words)."""
     known: dict[str, np.ndarray] = {}
+    embedded = 0
 
     def embed(texts: list[str]) -> np.ndarray:
+        nonlocal embedded
         new = list(dict.fromkeys(t for t in texts if t not in known))
-        if new:
-            known.update(zip(new, model(new), strict=True))
+        room = len(new) if budget is None else max(0, budget - embedded)
+        if new[:room]:
+            known.update(zip(new[:room], model(new[:room]), strict=True))
+            embedded += len(new[:room])
+        if new[room:]:  # past the budget (at least one text embedded before: the budget is above zero)
+            known.update(dict.fromkeys(new[room:], np.zeros_like(next(iter(known.values())))))
         return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
     return embed
@@ -303,7 +314,7 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     parts = split_phrases(text)
     index = esco_text_index()
     model = load_embedder() if index.has_embeddings else None
-    embed = _embedding_each_text_once(model) if model is not None else None
+    embed = _embedding_each_text_once(model, MAX_EMBEDDED_TEXTS) if model is not None else None
     if not parts:
         return TextSuggestions(0, [], [], cross_lingual=embed is not None)
     vectors = embed(parts) if embed is not None else None

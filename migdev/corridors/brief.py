@@ -1,36 +1,22 @@
 """A one-page corridor brief as PDF (fpdf2), from the same blocks as the page, in the active language.
 
-The font is DejaVu Serif, shipped by the law room with its licence (found through the app registry, so this room
-imports nothing of law but its selectors)."""
+It prints on core's PDF page (`core/pdf.py`: DejaVu Serif)."""
 
-from pathlib import Path
-
-from django.apps import apps
 from django.utils import formats
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
+from migdev.core.pdf import FONT, PdfDocument
 from migdev.corridors.selectors import Corridor
 from migdev.corridors.selectors.blocks import Block
-
-FONT = "DejaVuSerif"
-
-
-def _fonts() -> Path:
-    return Path(apps.get_app_config("law").path) / "data" / "fonts"
 
 
 def _number(value: float | None, decimals: int = 0) -> str:
     return "—" if value is None else formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
 
 
-class _Brief(FPDF):
+class _Brief(PdfDocument):
     def __init__(self) -> None:
-        super().__init__(format="A4")
-        self.add_font(FONT, "", str(_fonts() / "DejaVuSerif.ttf"))
-        self.add_font(FONT, "B", str(_fonts() / "DejaVuSerif-Bold.ttf"))
-        self.set_auto_page_break(True, margin=12)
-        self.set_margins(14, 12, 14)
+        super().__init__(margins=(14, 12, 14), bottom=12)
 
     def heading(self, text: str, source: str, as_of: str) -> None:
         self.ln(1.5)

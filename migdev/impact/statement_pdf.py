@@ -1,34 +1,19 @@
-"""The Migration Impact Statement as PDF (fpdf2), in the language active when it is called, with the DejaVu Serif
-font the law room ships (migdev/law/data/fonts), so French and Spanish letters print on any machine."""
-
-from pathlib import Path
+"""The Migration Impact Statement as PDF (fpdf2), in the language active when it is called, on core's PDF page
+(`core/pdf.py`: DejaVu Serif, so French and Spanish letters print on any machine)."""
 
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
-import migdev.law
+from migdev.core.pdf import FONT, PdfDocument
 from migdev.impact.statement import Statement
 
-FONTS = Path(migdev.law.__file__).resolve().parent / "data" / "fonts"
-FONT = "DejaVuSerif"
 BAR_COLOUR = (11, 79, 138)
 
 
-class _Pdf(FPDF):
+class _Pdf(PdfDocument):
     def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
-        self.doc_title = title
-        self.add_font(FONT, "", str(FONTS / "DejaVuSerif.ttf"))
-        self.add_font(FONT, "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
-        self.set_auto_page_break(True, margin=18)
-        self.set_margins(18, 16, 18)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT, "", 8)
-        self.cell(0, 5, f"{self.doc_title[:90]} — {self.page_no()}", align="C")
+        super().__init__(title, margins=(18, 16, 18))
 
     def heading(self, text: str) -> None:
         self.ln(3)

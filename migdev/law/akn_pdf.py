@@ -1,21 +1,17 @@
 """Akoma Ntoso to PDF (fpdf2): title page facts, a table of contents with page numbers, PDF outline (bookmarks) and
 the text by heading and article.
 
-The font is DejaVu Serif, shipped in migdev/law/data/fonts with its licence, so every Latin, Greek and Cyrillic
-letter of the texts prints the same on any machine.
+The page and its font are core's (`core/pdf.py`).
 """
-
-from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.outline import OutlineSection
 from lxml import etree
 
+from migdev.core.pdf import FONT, PdfDocument
 from migdev.law.akn import AKN_NS
 from migdev.law.akn_html import HIERARCHICAL, LABELS, TOC_LEVELS, WORD_NUM
 
-FONTS = Path(__file__).resolve().parent / "data" / "fonts"
-FONT = "DejaVuSerif"
 HEADINGS = {"Contents": {"spa": "Índice", "fra": "Sommaire"}}
 
 
@@ -25,21 +21,6 @@ def _local(node: etree._Element) -> str:
 
 def _text(node: etree._Element) -> str:
     return " ".join("".join(node.itertext()).split())
-
-
-class _Pdf(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
-        self.doc_title = title
-        self.add_font(FONT, "", str(FONTS / "DejaVuSerif.ttf"))
-        self.add_font(FONT, "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
-        self.set_auto_page_break(True, margin=18)
-        self.set_margins(20, 18, 20)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT, "", 8)
-        self.cell(0, 5, f"{self.doc_title[:90]} — {self.page_no()}", align="C")
 
 
 def _toc(pdf: FPDF, outline: list[OutlineSection]) -> None:
@@ -61,7 +42,7 @@ def render_pdf(root: etree._Element, title: str, facts: list[tuple[str, str]]) -
     language_node = root.find(f".//{{{AKN_NS}}}FRBRExpression/{{{AKN_NS}}}FRBRlanguage")
     language = language_node.get("language", "eng") if language_node is not None else "eng"
     labels = LABELS.get(language, {})
-    pdf = _Pdf(title)
+    pdf = PdfDocument(title)
     pdf.set_title(title)
     pdf.set_lang({"spa": "es", "fra": "fr"}.get(language, "en"))
     pdf.add_page()

@@ -182,7 +182,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MIGDEV_UPLOAD_MAX_BYTES", str(
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Bodies are refused (413) from their declared length before anything reads them: JSON to the API up to 1 MB, a
-# CV or vacancy text (at most 2,000 characters are read) up to 256 KB, files and forms up to the upload limit above.
+# CV or vacancy text (at most 1,500 characters are read) up to 256 KB, files and forms up to the upload limit above.
 MIGDEV_API_JSON_MAX_BYTES = 1024 * 1024
 MIGDEV_BODY_LIMITS = [("/api/v1/labour/text-suggestions", 256 * 1024)]
 

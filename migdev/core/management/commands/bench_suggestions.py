@@ -33,9 +33,11 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(latency))
             else:
                 self.stdout.write(
-                    f"Largest accepted text ({latency['largest_chars']} characters, {latency['largest_phrases']} "
-                    f"phrases): {latency['largest_s']:.3f} s (goal ≤ {latency['goal_s']:.0f} s); one line: "
-                    f"{latency['one_line_s']:.3f} s; ratio {latency['ratio']:.3f}"
+                    f"Slowest largest accepted text ({latency['largest_text']}: {latency['largest_chars']} characters, "
+                    f"{latency['largest_phrases']} phrases; limits {latency['max_chars']} characters, "
+                    f"{latency['max_phrases']} lines): {latency['largest_s']:.3f} s "
+                    f"(goal ≤ {latency['goal_s']:.0f} s); "
+                    f"one line: {latency['one_line_s']:.3f} s; ratio {latency['ratio']:.3f}"
                 )
             return
         try:
