@@ -217,7 +217,47 @@ class EscoLabelEmbedding(models.Model):
         return f"{self.model} {self.kind} {self.concept_uri} ({self.language})"
 
 
-class EscoEmbeddingRun(models.Model):
+class JobRecord(models.Model):
+    """What a durable job (`core/jobs.py`) is for, as the people who asked for it see it: its status, what came of
+    it, the job's id and when it finished. A room's record adds what the job works on."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be checked")
+        RUNNING = "running", _("Being checked and loaded")
+        DONE = "done", _("Loaded")
+        FAILED = "failed", _("Refused")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    message = models.TextField(_("message"), blank=True)
+    job_id = models.CharField(_("job"), max_length=64, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def unfinished(self) -> bool:
+        return self.status in (JobRecord.Status.QUEUED, JobRecord.Status.RUNNING)
+
+
+class UploadRecord(JobRecord):
+    """A file a steward uploaded for a durable job to check and load whole or not at all."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"  # type: ignore[attr-defined]
+
+
+class EscoEmbeddingRun(JobRecord):
     """A steward's request to embed the ESCO labels not embedded yet, run by a background job
     (`core.esco_embedding.run_embedding`): queued, running with its progress, done or failed."""
 
@@ -230,13 +270,10 @@ class EscoEmbeddingRun(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(_("labels done"), default=0)
     total = models.PositiveIntegerField(_("labels to do"), null=True, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    job_id = models.CharField(_("job"), max_length=64, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
@@ -245,10 +282,6 @@ class EscoEmbeddingRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requested_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
-
-    @property
-    def unfinished(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     @property
     def percent(self) -> int:

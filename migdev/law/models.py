@@ -4,11 +4,10 @@ Whether a participant is party to an instrument on a date is computed from its t
 never stored.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from migdev.core.models import Country
+from migdev.core.models import Country, UploadRecord
 
 
 class Theme(models.Model):
@@ -438,7 +437,7 @@ class NationalLaw(models.Model):
         return self.short_title
 
 
-class AmendmentUpload(models.Model):
+class AmendmentUpload(UploadRecord):
     """A steward's upload of a law's text as amended, converted and validated by a background job
     (`tasks.record_uploaded_amendment`) so a large text never holds a web request and a restart never loses it."""
 
@@ -453,11 +452,8 @@ class AmendmentUpload(models.Model):
     amending_act = models.CharField(_("amending act"), max_length=300)
     source = models.URLField(_("source of the text"), max_length=500, blank=True)
     text_format = models.CharField(_("format"), max_length=20)
-    file_name = models.CharField(_("file name"), max_length=255)
     stored_as = models.CharField(_("stored as"), max_length=500, help_text=_("the copy the job reads"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    message = models.TextField(_("message"), blank=True)
-    job_id = models.CharField(_("job"), max_length=64, blank=True)
     expression = models.ForeignKey(
         Expression,
         verbose_name=_("version recorded"),
@@ -466,23 +462,10 @@ class AmendmentUpload(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
+    class Meta(UploadRecord.Meta):
         verbose_name = _("amendment upload")
         verbose_name_plural = _("amendment uploads")
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({self.get_status_display()})"
-
-    @property
-    def unfinished(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
 class Implementation(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from migdev.accounts.models import Organisation
-from migdev.core.models import Country, Currency, GcmGuidingPrinciple, GcmObjective, SdgTarget
+from migdev.core.models import Country, Currency, GcmGuidingPrinciple, GcmObjective, SdgTarget, UploadRecord
 
 
 class Partner(models.Model):
@@ -309,35 +309,12 @@ class Recommendation(models.Model):
         return self.board.secretariat_id
 
 
-class CommitmentImport(models.Model):
+class CommitmentImport(UploadRecord):
     """A commitments CSV a steward uploaded (page or API), checked and loaded whole or not at all by a background
     job (`tasks.load_uploaded_commitments`): queued, checking, loaded or refused with the row and column at fault."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting to be checked")
-        RUNNING = "running", _("Being checked and loaded")
-        DONE = "done", _("Loaded")
-        FAILED = "failed", _("Refused")
-
-    file_name = models.CharField(_("file name"), max_length=255)
     content = models.BinaryField(_("file"), default=b"", editable=False)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    message = models.TextField(_("message"), blank=True)
-    job_id = models.CharField(_("job"), max_length=64, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
+    class Meta(UploadRecord.Meta):
         verbose_name = _("commitments import")
         verbose_name_plural = _("commitments imports")
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({self.get_status_display()})"
-
-    @property
-    def unfinished(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from migdev.core.models import UploadRecord
+
 
 class ProviderType(models.TextChoices):
     BANK = "bank", _("Bank")
@@ -136,38 +138,15 @@ class PublishedCorridorAverage(models.Model):
         return f"{self.sending}→{self.receiving} {self.period}: {self.value:.2f}"
 
 
-class PriceUpload(models.Model):
+class PriceUpload(UploadRecord):
     """A price file a steward uploaded, checked and loaded by a background job (`tasks.load_price_upload`), so a
     large workbook never holds a web request and a restart never loses it: queued, checking, loaded or refused."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting to be checked")
-        RUNNING = "running", _("Being checked and loaded")
-        DONE = "done", _("Loaded")
-        FAILED = "failed", _("Refused")
-
-    file_name = models.CharField(_("file name"), max_length=255)
     stored_as = models.CharField(_("stored as"), max_length=500, help_text=_("the copy the job reads"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    message = models.TextField(_("message"), blank=True)
-    job_id = models.CharField(_("job"), max_length=64, blank=True)
     price_import = models.ForeignKey(
         PriceImport, verbose_name=_("file loaded"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
+    class Meta(UploadRecord.Meta):
         verbose_name = _("price upload")
         verbose_name_plural = _("price uploads")
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({self.get_status_display()})"
-
-    @property
-    def unfinished(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
