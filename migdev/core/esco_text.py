@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -360,10 +361,25 @@ def _version() -> tuple[object, ...]:
     return (*parts, found["n"], found["last"])
 
 
+_checked: tuple[float, tuple[object, ...]] | None = None
+
+
+def _recent_version() -> tuple[object, ...]:
+    """`_version()`, read at most once every MIGDEV_ESCO_INDEX_RECHECK_SECONDS per process: its four counts over
+    ESCO's tables cost more than a bare title's whole ranking, and ESCO changes only when a steward loads it."""
+    global _checked
+    now = time.monotonic()
+    wait = float(getattr(settings, "MIGDEV_ESCO_INDEX_RECHECK_SECONDS", 5))
+    if _checked is None or now - _checked[0] >= wait:
+        _checked = (now, _version())
+    return _checked[1]
+
+
 def esco_text_index() -> EscoTextIndex:
-    """This process's index, built on first use and rebuilt when ESCO or its embeddings change."""
+    """This process's index, built on first use and rebuilt when ESCO or its embeddings change (noticed within
+    MIGDEV_ESCO_INDEX_RECHECK_SECONDS)."""
     global _built
-    version = _version()
+    version = _recent_version()
     with _lock:
         if _built is None or _built[0] != version:
             _built = (version, build_index())

@@ -115,6 +115,8 @@ TEMPLATES = [
 TASKS = {"default": {"BACKEND": os.environ.get("MIGDEV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # A worker on another host that has not said it is alive for this long is taken for dead, and its jobs failed.
 MIGDEV_WORKER_STALE_SECONDS = int(os.environ.get("MIGDEV_WORKER_STALE_SECONDS", "60"))
+# How often a process checks whether ESCO or its label embeddings changed (its text index is rebuilt then).
+MIGDEV_ESCO_INDEX_RECHECK_SECONDS = float(os.environ.get("MIGDEV_ESCO_INDEX_RECHECK_SECONDS", "5"))
 
 # Browser rules (the CSP and Permissions-Policy come from migdev.core.security).
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -4,6 +4,7 @@ import hashlib
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -237,3 +238,18 @@ def test_a_job_title_inside_a_sentence_of_a_vacancy_names_the_occupation() -> No
     found = esco_suggestions.suggest("We are looking for a welder to weld metal parts in our workshop.")
     assert found.occupations[0].label == "welder"
     assert found.occupations[0].phrase == "We are looking for a welder to weld metal parts in our workshop."
+
+
+def test_a_process_checks_for_a_changed_esco_at_most_every_few_seconds(settings: Any) -> None:
+    """The counts over ESCO's tables are read once per interval, not per suggestion; a change is noticed after it."""
+    from unittest import mock
+
+    settings.MIGDEV_ESCO_INDEX_RECHECK_SECONDS = 60
+    with mock.patch.object(esco_text, "_version", return_value=("v1",)) as version:
+        esco_text._checked = None
+        assert esco_text._recent_version() == ("v1",)
+        version.return_value = ("v2",)
+        assert esco_text._recent_version() == ("v1",) and version.call_count == 1
+        with mock.patch.object(esco_text.time, "monotonic", return_value=esco_text.time.monotonic() + 61):
+            assert esco_text._recent_version() == ("v2",)
+    esco_text._checked = None
