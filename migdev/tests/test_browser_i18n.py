@@ -110,6 +110,7 @@ SIGNED_IN = {
         "/labour/official/schemes/new/",
         "/labour/standards/new/",
         "/remittances/upload/",
+        "/labour/esco/embeddings/",
         "/partnerships/commitments/import/",
         "/partnerships/boards/new/",
     ],
@@ -199,10 +200,27 @@ def log_in(page: Any, site_url: str, account: tuple[str, str]) -> None:
     assert page.locator(".who").inner_text() == account[0]
 
 
-def interface_texts(page: Any, url: str) -> list[str]:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")  # charts, maps and their legends are drawn once their data has come
-    return list(page.evaluate(OWN_TEXTS))
+LANGUAGES = ("en", "fr", "es")
+
+
+def language_tabs(page: Any) -> dict[str, Any]:
+    """A tab per language in the page's browser context (same sign-in), so the three load side by side."""
+    others = [tab for tab in page.context.pages if tab is not page]
+    while len(others) < len(LANGUAGES) - 1:
+        others.append(page.context.new_page())
+    return dict(zip(LANGUAGES, [page, *others], strict=False))
+
+
+def interface_texts(page: Any, site_url: str, path: str) -> dict[str, list[str]]:
+    """Each language's interface texts of the page at `path`, the three opened at once."""
+    tabs = language_tabs(page)
+    for language, tab in tabs.items():
+        tab.goto(f"{site_url}/{language}{path}", wait_until="commit")
+    texts = {}
+    for language, tab in tabs.items():
+        tab.wait_for_load_state("networkidle")  # charts, maps and their legends are drawn once their data has come
+        texts[language] = list(tab.evaluate(OWN_TEXTS))
+    return texts
 
 
 def interface_text(text: str) -> str:
@@ -215,10 +233,11 @@ def interface_text(text: str) -> str:
 
 def untranslated(page: Any, site_url: str, path: str) -> list[str]:
     """The texts of the page at `path` that read the same in English as in French or Spanish, with the language."""
-    english = interface_texts(page, f"{site_url}/en{path}")
+    texts = interface_texts(page, site_url, path)
+    english = texts["en"]
     found = []
     for language in ("fr", "es"):
-        other = interface_texts(page, f"{site_url}/{language}{path}")
+        other = texts[language]
         assert len(other) == len(english), f"{language}{path}: the page differs in shape from the English one"
         found += [
             f"{language}{path}: {text!r}"

@@ -1,6 +1,9 @@
 """The labour demo: registered as a setup step after the accounts demo, realistic counts, every protection case
 present, idempotent, and the supply and demand pages show it."""
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from django.db.models import Count
 from django.test import Client
@@ -22,14 +25,25 @@ from migdev.labour.models import (
 )
 from migdev.labour.selectors import measurement
 from migdev.labour.selectors.matching import worker_recommendations
+from migdev.tests.shared_data import loaded_once
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_in_module(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    def load() -> str:
+        load_demo_accounts(SilentProgress())
+        return load_labour_demo(SilentProgress())
+
+    with loaded_once(django_db_blocker, load) as summary:
+        yield summary
+
+
 @pytest.fixture
-def demo() -> str:
-    load_demo_accounts(SilentProgress())
-    return load_labour_demo(SilentProgress())
+def demo(demo_in_module: str, db: None) -> str:
+    """The accounts and labour demos (loaded once for the module), and the labour demo's summary line."""
+    return demo_in_module
 
 
 def test_the_labour_demo_is_a_setup_step_after_the_accounts_demo() -> None:
