@@ -27,7 +27,15 @@ from django.utils.translation import gettext as _
 from ninja.throttling import UserRateThrottle
 
 from migdev.core.errors import DomainError
-from migdev.core.esco_text import PIPELINE, Embedder, EscoTextIndex, esco_text_index, load_embedder
+from migdev.core.esco_text import (
+    EMBEDDING_DIM,
+    PIPELINE,
+    Embedder,
+    EscoTextIndex,
+    esco_text_index,
+    load_embedder,
+    token_count,
+)
 from migdev.core.esco_titles import TitleRanking, rank_title, title_words
 from migdev.core.models import EscoOccupation
 from migdev.core.text_cues import asks_for_language, content_phrases
@@ -41,8 +49,10 @@ from migdev.engines.matching.text import phrases, rank_occupations, top_k
 # Bounds on one request (issue 15: the largest accepted text answers within 1 s on two cores; see bench_suggestions).
 MAX_TEXT_CHARS = 1_500
 MAX_PHRASES = 30
-# Distinct texts embedded per request: the phrases, then pieces of lines (see _embedding_each_text_once).
-MAX_EMBEDDED_TEXTS = 40
+# Tokens embedded per request (about 0.6 s on one core): the phrases, then pieces of lines; past it, text counts by
+# spelling alone (see _embedding_each_text_once). Pieces of lines read as job titles: at most MAX_TITLE_PIECES.
+MAX_EMBEDDED_TOKENS = 300
+MAX_TITLE_PIECES = 80
 # An occupation's label matching a phrase outright (a job title) adds this much to its skill-profile score.
 TITLE_WEIGHT = 0.5
 
@@ -193,6 +203,7 @@ def _title_evidence(
     no runs of words inside sentences."""
     n = len(index.occupation_uris)
     pieces, owners, windows, window_owners = _title_parts(parts)
+    pieces, owners = pieces[:MAX_TITLE_PIECES], owners[:MAX_TITLE_PIECES]  # the first lines' pieces: a bound
     if strict or not spelled:
         windows, window_owners = [], window_owners[:0]
     blocks, block_owners, block_words = [], [], []
@@ -285,21 +296,27 @@ def _likely_occupations(
 
 def _embedding_each_text_once(model: Embedder, budget: int | None = None) -> Embedder:
     """`model`, remembering each text's vector: a job title's piece is often a whole phrase embedded already, and
-    embedding is most of a suggestion's time. At most `budget` distinct texts are embedded (about 20 ms each on two
-    cores): the phrases come first, and pieces of lines past the budget get a zero vector, so they count by
-    spelling alone. That bounds a request whatever the text's shape (thirty lines of ten comma-separated words)."""
+    embedding is most of a suggestion's time. At most `budget` tokens are embedded (about 2 ms each on one core):
+    the phrases come first, in the text's order, then pieces of lines; a text past the budget gets a zero vector
+    and counts by spelling alone. That bounds a request whatever the text's shape."""
     known: dict[str, np.ndarray] = {}
-    embedded = 0
+    spent = 0
 
     def embed(texts: list[str]) -> np.ndarray:
-        nonlocal embedded
+        nonlocal spent
         new = list(dict.fromkeys(t for t in texts if t not in known))
-        room = len(new) if budget is None else max(0, budget - embedded)
-        if new[:room]:
-            known.update(zip(new[:room], model(new[:room]), strict=True))
-            embedded += len(new[:room])
-        if new[room:]:  # past the budget (at least one text embedded before: the budget is above zero)
-            known.update(dict.fromkeys(new[room:], np.zeros_like(next(iter(known.values())))))
+        fitting = []
+        for text in new:
+            cost = token_count(model, text)
+            if budget is not None and spent + cost > budget:
+                break
+            fitting.append(text)
+            spent += cost
+        if fitting:
+            known.update(zip(fitting, model(fitting), strict=True))
+        if len(fitting) < len(new):
+            zero = np.zeros(EMBEDDING_DIM, dtype=np.float32)
+            known.update(dict.fromkeys(new[len(fitting) :], zero))
         return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
     return embed
@@ -314,7 +331,7 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     parts = split_phrases(text)
     index = esco_text_index()
     model = load_embedder() if index.has_embeddings else None
-    embed = _embedding_each_text_once(model, MAX_EMBEDDED_TEXTS) if model is not None else None
+    embed = _embedding_each_text_once(model, MAX_EMBEDDED_TOKENS) if model is not None else None
     if not parts:
         return TextSuggestions(0, [], [], cross_lingual=embed is not None)
     vectors = embed(parts) if embed is not None else None

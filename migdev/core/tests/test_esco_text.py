@@ -253,3 +253,19 @@ def test_a_process_checks_for_a_changed_esco_at_most_every_few_seconds(settings:
         with mock.patch.object(esco_text.time, "monotonic", return_value=esco_text.time.monotonic() + 61):
             assert esco_text._recent_version() == ("v2",)
     esco_text._checked = None
+
+
+def test_a_request_embeds_at_most_its_token_budget_and_each_text_once() -> None:
+    """Phrases first, in order, until the budget is spent; later texts get a zero vector (spelling alone)."""
+    seen: list[list[str]] = []
+
+    def model(texts: list[str]) -> np.ndarray:
+        seen.append(list(texts))
+        return np.ones((len(texts), esco_text.EMBEDDING_DIM), dtype=np.float32)
+
+    embed = esco_suggestions._embedding_each_text_once(model, budget=10)  # no token counter: len // 3 + 2 each
+    first = embed(["welder", "fruit picker", "cook in a large hotel kitchen"])  # 4 + 6 tokens fit, 11 do not
+    assert seen == [["welder", "fruit picker"]]
+    assert first[:2].any(axis=1).all() and not first[2].any()
+    again = embed(["welder", "nurse"])  # known, and past the budget
+    assert seen == [["welder", "fruit picker"]] and again[0].any() and not again[1].any()
