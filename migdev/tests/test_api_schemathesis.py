@@ -26,7 +26,7 @@ from migdev.accounts.tests.factories import UserFactory
 from migdev.labour.tests.factories_protection import official_of
 from migdev.labour.tests.factories_registry import WorkerProfileFactory
 
-EXAMPLES_PER_OPERATION = 5
+EXAMPLES_PER_OPERATION = 3
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
