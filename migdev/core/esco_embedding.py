@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migdev.core.errors import Conflict, DomainError
-from migdev.core.esco_text import embed_esco_labels, labels_to_embed
+from migdev.core.esco_text import EMBEDDING_MODEL, embed_esco_labels, labels_to_embed
 from migdev.core.jobs import job_abandoned
 from migdev.core.models import EscoEmbeddingRun, EscoLabelEmbedding
 
 EMBEDDING_JOB = "migdev.core.tasks.embed_esco_labels_job"
+UNFINISHED = (EscoEmbeddingRun.Status.QUEUED, EscoEmbeddingRun.Status.RUNNING)
 
 
 def queue_embedding(requested_by: Any) -> EscoEmbeddingRun:
@@ -30,9 +31,6 @@ def queue_embedding(requested_by: Any) -> EscoEmbeddingRun:
         run.job_id = str(embed_esco_labels_job.enqueue(run.pk).id)
         run.save(update_fields=["job_id"])
     return run
-
-
-UNFINISHED = (EscoEmbeddingRun.Status.QUEUED, EscoEmbeddingRun.Status.RUNNING)
 
 
 class _RunProgress:
@@ -66,6 +64,14 @@ def run_embedding(run_id: int) -> None:
         summary = embed_esco_labels(_RunProgress(run_id))
     except DomainError as error:
         outcome = {"status": EscoEmbeddingRun.Status.FAILED, "message": str(error.message)}
+    except Exception:
+        # Not left "running" (which would refuse every later run): failed, the details in the worker's log.
+        EscoEmbeddingRun.objects.filter(pk=run_id).update(
+            status=EscoEmbeddingRun.Status.FAILED,
+            message=_("An unexpected error stopped the run; the labels embedded so far are kept. Run it again."),
+            finished_at=timezone.now(),
+        )
+        raise
     else:
         outcome = {"status": EscoEmbeddingRun.Status.DONE, "message": summary}
     EscoEmbeddingRun.objects.filter(pk=run_id).update(finished_at=timezone.now(), **outcome)
@@ -73,7 +79,8 @@ def run_embedding(run_id: int) -> None:
 
 def embedding_state() -> dict[str, int]:
     """How many ESCO labels there are to embed and how many are embedded now."""
-    return {"labels": len(labels_to_embed()), "embedded": EscoLabelEmbedding.objects.count()}
+    embedded = EscoLabelEmbedding.objects.filter(model=EMBEDDING_MODEL).count()
+    return {"labels": len(labels_to_embed()), "embedded": embedded}
 
 
 @receiver(job_abandoned, dispatch_uid="core-esco-embedding-abandoned")

@@ -46,7 +46,6 @@ from migdev.engines.matching.text import phrases, rank_occupations, top_k
 # What one suggestion reads: embedding each phrase is most of its time, and the largest text accepted must be
 # answered within a second on a two-core box (`migdev bench_suggestions --latency`; docs/benchmarks.md). About a
 # page: the part of a CV or vacancy that names the work and the skills.
-# Bounds on one request (issue 15: the largest accepted text answers within 1 s on two cores; see bench_suggestions).
 MAX_TEXT_CHARS = 1_500
 MAX_PHRASES = 30
 # Tokens embedded per request (about 0.6 s on one core): the phrases, then pieces of lines; past it, text counts by

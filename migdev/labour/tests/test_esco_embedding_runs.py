@@ -70,3 +70,19 @@ def test_a_run_whose_worker_died_is_failed_with_a_reason_and_can_run_again() -> 
     run.refresh_from_db()
     assert run.status == "failed" and "Run it again" in run.message
     assert client.post("/api/v1/labour/esco-embeddings/runs").status_code == 202
+
+
+def test_a_run_that_breaks_unexpectedly_is_failed_not_left_running() -> None:
+    from unittest import mock
+
+    from migdev.core import esco_embedding
+
+    client = Client()
+    client.force_login(steward())
+    run_id = client.post("/api/v1/labour/esco-embeddings/runs").json()["id"]
+    broken = mock.patch.object(esco_embedding, "embed_esco_labels", side_effect=OSError("disk full"))
+    with broken, pytest.raises(OSError):
+        esco_embedding.run_embedding(run_id)
+    run = EscoEmbeddingRun.objects.get(pk=run_id)
+    assert run.status == "failed" and "unexpected error" in run.message and run.finished_at is not None
+    assert client.post("/api/v1/labour/esco-embeddings/runs").status_code == 202
