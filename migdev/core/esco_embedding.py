@@ -7,17 +7,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
-from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from migdev.core.errors import Conflict, DomainError
+from migdev.core.errors import Conflict
 from migdev.core.esco_text import EMBEDDING_MODEL, embed_esco_labels, labels_to_embed
-from migdev.core.jobs import job_abandoned
+from migdev.core.job_records import UNFINISHED, fail_when_abandoned, run_recorded
 from migdev.core.models import EscoEmbeddingRun, EscoLabelEmbedding
 
 EMBEDDING_JOB = "migdev.core.tasks.embed_esco_labels_job"
-UNFINISHED = (EscoEmbeddingRun.Status.QUEUED, EscoEmbeddingRun.Status.RUNNING)
 
 
 def queue_embedding(requested_by: Any) -> EscoEmbeddingRun:
@@ -55,26 +53,14 @@ class _RunProgress:
 
 def run_embedding(run_id: int) -> None:
     """The job's body: embed what is missing, recording progress and how it ended on the run."""
-    run = EscoEmbeddingRun.objects.filter(pk=run_id).first()
-    if run is None or not run.unfinished:
-        return
-    EscoEmbeddingRun.objects.filter(pk=run_id).update(status=EscoEmbeddingRun.Status.RUNNING)
-    outcome: dict[str, Any]
-    try:
-        summary = embed_esco_labels(_RunProgress(run_id))
-    except DomainError as error:
-        outcome = {"status": EscoEmbeddingRun.Status.FAILED, "message": str(error.message)}
-    except Exception:
-        # Not left "running" (which would refuse every later run): failed, the details in the worker's log.
-        EscoEmbeddingRun.objects.filter(pk=run_id).update(
-            status=EscoEmbeddingRun.Status.FAILED,
-            message=_("An unexpected error stopped the run; the labels embedded so far are kept. Run it again."),
-            finished_at=timezone.now(),
-        )
-        raise
-    else:
-        outcome = {"status": EscoEmbeddingRun.Status.DONE, "message": summary}
-    EscoEmbeddingRun.objects.filter(pk=run_id).update(finished_at=timezone.now(), **outcome)
+    run_recorded(
+        EscoEmbeddingRun.objects.all(),
+        run_id,
+        lambda run: {"message": embed_esco_labels(_RunProgress(run.pk))},
+        unexpected=gettext_lazy(
+            "An unexpected error stopped the run; the labels embedded so far are kept. Run it again."
+        ),
+    )
 
 
 def embedding_state() -> dict[str, int]:
@@ -83,13 +69,9 @@ def embedding_state() -> dict[str, int]:
     return {"labels": len(labels_to_embed()), "embedded": embedded}
 
 
-@receiver(job_abandoned, dispatch_uid="core-esco-embedding-abandoned")
-def _fail_abandoned_run(sender: str, args: list[Any], **kwargs: Any) -> None:
-    """The worker died mid-run: the batches stored stay (each is its own transaction); say so, so it can be re-run."""
-    if sender != EMBEDDING_JOB or not args:
-        return
-    EscoEmbeddingRun.objects.filter(pk=args[0], status__in=UNFINISHED).update(
-        status=EscoEmbeddingRun.Status.FAILED,
-        message=_("The worker stopped before the run finished; the labels embedded so far are kept. Run it again."),
-        finished_at=timezone.now(),
-    )
+# The worker died mid-run: the batches stored stay (each is its own transaction); say so, so it can be re-run.
+fail_when_abandoned(
+    EMBEDDING_JOB,
+    EscoEmbeddingRun,
+    gettext_lazy("The worker stopped before the run finished; the labels embedded so far are kept. Run it again."),
+)

@@ -14,15 +14,13 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import receiver
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError, ImportFileError
 from migdev.core.importers.sync import check_not_shrinking
-from migdev.core.jobs import job_abandoned
+from migdev.core.job_records import fail_when_abandoned, failed, run_recorded
 from migdev.core.models import Country, Currency
 from migdev.core.progress import ProgressReporter, SilentProgress
 from migdev.engines.remittance_cost import price_components
@@ -114,40 +112,33 @@ def upload_prices(actor: User, chunks: Iterable[bytes], file_name: str) -> Price
 
 def load_price_upload(upload_id: int) -> None:
     """The job's body: check and load an uploaded file, record what came of it, and delete the copy."""
-    upload = PriceUpload.objects.select_related("uploaded_by").filter(pk=upload_id).first()
-    if upload is None or not upload.unfinished:
-        return
-    PriceUpload.objects.filter(pk=upload.pk).update(status=PriceUpload.Status.RUNNING)
-    path = Path(upload.stored_as)
-    outcome: dict[str, Any] = {"finished_at": timezone.now()}
-    try:
-        summary = _load_prices(path, upload.file_name, SilentProgress(), upload.uploaded_by)
-    except DomainError as error:
-        message = str(error.message).replace(str(path), upload.file_name)
-        outcome |= {"status": PriceUpload.Status.FAILED, "message": message}
-    else:
-        loaded = PriceImport.objects.filter(sha256=file_digest(path)).first()
-        outcome |= {"status": PriceUpload.Status.DONE, "message": summary, "price_import": loaded}
-    finally:
-        path.unlink(missing_ok=True)
-    PriceUpload.objects.filter(pk=upload.pk).update(**outcome)
+
+    def load(upload: PriceUpload) -> dict[str, Any]:
+        path = Path(upload.stored_as)
+        try:
+            summary = _load_prices(path, upload.file_name, SilentProgress(), upload.uploaded_by)
+        except DomainError as error:
+            return failed(str(error.message).replace(str(path), upload.file_name))
+        else:
+            return {"message": summary, "price_import": PriceImport.objects.filter(sha256=file_digest(path)).first()}
+        finally:
+            path.unlink(missing_ok=True)
+
+    run_recorded(
+        PriceUpload.objects.select_related("uploaded_by"),
+        upload_id,
+        load,
+        unexpected=gettext_lazy("An unexpected error stopped the check; nothing was stored. Upload the file again."),
+    )
 
 
 PRICE_UPLOAD_JOB = "migdev.remittances.tasks.load_uploaded_prices"
-
-
-@receiver(job_abandoned, dispatch_uid="remittances-upload-abandoned")
-def _fail_abandoned_upload(sender: str, args: list[Any], **kwargs: Any) -> None:
-    """The worker checking an upload died: nothing was stored (one transaction); say so, so the steward uploads
-    it again."""
-    if sender != PRICE_UPLOAD_JOB:
-        return
-    unfinished = (PriceUpload.Status.QUEUED, PriceUpload.Status.RUNNING)
-    PriceUpload.objects.filter(pk__in=args[:1], status__in=unfinished).update(
-        status=PriceUpload.Status.FAILED,
-        message=_("The job worker stopped while checking the file; nothing was stored. Upload it again."),
-        finished_at=timezone.now(),
-    )
+# The worker checking an upload died: nothing was stored (one transaction); say so, so the steward uploads it again.
+fail_when_abandoned(
+    PRICE_UPLOAD_JOB,
+    PriceUpload,
+    gettext_lazy("The job worker stopped while checking the file; nothing was stored. Upload it again."),
+)
 
 
 def _load_prices(

@@ -9,15 +9,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError, ImportFileError
-from migdev.core.jobs import job_abandoned
+from migdev.core.job_records import fail_when_abandoned, failed, run_recorded
 from migdev.core.models import Country
 from migdev.core.progress import ProgressReporter
 from migdev.law import national_files
@@ -141,54 +140,48 @@ def queue_amendment(
 def run_amendment_upload(upload_id: int) -> None:
     """The job's body: convert, validate and store an uploaded text as a new version (all or nothing), record
     what came of it on the upload, and delete the copy. The permission was checked when it was queued."""
-    upload = AmendmentUpload.objects.select_related("law__work").filter(pk=upload_id).first()
-    if upload is None or not upload.unfinished:
-        return
-    AmendmentUpload.objects.filter(pk=upload.pk).update(status=AmendmentUpload.Status.RUNNING)
-    path = Path(upload.stored_as)
-    outcome: dict[str, Any] = {"finished_at": timezone.now()}
-    try:
-        with transaction.atomic():
-            _check_amendment(
-                upload.law, date=upload.date, text_format=upload.text_format, amending_act=upload.amending_act
-            )
-            expression = _record_amendment(
-                upload.law,
-                date=upload.date,
-                data=path.read_bytes(),
-                text_format=upload.text_format,
-                amending_act=upload.amending_act,
-                source=upload.source,
-            )
-    except (DomainError, OSError) as error:
-        message = str(error.message) if isinstance(error, DomainError) else _("The uploaded copy could not be read.")
-        outcome |= {"status": AmendmentUpload.Status.FAILED, "message": message.replace(str(path), upload.file_name)}
-    else:
-        day = upload.date.isoformat()
-        outcome |= {
-            "status": AmendmentUpload.Status.DONE,
-            "expression": expression,
-            "message": _("Version %(date)s recorded.") % {"date": day},
-        }
-    finally:
-        path.unlink(missing_ok=True)
-    AmendmentUpload.objects.filter(pk=upload.pk).update(**outcome)
+
+    def record(upload: AmendmentUpload) -> dict[str, Any]:
+        path = Path(upload.stored_as)
+        try:
+            with transaction.atomic():
+                _check_amendment(
+                    upload.law, date=upload.date, text_format=upload.text_format, amending_act=upload.amending_act
+                )
+                expression = _record_amendment(
+                    upload.law,
+                    date=upload.date,
+                    data=path.read_bytes(),
+                    text_format=upload.text_format,
+                    amending_act=upload.amending_act,
+                    source=upload.source,
+                )
+        except DomainError as error:
+            return failed(str(error.message).replace(str(path), upload.file_name))
+        except OSError:
+            return failed(_("The uploaded copy could not be read."))
+        finally:
+            path.unlink(missing_ok=True)
+        recorded = _("Version %(date)s recorded.") % {"date": upload.date.isoformat()}
+        return {"expression": expression, "message": recorded}
+
+    run_recorded(
+        AmendmentUpload.objects.select_related("law__work"),
+        upload_id,
+        record,
+        unexpected=gettext_lazy(
+            "An unexpected error stopped the conversion; nothing was stored. Upload the text again."
+        ),
+    )
 
 
 AMENDMENT_JOB = "migdev.law.tasks.record_uploaded_amendment"
-
-
-@receiver(job_abandoned, dispatch_uid="law-amendment-abandoned")
-def _fail_abandoned_amendment(sender: str, args: list[Any], **kwargs: Any) -> None:
-    """The worker converting an amendment died: nothing was stored (one transaction); say so."""
-    if sender != AMENDMENT_JOB:
-        return
-    unfinished = (AmendmentUpload.Status.QUEUED, AmendmentUpload.Status.RUNNING)
-    AmendmentUpload.objects.filter(pk__in=args[:1], status__in=unfinished).update(
-        status=AmendmentUpload.Status.FAILED,
-        message=_("The job worker stopped while converting the text; nothing was stored. Upload it again."),
-        finished_at=timezone.now(),
-    )
+# The worker converting an amendment died: nothing was stored (one transaction); say so.
+fail_when_abandoned(
+    AMENDMENT_JOB,
+    AmendmentUpload,
+    gettext_lazy("The job worker stopped while converting the text; nothing was stored. Upload it again."),
+)
 
 
 def _law_language(law: NationalLaw) -> str:

@@ -266,6 +266,31 @@ def test_an_amendment_whose_worker_died_is_refused_with_a_reason(steward: User, 
     assert service_permissions(services)["queue_amendment"] == "law.add_expression"
 
 
+def test_an_amendment_that_breaks_unexpectedly_is_refused_not_left_converting(
+    steward: User, uploads_in_tmp: None
+) -> None:
+    from unittest import mock
+
+    item = law("fr-ceseda-livre-3")
+    upload = services.queue_amendment(
+        steward,
+        item,
+        date=datetime.date(2026, 3, 1),
+        chunks=[AMENDED_FR.encode()],
+        file_name="x.txt",
+        text_format="legalize-fr",
+        amending_act="X",
+        source="",
+    )
+    count = Expression.objects.count()
+    broken = mock.patch.object(services, "_record_amendment", side_effect=RuntimeError("bug"))
+    with broken, pytest.raises(RuntimeError):
+        services.run_amendment_upload(upload.pk)
+    upload.refresh_from_db()
+    assert upload.status == AmendmentUpload.Status.FAILED and "unexpected error" in upload.message
+    assert upload.finished_at is not None and Expression.objects.count() == count
+
+
 def copy_folder(tmp_path: Path) -> Path:
     target = tmp_path / "national"
     shutil.copytree(FOLDER, target)

@@ -7,15 +7,14 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from django.db import transaction
-from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError
-from migdev.core.jobs import job_abandoned
+from migdev.core.job_records import fail_when_abandoned, failed, run_recorded
 from migdev.core.progress import SilentProgress
 from migdev.partnerships.importers import load_commitments
 from migdev.partnerships.models import CommitmentImport
@@ -50,34 +49,29 @@ def load_import(import_id: int) -> None:
     """The job's body: load the file in one transaction and record what came of it."""
     from migdev.core.caching import bump
 
-    record = CommitmentImport.objects.select_related("uploaded_by").filter(pk=import_id).first()
-    if record is None or not record.unfinished:
-        return
-    CommitmentImport.objects.filter(pk=record.pk).update(status=CommitmentImport.Status.RUNNING)
-    outcome: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="migdev-commitments-") as folder:
-        path = Path(folder) / "commitments.csv"
-        path.write_bytes(bytes(record.content))
-        try:
-            with transaction.atomic():
-                summary = load_commitments(path, SilentProgress(), actor=record.uploaded_by)
-                bump("commitments")
-        except DomainError as error:
-            message = str(error.message).replace(str(path), record.file_name)
-            outcome = {"status": CommitmentImport.Status.FAILED, "message": message}
-        else:
-            outcome = {"status": CommitmentImport.Status.DONE, "message": summary}
-    CommitmentImport.objects.filter(pk=record.pk).update(finished_at=timezone.now(), **outcome)
+    def load(record: CommitmentImport) -> dict[str, Any]:
+        with tempfile.TemporaryDirectory(prefix="migdev-commitments-") as folder:
+            path = Path(folder) / "commitments.csv"
+            path.write_bytes(bytes(record.content))
+            try:
+                with transaction.atomic():
+                    summary = load_commitments(path, SilentProgress(), actor=record.uploaded_by)
+                    bump("commitments")
+            except DomainError as error:
+                return failed(str(error.message).replace(str(path), record.file_name))
+        return {"message": summary}
 
-
-@receiver(job_abandoned, dispatch_uid="partnerships-import-abandoned")
-def _fail_abandoned_import(sender: str, args: list[Any], **kwargs: Any) -> None:
-    """The worker checking an import died: nothing was stored (one transaction); say so, so it is uploaded again."""
-    if sender != IMPORT_JOB:
-        return
-    unfinished = (CommitmentImport.Status.QUEUED, CommitmentImport.Status.RUNNING)
-    CommitmentImport.objects.filter(pk__in=args[:1], status__in=unfinished).update(
-        status=CommitmentImport.Status.FAILED,
-        message=_("The job worker stopped while checking the file; nothing was stored. Upload it again."),
-        finished_at=timezone.now(),
+    run_recorded(
+        CommitmentImport.objects.select_related("uploaded_by"),
+        import_id,
+        load,
+        unexpected=gettext_lazy("An unexpected error stopped the check; nothing was stored. Upload the file again."),
     )
+
+
+# The worker checking an import died: nothing was stored (one transaction); say so, so it is uploaded again.
+fail_when_abandoned(
+    IMPORT_JOB,
+    CommitmentImport,
+    gettext_lazy("The job worker stopped while checking the file; nothing was stored. Upload it again."),
+)

@@ -96,6 +96,20 @@ def test_an_import_whose_worker_died_is_refused_with_a_reason(client: Client) ->
     assert queued.status == CommitmentImport.Status.FAILED and "Upload it again" in queued.message
 
 
+def test_an_import_that_breaks_unexpectedly_is_refused_not_left_being_checked(client: Client) -> None:
+    from unittest import mock
+
+    from migdev.partnerships.services import imports
+
+    client.force_login(steward())
+    queued = _upload(client, GOOD)
+    with mock.patch.object(imports, "load_commitments", side_effect=OSError("disk full")), pytest.raises(OSError):
+        imports.load_import(queued.pk)
+    queued.refresh_from_db()
+    assert queued.status == CommitmentImport.Status.FAILED and "unexpected error" in queued.message
+    assert queued.finished_at is not None and not Commitment.objects.exists()
+
+
 def test_only_stewards_import(client: Client) -> None:
     assert client.get("/en/partnerships/commitments/import/").status_code == 302
     member, _partner = business_member()

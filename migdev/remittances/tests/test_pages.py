@@ -116,6 +116,22 @@ def test_an_upload_whose_worker_died_is_refused_with_a_reason(client: Client, tm
     assert upload.status == PriceUpload.Status.FAILED and "Upload it again" in upload.message
 
 
+def test_an_upload_that_breaks_unexpectedly_is_refused_not_left_being_checked(client: Client, tmp_path: Path) -> None:
+    from unittest import mock
+
+    from migdev.remittances import services
+
+    client.force_login(steward())
+    path = write_workbook(tmp_path / "remittances-2016q2.xlsx", [workbook_row(id=1)])
+    client.post("/en/remittances/upload/", {"file": SimpleUploadedFile("q.xlsx", path.read_bytes())})
+    upload = PriceUpload.objects.get(file_name="q.xlsx")
+    with mock.patch.object(services, "_load_prices", side_effect=OSError("disk full")), pytest.raises(OSError):
+        services.load_price_upload(upload.pk)
+    upload.refresh_from_db()
+    assert upload.status == PriceUpload.Status.FAILED and "unexpected error" in upload.message
+    assert upload.finished_at is not None and not Path(upload.stored_as).exists()
+
+
 def test_upload_refuses_other_file_kinds(client: Client) -> None:
     client.force_login(steward())
     response = client.post("/en/remittances/upload/", {"file": SimpleUploadedFile("prices.txt", b"x")})
