@@ -5,10 +5,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 
 from migdev.core.datasets import setup_datasets
 from migdev.core.progress import SilentProgress
 from migdev.tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, served_site
+from migdev.tests.sqlite_foreign_keys import check_touched_tables_only
+from migdev.tests.static_files_once import read_static_files_once
+
+read_static_files_once()
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +22,7 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         for dataset in setup_datasets():
             assert dataset.shipped is not None
             dataset.loader(dataset.shipped, SilentProgress())
+    check_touched_tables_only(connections["default"])
 
 
 @pytest.fixture(autouse=True)

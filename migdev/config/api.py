@@ -3,7 +3,9 @@
 import logging
 from typing import Any
 
+from django.core.exceptions import TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -84,6 +86,15 @@ def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> H
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = {404: "not_found", 403: "forbidden", 401: "unauthenticated", 429: "throttled"}.get(exc.status_code, "error")
     return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(TooManyFilesSent)
+def on_malformed_form(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A multipart body that cannot be read (no boundary, cut short, too many files): the sender's fault, as Django
+    answers it on pages."""
+    message = _("The body is not valid multipart/form-data: %(problem)s") % {"problem": exc}
+    return api.create_response(request, error_body("malformed_body", message), status=400)
 
 
 @api.exception_handler(Exception)

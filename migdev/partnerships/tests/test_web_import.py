@@ -144,3 +144,15 @@ def test_the_api_imports_a_file_as_multipart_or_json(client: Client) -> None:
     assert empty.status_code == 400 and empty.json()["error"]["field"] == "file"
     other = client.post("/api/v1/partnerships/commitments/import", {"file": SimpleUploadedFile("p.pdf", b"%PDF")})
     assert other.status_code == 400 and other.json()["error"]["message"] == "Upload a .csv file."
+
+
+def test_a_multipart_body_that_cannot_be_read_is_refused_as_malformed(client: Client) -> None:
+    """Found by the boundary cases: multipart/form-data without its boundary answered 500."""
+    client.force_login(steward())
+    response = client.generic(
+        "POST", "/api/v1/partnerships/commitments/import", b'{"content": ""}', content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "malformed_body"
+    assert "multipart/form-data" in response.json()["error"]["message"]
+    assert not CommitmentImport.objects.exists()
