@@ -10,6 +10,7 @@ The weights are set on the validation file of the JobBERT evaluation set (`migde
 docs/benchmarks.md, "Job titles as people type them"), never on its test file.
 """
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,8 +48,16 @@ class TitleRanking:
         return self.readings.readings[at] if at >= 0 else None
 
 
-def _isco_groups(index: EscoTextIndex) -> np.ndarray:
-    return np.array([int(code) if code.isdigit() else -1 for code in index.occupation_isco], dtype=np.int64)
+_isco_groups_of: "weakref.WeakKeyDictionary[EscoTextIndex, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def isco_groups(index: EscoTextIndex) -> np.ndarray:
+    """Each occupation's ISCO-08 unit group as a number (-1 where it has none), made once per index."""
+    groups = _isco_groups_of.get(index)
+    if groups is None:
+        groups = np.array([int(code) if code.isdigit() else -1 for code in index.occupation_isco], dtype=np.int64)
+        _isco_groups_of[index] = groups
+    return groups
 
 
 def reading_texts(readings: TitleReadings) -> list[str]:
@@ -84,7 +93,7 @@ def rank_scored(index: EscoTextIndex, readings: TitleReadings, scored: np.ndarra
     """`rank_title` from the readings' scores (rows as `reading_texts`): best reading, then the group lift."""
     best, at = best_reading_scores(scored, reading_weights(readings))
     at = np.where(at >= len(readings.readings), -1, at)
-    return TitleRanking(readings, group_smoothed(best, _isco_groups(index), GROUP_WEIGHT), at)
+    return TitleRanking(readings, group_smoothed(best, isco_groups(index), GROUP_WEIGHT), at)
 
 
 def title_words(ranking: TitleRanking, occupation: int, labels: list[str]) -> tuple[str, ...]:

@@ -84,7 +84,7 @@ def run_real_titles(
         known = [known[i] for i in pick]
     titles = [title for title, _ in known]
     truth = np.array([o for _, o in known], dtype=np.int64)
-    isco = np.array([int(c) if c.isdigit() else -1 for c in index.occupation_isco], dtype=np.int64)
+    isco = esco_titles.isco_groups(index)
     embed = esco_text.load_embedder() if index.has_embeddings else None
     figures: dict[str, Any] = {
         "real_titles_file": str(path),
