@@ -13,12 +13,17 @@ from typing import Any, TypeVar
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from migdev.core.errors import DomainError
 from migdev.core.jobs import job_abandoned
 from migdev.core.models import JobRecord
 
 UNFINISHED = (JobRecord.Status.QUEUED, JobRecord.Status.RUNNING)
+
+# What an uploaded file's check says when it ends unexpectedly or its worker dies (it loads in one transaction).
+UPLOAD_BROKE = gettext_lazy("An unexpected error stopped the check; nothing was stored. Upload the file again.")
+UPLOAD_ABANDONED = gettext_lazy("The job worker stopped while checking the file; nothing was stored. Upload it again.")
 
 Record = TypeVar("Record", bound=Model)
 

@@ -14,13 +14,12 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext_lazy
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError, ImportFileError
 from migdev.core.importers.sync import check_not_shrinking
-from migdev.core.job_records import fail_when_abandoned, failed, run_recorded
+from migdev.core.job_records import UPLOAD_ABANDONED, UPLOAD_BROKE, fail_when_abandoned, failed, run_recorded
 from migdev.core.models import Country, Currency
 from migdev.core.progress import ProgressReporter, SilentProgress
 from migdev.engines.remittance_cost import price_components
@@ -128,7 +127,7 @@ def load_price_upload(upload_id: int) -> None:
         PriceUpload.objects.select_related("uploaded_by"),
         upload_id,
         load,
-        unexpected=gettext_lazy("An unexpected error stopped the check; nothing was stored. Upload the file again."),
+        unexpected=UPLOAD_BROKE,
     )
 
 
@@ -137,7 +136,7 @@ PRICE_UPLOAD_JOB = "migdev.remittances.tasks.load_uploaded_prices"
 fail_when_abandoned(
     PRICE_UPLOAD_JOB,
     PriceUpload,
-    gettext_lazy("The job worker stopped while checking the file; nothing was stored. Upload it again."),
+    UPLOAD_ABANDONED,
 )
 
 

@@ -16,7 +16,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
 WRITE = re.compile(
-    r'^\s*(?:(INSERT)(?:\s+OR\s+\w+)?\s+INTO|(REPLACE)\s+INTO|(UPDATE)|(DELETE)\s+FROM)\s+"?([\w]+)"?', re.IGNORECASE
+    r'^\s*(?:(INSERT)(?:\s+OR\s+\w+)?\s+INTO|(REPLACE)\s+INTO|(UPDATE)|(DELETE)\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
 )
 
 

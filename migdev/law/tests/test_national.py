@@ -237,9 +237,8 @@ def test_a_refused_amendment_says_why_and_stores_nothing(steward: User, client: 
     assert "already has a version dated" in page and not AmendmentUpload.objects.filter(file_name="dup.txt").exists()
 
 
-def test_an_amendment_whose_worker_died_is_refused_with_a_reason(steward: User, uploads_in_tmp: None) -> None:
-    item = law("fr-ceseda-livre-3")
-    upload = services.queue_amendment(
+def _queued_amendment(steward: User, item: NationalLaw) -> AmendmentUpload:
+    return services.queue_amendment(
         steward,
         item,
         date=datetime.date(2026, 3, 1),
@@ -249,6 +248,11 @@ def test_an_amendment_whose_worker_died_is_refused_with_a_reason(steward: User, 
         amending_act="X",
         source="",
     )
+
+
+def test_an_amendment_whose_worker_died_is_refused_with_a_reason(steward: User, uploads_in_tmp: None) -> None:
+    item = law("fr-ceseda-livre-3")
+    upload = _queued_amendment(steward, item)
     job_abandoned.send(sender=services.AMENDMENT_JOB, job_id=upload.job_id, args=[upload.pk], kwargs={}, reason="gone")
     upload.refresh_from_db()
     assert upload.status == AmendmentUpload.Status.FAILED and "Upload it again" in upload.message
@@ -272,16 +276,7 @@ def test_an_amendment_that_breaks_unexpectedly_is_refused_not_left_converting(
     from unittest import mock
 
     item = law("fr-ceseda-livre-3")
-    upload = services.queue_amendment(
-        steward,
-        item,
-        date=datetime.date(2026, 3, 1),
-        chunks=[AMENDED_FR.encode()],
-        file_name="x.txt",
-        text_format="legalize-fr",
-        amending_act="X",
-        source="",
-    )
+    upload = _queued_amendment(steward, item)
     count = Expression.objects.count()
     broken = mock.patch.object(services, "_record_amendment", side_effect=RuntimeError("bug"))
     with broken, pytest.raises(RuntimeError):

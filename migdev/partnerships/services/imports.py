@@ -9,12 +9,11 @@ from typing import Any
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from migdev.accounts.models import User
 from migdev.accounts.rules import checks_permission
 from migdev.core.errors import DomainError
-from migdev.core.job_records import fail_when_abandoned, failed, run_recorded
+from migdev.core.job_records import UPLOAD_ABANDONED, UPLOAD_BROKE, fail_when_abandoned, failed, run_recorded
 from migdev.core.progress import SilentProgress
 from migdev.partnerships.importers import load_commitments
 from migdev.partnerships.models import CommitmentImport
@@ -65,7 +64,7 @@ def load_import(import_id: int) -> None:
         CommitmentImport.objects.select_related("uploaded_by"),
         import_id,
         load,
-        unexpected=gettext_lazy("An unexpected error stopped the check; nothing was stored. Upload the file again."),
+        unexpected=UPLOAD_BROKE,
     )
 
 
@@ -73,5 +72,5 @@ def load_import(import_id: int) -> None:
 fail_when_abandoned(
     IMPORT_JOB,
     CommitmentImport,
-    gettext_lazy("The job worker stopped while checking the file; nothing was stored. Upload it again."),
+    UPLOAD_ABANDONED,
 )
