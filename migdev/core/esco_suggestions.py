@@ -17,7 +17,10 @@ ESCO's English labels, and Spanish (ESCO has no Spanish labels here) only by tit
 better than another trade ("Enfermera" spelled like "operate a camera").
 """
 
+import functools
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +39,7 @@ from migdev.core.esco_text import (
     load_embedder,
     token_count,
 )
-from migdev.core.esco_titles import TitleRanking, rank_title, title_words
+from migdev.core.esco_titles import OccupationTfidf, TitleRanking, rank_title, reading_texts, title_words
 from migdev.core.models import EscoOccupation
 from migdev.core.text_cues import asks_for_language, content_phrases
 from migdev.core.vacancy_terms import vacancy_terms
@@ -54,6 +57,9 @@ MAX_EMBEDDED_TOKENS = 300
 MAX_TITLE_PIECES = 80
 # An occupation's label matching a phrase outright (a job title) adds this much to its skill-profile score.
 TITLE_WEIGHT = 0.5
+# The embedding model's one thread in this process: requests take turns on it (its C engine is not known to be
+# safe for two callers at once), and a request scores character n-grams meanwhile.
+_EMBEDDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migdev-embedding")
 
 
 class SuggestionThrottle(UserRateThrottle):
@@ -191,8 +197,25 @@ def _title_parts(parts: list[str]) -> tuple[list[str], np.ndarray, list[str], np
     return pieces, np.asarray(owners, dtype=np.int64), windows, np.asarray(window_owners, dtype=np.int64)
 
 
+def _title_candidates(
+    parts: list[str], spelled: bool = True, strict: bool = False
+) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
+    """`_title_parts`, bounded and, for `strict` or not `spelled` text, without the runs of words (see
+    `_title_evidence`)."""
+    pieces, owners, windows, window_owners = _title_parts(parts)
+    pieces, owners = pieces[:MAX_TITLE_PIECES], owners[:MAX_TITLE_PIECES]  # the first lines' pieces: a bound
+    if strict or not spelled:
+        windows, window_owners = [], window_owners[:0]
+    return pieces, owners, windows, window_owners
+
+
 def _title_evidence(
-    index: EscoTextIndex, parts: list[str], embed: Embedder | None, spelled: bool = True, strict: bool = False
+    index: EscoTextIndex,
+    parts: list[str],
+    embed: Embedder | None,
+    spelled: bool = True,
+    strict: bool = False,
+    tfidf: OccupationTfidf | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per occupation: how clearly some phrase names it as a job title (0..1), that phrase's position (-1), and the
     number of words of the piece that named it (one that does not start its line counts as a long piece). Unless
@@ -201,16 +224,14 @@ def _title_evidence(
     there are no embeddings to read it by meaning): only pieces spelling a label outright (TITLE_WINDOW_MIN) count,
     no runs of words inside sentences."""
     n = len(index.occupation_uris)
-    pieces, owners, windows, window_owners = _title_parts(parts)
-    pieces, owners = pieces[:MAX_TITLE_PIECES], owners[:MAX_TITLE_PIECES]  # the first lines' pieces: a bound
-    if strict or not spelled:
-        windows, window_owners = [], window_owners[:0]
+    tfidf = tfidf or OccupationTfidf(index)
+    pieces, owners, windows, window_owners = _title_candidates(parts, spelled, strict)
     blocks, block_owners, block_words = [], [], []
     if pieces:
         # A piece inside a line ("toilette" in "Soins d'hygiène (toilette, habillage)", "Residencia de mayores" after
         # a dash) is no title line: like a few words of a sentence, it counts only when it spells a label.
         lead = np.array([parts[p].startswith(piece) for piece, p in zip(pieces, owners, strict=True)])
-        evidence = index.occupations.scores(pieces) if spelled else np.zeros((len(pieces), n))  # characters only
+        evidence = tfidf(pieces) if spelled else np.zeros((len(pieces), n))  # characters only
         floor = np.where(lead & (not strict), TITLE_TFIDF_MIN, TITLE_WINDOW_MIN)
         evidence = np.where(evidence >= floor[:, None], evidence, 0.0)
         if embed is not None and index.occupations.has_embeddings:
@@ -222,7 +243,7 @@ def _title_evidence(
         # ... and it is counted as long (no sure title).
         block_words.append(np.where(lead, [len(_WORD.findall(piece)) for piece in pieces], TITLE_MAX_WORDS + 1))
     if windows:  # a few words inside a sentence count only when they spell an occupation's label
-        evidence = index.occupations.scores(windows)
+        evidence = tfidf(windows)
         blocks.append(np.where(evidence >= TITLE_WINDOW_MIN, evidence, 0.0))
         block_owners.append(window_owners)
         block_words.append(np.full(len(windows), TITLE_MAX_WORDS + 1))
@@ -265,13 +286,22 @@ def split_phrases(text: str) -> list[str]:
 def _likely_occupations(
     index: EscoTextIndex,
     combined: np.ndarray,
-    by_skills: np.ndarray,
+    by_skills: Callable[[], np.ndarray],
     title: tuple[np.ndarray, np.ndarray, np.ndarray],
     held: set[int],
 ) -> set[int]:
-    """The occupations to tick: per phrase naming occupations, its best one if two signals (or one sure) agree."""
+    """The occupations to tick: per phrase naming occupations, its best one if two signals (or one sure) agree.
+    `by_skills` ranks occupations by the text's skills; it is asked for only where no other signal decides."""
     by_title, where, words = title
-    top_by_skills = set(np.argsort(-by_skills, kind="stable")[:TOP_BY_SKILLS].tolist()) if by_skills.any() else set()
+    top_by_skills: set[int] | None = None
+
+    def among_top_by_skills(occupation: int) -> bool:
+        nonlocal top_by_skills
+        if top_by_skills is None:
+            scores = by_skills()
+            top_by_skills = set(np.argsort(-scores, kind="stable")[:TOP_BY_SKILLS].tolist()) if scores.any() else set()
+        return occupation in top_by_skills
+
     named: dict[int, list[int]] = {}
     for at in np.flatnonzero(where >= 0).tolist():
         named.setdefault(int(where[at]), []).append(at)
@@ -280,15 +310,18 @@ def _likely_occupations(
         occupation = max(candidates, key=lambda o: (float(by_title[o]), float(combined[o]), -o))
         runner_up = max((by_title[o] for o in candidates if o != occupation), default=0.0)
         unambiguous = runner_up < TITLE_MARGIN * by_title[occupation]
-        essential = index.essential.indices[index.essential.indptr[occupation] : index.essential.indptr[occupation + 1]]
-        supported = (
-            bool(held.intersection(essential.tolist()))
-            or (unambiguous and occupation in top_by_skills)
-            or (unambiguous and by_title[occupation] >= TITLE_CLEAR and words[occupation] <= TITLE_MAX_WORDS)
-        )
         # Spelled out in full, and no other occupation spelled out in full by it ("aide-soignant" names two).
         sure = runner_up < TITLE_SURE <= by_title[occupation] and words[occupation] <= TITLE_SURE_WORDS
-        if sure or (by_title[occupation] >= TITLE_LIKELY and supported):
+        if sure or by_title[occupation] < TITLE_LIKELY:
+            if sure:
+                likely.add(occupation)
+            continue
+        essential = index.essential.indices[index.essential.indptr[occupation] : index.essential.indptr[occupation + 1]]
+        if (
+            bool(held.intersection(essential.tolist()))
+            or (unambiguous and by_title[occupation] >= TITLE_CLEAR and words[occupation] <= TITLE_MAX_WORDS)
+            or (unambiguous and among_top_by_skills(occupation))
+        ):
             likely.add(occupation)
     return likely
 
@@ -333,18 +366,29 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     embed = _embedding_each_text_once(model, MAX_EMBEDDED_TOKENS) if model is not None else None
     if not parts:
         return TextSuggestions(0, [], [], cross_lingual=embed is not None)
-    vectors = embed(parts) if embed is not None else None
     language = guess_language(text)
-    mode = "tfidf" if vectors is None else ("fused" if language in ("en", None) else "embedding")
-
+    mode = "tfidf" if embed is None else ("fused" if language in ("en", None) else "embedding")
+    spelled, strict = language != "es" or embed is None, language == "es" and embed is None
+    typed = len(parts) == 1 and looks_like_a_title(parts[0])
+    pieces, _owners, windows, _window_owners = _title_candidates(parts, spelled, strict)
+    # The model embeds the phrases, then the pieces read as titles, on its own thread while the character n-grams
+    # are scored here: its call is most of a short text's time, and it releases the GIL.
+    embedding = _EMBEDDING.submit(embed, parts + pieces) if embed is not None else None
+    tfidf = OccupationTfidf(index)
+    tfidf.prepare((pieces if spelled else []) + windows + (reading_texts(read_title(parts[0])) if typed else []))
     # ESCO's skill labels are English: for French or Spanish text their character n-grams only add noise.
+    skill_tfidf = index.skills.tfidf_scores(parts) if mode != "embedding" else None
+    if embedding is not None:
+        embedding.result()
+    vectors = embed(parts) if embed is not None else None  # embedded above: the memo answers
+
     if mode == "embedding":
         # Raw cosines say whether a phrase names a skill at all; calibrated ones rank occupations (soft matching
         # wants each phrase's scores spread over [0, 1]).
         scores = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="none")
         ranking = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="mean_max")
     else:
-        scores = ranking = index.skills.scores(parts, vectors)
+        scores = ranking = index.skills.scores(parts, vectors, tfidf=skill_tfidf)
     # A language is a skill only where the text asks for it, not where it only names it (a CV's languages line).
     asked = np.array([asks_for_language(phrase) for phrase in parts], dtype=bool)
     scores = np.where(index.language_skill[None, :] & ~asked[:, None], 0.0, scores)
@@ -355,19 +399,22 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
         # other trades (veterinary nurse, leather manager) for a nurse's CV.
         ranking = np.where(ranking >= SHOW_SCORE[mode], ranking, 0.0)
 
-    _profile, ranked_by_skills = rank_occupations(
-        ranking, np.zeros(len(parts), dtype=np.int64), 1, index.essential, index.idf, PIPELINE
-    )
-    assert ranked_by_skills is not None
-    by_skills = ranked_by_skills[0]
-    title = _title_evidence(
-        index, parts, embed, spelled=language != "es" or vectors is None, strict=language == "es" and vectors is None
-    )
+    def skill_ranking() -> np.ndarray:
+        """Occupations ranked by the text's skills (soft matching over their essential skills)."""
+        _profile, ranked = rank_occupations(
+            ranking, np.zeros(len(parts), dtype=np.int64), 1, index.essential, index.idf, PIPELINE
+        )
+        assert ranked is not None
+        return ranked[0]
+
+    title = _title_evidence(index, parts, embed, spelled, strict, tfidf)
     by_title, title_phrase = title[0], title[1]
     # A bare job title ("SALES EXEC cum ADMIN") is ranked by the title alone: its own words match skill labels
     # only by accident, and skill evidence would drown the title's.
-    typed_title = rank_title(index, parts[0], embed) if len(parts) == 1 and looks_like_a_title(parts[0]) else None
-    combined = typed_title.scores if typed_title is not None else by_skills + TITLE_WEIGHT * by_title
+    typed_title = rank_title(index, parts[0], embed, tfidf) if typed else None
+    # ... and its skills are asked for only when they must decide whether to tick an occupation.
+    by_skills = functools.cache(skill_ranking)
+    combined = typed_title.scores if typed_title is not None else by_skills() + TITLE_WEIGHT * by_title
     best_occupations = np.argsort(-combined, kind="stable")[:COHERENT_OCCUPATIONS]
     coherent = np.asarray(index.related[best_occupations].sum(axis=0)).ravel() > 0
 

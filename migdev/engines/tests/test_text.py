@@ -43,6 +43,25 @@ def test_scores_do_not_depend_on_the_chunk_size() -> None:
     assert np.allclose(whole, chunked)
 
 
+def test_tf_idf_is_computed_as_the_fitted_vectorizer_computes_it() -> None:
+    # The index reads texts without scikit-learn's per-call checks; the vectors must be the vectorizer's own.
+    index = LabelIndex(LABELS, SKILLS)
+    texts = ["Welding, welding & more WELDING", "spreadshets", "", "ωμέγα", "care for the elderly people"]
+    expected = index._vectorizer.transform(texts).toarray()
+    assert np.allclose(index._transform(texts).toarray(), expected, atol=1e-6)
+
+
+def test_tf_idf_scores_computed_apart_give_the_same_fused_scores() -> None:
+    vectors = np.eye(4, dtype=np.float32)
+    index = LabelIndex(LABELS, SKILLS, TextParams(embedding_weight=0.4), vectors=vectors, vector_concepts=[0, 1, 2, 3])
+    texts, query = ["welding", "trucks"], np.array([[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]], dtype=np.float32)
+    apart = index.tfidf_scores(texts)
+    assert np.allclose(index.scores(texts), apart)
+    assert np.allclose(index.scores(texts, query, tfidf=apart), index.scores(texts, query))
+    with pytest.raises(InvalidInput, match="tfidf"):
+        index.scores(texts, query, tfidf=apart[:1])
+
+
 def test_embeddings_decide_when_characters_do_not_match() -> None:
     # "soudure" shares few n-grams with "welding"; a (fake) embedding puts it next to skill 0.
     vectors = np.eye(4, dtype=np.float32)
