@@ -19,13 +19,14 @@ better than another trade ("Enfermera" spelled like "operate a camera").
 
 import functools
 import re
+import weakref
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja.throttling import UserRateThrottle
 
@@ -57,9 +58,6 @@ MAX_EMBEDDED_TOKENS = 300
 MAX_TITLE_PIECES = 80
 # An occupation's label matching a phrase outright (a job title) adds this much to its skill-profile score.
 TITLE_WEIGHT = 0.5
-# The embedding model's one thread in this process: requests take turns on it (its C engine is not known to be
-# safe for two callers at once), and a request scores character n-grams meanwhile.
-_EMBEDDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migdev-embedding")
 
 
 class SuggestionThrottle(UserRateThrottle):
@@ -371,24 +369,19 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     spelled, strict = language != "es" or embed is None, language == "es" and embed is None
     typed = len(parts) == 1 and looks_like_a_title(parts[0])
     pieces, _owners, windows, _window_owners = _title_candidates(parts, spelled, strict)
-    # The model embeds the phrases, then the pieces read as titles, on its own thread while the character n-grams
-    # are scored here: its call is most of a short text's time, and it releases the GIL.
-    embedding = _EMBEDDING.submit(embed, parts + pieces) if embed is not None else None
-    tfidf = OccupationTfidf(index)
+    if embed is not None:
+        embed(parts + pieces)  # one model call: the phrases first, then the pieces read as titles (see the budget)
+    vectors = embed(parts) if embed is not None else None
+    tfidf = OccupationTfidf(index)  # the pieces' and the readings' rows in one product
     tfidf.prepare((pieces if spelled else []) + windows + (reading_texts(read_title(parts[0])) if typed else []))
-    # ESCO's skill labels are English: for French or Spanish text their character n-grams only add noise.
-    skill_tfidf = index.skills.tfidf_scores(parts) if mode != "embedding" else None
-    if embedding is not None:
-        embedding.result()
-    vectors = embed(parts) if embed is not None else None  # embedded above: the memo answers
 
     if mode == "embedding":
         # Raw cosines say whether a phrase names a skill at all; calibrated ones rank occupations (soft matching
         # wants each phrase's scores spread over [0, 1]).
         scores = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="none")
         ranking = index.skills.scores(parts, vectors, embedding_weight=1.0, embedding_calibration="mean_max")
-    else:
-        scores = ranking = index.skills.scores(parts, vectors, tfidf=skill_tfidf)
+    else:  # ESCO's skill labels are English: for French or Spanish text their character n-grams only add noise
+        scores = ranking = index.skills.scores(parts, vectors)
     # A language is a skill only where the text asks for it, not where it only names it (a CV's languages line).
     asked = np.array([asks_for_language(phrase) for phrase in parts], dtype=bool)
     scores = np.where(index.language_skill[None, :] & ~asked[:, None], 0.0, scores)
@@ -437,11 +430,10 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
 
     ranked, _scores = top_k(combined[None, :], max_occupations)
     shown = [index.occupation_uris[o] for o in ranked[0] if o >= 0]
-    rows = EscoOccupation.objects.filter(uri__in=shown).values_list(
-        "uri", "preferred_label", "preferred_label_en", "preferred_label_fr", "alt_labels_en", "alt_labels_fr"
-    )
-    labels = {uri: label for uri, label, *_rest in rows}
-    known = {uri: [x for field in rest for x in (field or "").splitlines() if x.strip()] for uri, _l, *rest in rows}
+    names = occupation_names(index)
+    language = (get_language() or "en")[:2]
+    labels = {uri: names[uri].preferred.get(language) or names[uri].preferred.get("en", "") for uri in shown}
+    known = {uri: names[uri].known for uri in shown}
     held = {skill for skill, suggested in chosen.items() if suggested.likely}
     likely = _likely_occupations(index, combined, by_skills, title, held)
     occupations = []
@@ -469,6 +461,33 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     return TextSuggestions(
         len(parts), skills, occupations, cross_lingual=vectors is not None, job_title=typed_title is not None
     )
+
+
+@dataclass(frozen=True)
+class OccupationNames:
+    """An occupation's preferred label per language, and the English and French labels its title words are
+    compared with (`_explained`)."""
+
+    preferred: dict[str, str]
+    known: list[str]
+
+
+_names_of: "weakref.WeakKeyDictionary[EscoTextIndex, dict[str, OccupationNames]]" = weakref.WeakKeyDictionary()
+
+
+def occupation_names(index: EscoTextIndex) -> dict[str, OccupationNames]:
+    """Every occupation's names, read once per index (it is rebuilt when ESCO changes): reading the shown ones
+    from the database cost a bare title a fifteenth of its time."""
+    names = _names_of.get(index)
+    if names is None:
+        fields = ["preferred_label_en", "preferred_label_fr", "preferred_label_es", "alt_labels_en", "alt_labels_fr"]
+        names = {}
+        for uri, en, fr, es, alt_en, alt_fr in EscoOccupation.objects.values_list("uri", *fields):
+            known = [x for field in (en, fr, alt_en, alt_fr) for x in (field or "").splitlines() if x.strip()]
+            preferred = {language: label for language, label in (("en", en), ("fr", fr), ("es", es)) if label}
+            names[uri] = OccupationNames(preferred, known)
+        _names_of[index] = names
+    return names
 
 
 def _explained(

@@ -67,9 +67,9 @@ def reading_texts(readings: TitleReadings) -> list[str]:
 
 
 class OccupationTfidf:
-    """A request's occupation TF-IDF rows, each text's computed once and many texts' in one product: the pieces of
-    a text read as titles and a title's readings overlap (the title itself is both), and each product costs about
-    a millisecond and a half whatever its size. Keyed in lower case, as the vectorizer reads them."""
+    """A request's occupation TF-IDF rows, each text's computed once: the pieces of a text read as titles and a
+    title's readings overlap (the title itself is both), and each text costs about a millisecond and a half (the
+    long posting lists of common character 2-grams). Keyed in lower case, as the vectorizer reads them."""
 
     def __init__(self, index: EscoTextIndex) -> None:
         self.index = index

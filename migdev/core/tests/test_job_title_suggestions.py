@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from migdev.core import esco_suggestions
 from migdev.core.title_bench import RealTitlesError, read_real_titles, run_real_titles
@@ -30,6 +31,17 @@ def test_a_typed_title_is_read_without_its_noise_and_explained() -> None:
     assert top.reading == "sales executive"
     assert top.title_words == ("SALES", "EXEC")
     assert all("Urgent" not in o.title_words for o in found.occupations)
+
+
+def test_suggested_occupations_are_named_in_the_language_of_the_page() -> None:
+    def welder_named() -> str:
+        return next(o.label for o in esco_suggestions.suggest("Welder").occupations if o.uri == WELDER)
+
+    with translation.override("fr"):
+        assert welder_named() == "soudeur/soudeuse"  # ESCO's French preferred label
+    assert welder_named() == "welder"
+    with translation.override("es"):  # no Spanish label here: the English one
+        assert welder_named() == "welder"
 
 
 def test_seniority_words_do_not_lead_and_the_kept_words_do() -> None:

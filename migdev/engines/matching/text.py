@@ -168,8 +168,8 @@ class LabelIndex:
         return sp.csr_matrix((data, cols, np.asarray(indptr, dtype=np.int64)), shape=shape)
 
     def tfidf_scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Dense (texts × concepts) TF-IDF cosines, each the best over the concept's labels: the part of `scores`
-        that needs no embedding, so a caller may compute it while the texts are being embedded and pass it back."""
+        """Dense (texts × concepts) TF-IDF cosines, each the best over the concept's labels: `scores` without
+        embeddings, for a caller that fuses them itself."""
         if not sp.isspmatrix_csr(self._matrix_t):  # an index pickled before the matrix was kept as CSR
             self._matrix_t = self._matrix_t.tocsr()
         out = np.zeros((len(texts), self.n_concepts), dtype=np.float32)
@@ -190,14 +190,12 @@ class LabelIndex:
         text_vectors: np.ndarray | None = None,
         embedding_weight: float | None = None,
         embedding_calibration: str | None = None,
-        tfidf: np.ndarray | None = None,
     ) -> np.ndarray:
         """Dense (texts × concepts) scores: TF-IDF cosine, fused with the embedding cosine when vectors are given.
 
         `embedding_weight` and `embedding_calibration` override the index's own for this call (e.g. weight 1.0 and
         no calibration for text in another language than the labels, where character n-grams only add noise and
-        the raw cosine says better whether a phrase names anything at all). `tfidf` is the texts' `tfidf_scores`
-        when the caller has them already.
+        the raw cosine says better whether a phrase names anything at all).
         """
         weight = self.params.embedding_weight if embedding_weight is None else embedding_weight
         if not 0.0 <= weight <= 1.0:
@@ -205,8 +203,6 @@ class LabelIndex:
         calibration = self.params.embedding_calibration if embedding_calibration is None else embedding_calibration
         if calibration not in {"none", "mean_max"}:
             raise InvalidParameter("embedding_calibration", calibration, "must be 'none' or 'mean_max'")
-        if tfidf is not None and tfidf.shape != (len(texts), self.n_concepts):
-            raise InvalidInput("tfidf", f"shape {tfidf.shape}, need ({len(texts)}, {self.n_concepts})")
         queries: np.ndarray | None = None
         if text_vectors is not None:
             if self._vectors is None:
@@ -217,7 +213,7 @@ class LabelIndex:
                     "text_vectors", f"shape {queries.shape}, need ({len(texts)}, {self._vectors.shape[1]})"
                 )
         if queries is None or weight < 1.0:
-            out = np.array(tfidf, dtype=np.float32) if tfidf is not None else self.tfidf_scores(texts)
+            out = self.tfidf_scores(texts)
         else:
             out = np.zeros((len(texts), self.n_concepts), dtype=np.float32)
         if queries is not None and self._vectors is not None:

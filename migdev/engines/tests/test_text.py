@@ -51,15 +51,12 @@ def test_tf_idf_is_computed_as_the_fitted_vectorizer_computes_it() -> None:
     assert np.allclose(index._transform(texts).toarray(), expected, atol=1e-6)
 
 
-def test_tf_idf_scores_computed_apart_give_the_same_fused_scores() -> None:
+def test_tf_idf_scores_are_the_scores_without_embeddings() -> None:
     vectors = np.eye(4, dtype=np.float32)
     index = LabelIndex(LABELS, SKILLS, TextParams(embedding_weight=0.4), vectors=vectors, vector_concepts=[0, 1, 2, 3])
-    texts, query = ["welding", "trucks"], np.array([[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]], dtype=np.float32)
-    apart = index.tfidf_scores(texts)
-    assert np.allclose(index.scores(texts), apart)
-    assert np.allclose(index.scores(texts, query, tfidf=apart), index.scores(texts, query))
-    with pytest.raises(InvalidInput, match="tfidf"):
-        index.scores(texts, query, tfidf=apart[:1])
+    texts = ["welding", "trucks", ""]
+    assert np.allclose(index.tfidf_scores(texts), index.scores(texts))
+    assert np.allclose(index.tfidf_scores(texts), index.scores(texts, np.zeros((3, 4)), embedding_weight=0.0))
 
 
 def test_embeddings_decide_when_characters_do_not_match() -> None:
