@@ -214,13 +214,15 @@ def _title_evidence(
     spelled: bool = True,
     strict: bool = False,
     tfidf: OccupationTfidf | None = None,
+    whole_lines_by_meaning: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per occupation: how clearly some phrase names it as a job title (0..1), that phrase's position (-1), and the
     number of words of the piece that named it (one that does not start its line counts as a long piece). Unless
     `spelled` (text in a language ESCO has no occupation labels in here: Spanish), by meaning only: "Conductor de
     camión" is spelled like "conductor" (music), "Residencia de mayores" like "mayor". `strict` (Spanish text when
     there are no embeddings to read it by meaning): only pieces spelling a label outright (TITLE_WINDOW_MIN) count,
-    no runs of words inside sentences."""
+    no runs of words inside sentences. `whole_lines_by_meaning`: only whole lines are read by meaning, their pieces
+    by spelling alone (a bare title, whose ranking reads its parts already)."""
     n = len(index.occupation_uris)
     tfidf = tfidf or OccupationTfidf(index)
     pieces, owners, windows, window_owners = _title_candidates(parts, spelled, strict)
@@ -233,7 +235,14 @@ def _title_evidence(
         floor = np.where(lead & (not strict), TITLE_TFIDF_MIN, TITLE_WINDOW_MIN)
         evidence = np.where(evidence >= floor[:, None], evidence, 0.0)
         if embed is not None and index.occupations.has_embeddings:
-            cosine = index.occupations.scores(pieces, embed(pieces), embedding_weight=1.0, embedding_calibration="none")
+            read = [i for i, p in enumerate(owners.tolist()) if not whole_lines_by_meaning or pieces[i] == parts[p]]
+            cosine = np.zeros((len(pieces), n), dtype=np.float32)
+            if read:
+                texts = [pieces[i] for i in read]
+                vectors = embed(texts)
+                cosine[read] = index.occupations.scores(
+                    texts, vectors, embedding_weight=1.0, embedding_calibration="none"
+                )
             rescaled = np.clip((cosine - TITLE_EMBEDDING_FLOOR) / (1.0 - TITLE_EMBEDDING_FLOOR), 0.0, 1.0)
             evidence = np.maximum(evidence, np.where(rescaled >= TITLE_EMBEDDING_MIN, rescaled, 0.0))
         blocks.append(evidence)
@@ -369,7 +378,7 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     spelled, strict = language != "es" or embed is None, language == "es" and embed is None
     typed = len(parts) == 1 and looks_like_a_title(parts[0])
     pieces, _owners, windows, _window_owners = _title_candidates(parts, spelled, strict)
-    if embed is not None:
+    if embed is not None and not typed:
         embed(parts + pieces)  # one model call: the phrases first, then the pieces read as titles (see the budget)
     vectors = embed(parts) if embed is not None else None
     tfidf = OccupationTfidf(index)  # the pieces' and the readings' rows in one product
@@ -400,7 +409,7 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
         assert ranked is not None
         return ranked[0]
 
-    title = _title_evidence(index, parts, embed, spelled, strict, tfidf)
+    title = _title_evidence(index, parts, embed, spelled, strict, tfidf, whole_lines_by_meaning=typed)
     by_title, title_phrase = title[0], title[1]
     # A bare job title ("SALES EXEC cum ADMIN") is ranked by the title alone: its own words match skill labels
     # only by accident, and skill evidence would drown the title's.

