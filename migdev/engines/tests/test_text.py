@@ -49,6 +49,8 @@ def test_tf_idf_is_computed_as_the_fitted_vectorizer_computes_it() -> None:
     texts = ["Welding, welding & more WELDING", "spreadshets", "", "ωμέγα", "care for the elderly people"]
     expected = index._vectorizer.transform(texts).toarray()
     assert np.allclose(index._transform(texts).toarray(), expected, atol=1e-6)
+    by_product = (index._vectorizer.transform(texts) @ index._matrix_t).toarray()
+    assert np.allclose(index._label_scores(texts), by_product, atol=1e-6)  # each label's cosine, as one product
 
 
 def test_tf_idf_scores_are_the_scores_without_embeddings() -> None:
