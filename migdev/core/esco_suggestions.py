@@ -40,7 +40,7 @@ from migdev.core.esco_text import (
     load_embedder,
     token_count,
 )
-from migdev.core.esco_titles import OccupationTfidf, TitleRanking, rank_title, reading_texts, title_words
+from migdev.core.esco_titles import OccupationRows, TitleRanking, rank_title, reading_texts, title_words
 from migdev.core.models import EscoOccupation
 from migdev.core.text_cues import asks_for_language, content_phrases
 from migdev.core.vacancy_terms import vacancy_terms
@@ -213,7 +213,7 @@ def _title_evidence(
     embed: Embedder | None,
     spelled: bool = True,
     strict: bool = False,
-    tfidf: OccupationTfidf | None = None,
+    rows: OccupationRows | None = None,
     whole_lines_by_meaning: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per occupation: how clearly some phrase names it as a job title (0..1), that phrase's position (-1), and the
@@ -224,14 +224,14 @@ def _title_evidence(
     no runs of words inside sentences. `whole_lines_by_meaning`: only whole lines are read by meaning, their pieces
     by spelling alone (a bare title, whose ranking reads its parts already)."""
     n = len(index.occupation_uris)
-    tfidf = tfidf or OccupationTfidf(index)
+    rows = rows or OccupationRows(index)
     pieces, owners, windows, window_owners = _title_candidates(parts, spelled, strict)
     blocks, block_owners, block_words = [], [], []
     if pieces:
         # A piece inside a line ("toilette" in "Soins d'hygiène (toilette, habillage)", "Residencia de mayores" after
         # a dash) is no title line: like a few words of a sentence, it counts only when it spells a label.
         lead = np.array([parts[p].startswith(piece) for piece, p in zip(pieces, owners, strict=True)])
-        evidence = tfidf(pieces) if spelled else np.zeros((len(pieces), n))  # characters only
+        evidence = rows.tfidf(pieces) if spelled else np.zeros((len(pieces), n))  # characters only
         floor = np.where(lead & (not strict), TITLE_TFIDF_MIN, TITLE_WINDOW_MIN)
         evidence = np.where(evidence >= floor[:, None], evidence, 0.0)
         if embed is not None and index.occupations.has_embeddings:
@@ -250,7 +250,7 @@ def _title_evidence(
         # ... and it is counted as long (no sure title).
         block_words.append(np.where(lead, [len(_WORD.findall(piece)) for piece in pieces], TITLE_MAX_WORDS + 1))
     if windows:  # a few words inside a sentence count only when they spell an occupation's label
-        evidence = tfidf(windows)
+        evidence = rows.tfidf(windows)
         blocks.append(np.where(evidence >= TITLE_WINDOW_MIN, evidence, 0.0))
         block_owners.append(window_owners)
         block_words.append(np.full(len(windows), TITLE_MAX_WORDS + 1))
@@ -381,8 +381,8 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     if embed is not None and not typed:
         embed(parts + pieces)  # one model call: the phrases first, then the pieces read as titles (see the budget)
     vectors = embed(parts) if embed is not None else None
-    tfidf = OccupationTfidf(index)  # the pieces' and the readings' rows in one product
-    tfidf.prepare((pieces if spelled else []) + windows + (reading_texts(read_title(parts[0])) if typed else []))
+    rows = OccupationRows(index)
+    rows.prepare((pieces if spelled else []) + windows + (reading_texts(read_title(parts[0])) if typed else []))
 
     if mode == "embedding":
         # Raw cosines say whether a phrase names a skill at all; calibrated ones rank occupations (soft matching
@@ -409,11 +409,11 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
         assert ranked is not None
         return ranked[0]
 
-    title = _title_evidence(index, parts, embed, spelled, strict, tfidf, whole_lines_by_meaning=typed)
+    title = _title_evidence(index, parts, embed, spelled, strict, rows, whole_lines_by_meaning=typed)
     by_title, title_phrase = title[0], title[1]
     # A bare job title ("SALES EXEC cum ADMIN") is ranked by the title alone: its own words match skill labels
     # only by accident, and skill evidence would drown the title's.
-    typed_title = rank_title(index, parts[0], embed, tfidf) if typed else None
+    typed_title = rank_title(index, parts[0], embed, rows) if typed else None
     # ... and its skills are asked for only when they must decide whether to tick an occupation.
     by_skills = functools.cache(skill_ranking)
     combined = typed_title.scores if typed_title is not None else by_skills() + TITLE_WEIGHT * by_title

@@ -66,41 +66,53 @@ def reading_texts(readings: TitleReadings) -> list[str]:
     return [r.text for r in readings.readings] + [readings.title.strip()]
 
 
-class OccupationTfidf:
-    """A request's occupation TF-IDF rows, each text's computed once: the pieces of a text read as titles and a
-    title's readings overlap (the title itself is both), and each text costs about a millisecond and a half (the
-    long posting lists of common character 2-grams). Keyed in lower case, as the vectorizer reads them."""
+class OccupationRows:
+    """A request's occupation scores per text, each computed once: TF-IDF rows (keyed in lower case, as the
+    vectorizer reads them) and raw e5 cosine rows. The pieces of a text read as titles and a title's readings
+    overlap (the title itself is both), and each text's TF-IDF costs most of a millisecond."""
 
     def __init__(self, index: EscoTextIndex) -> None:
         self.index = index
-        self._rows: dict[str, np.ndarray] = {}
+        self._tfidf: dict[str, np.ndarray] = {}
+        self._cosine: dict[str, np.ndarray] = {}
 
     def prepare(self, texts: list[str]) -> None:
-        """Compute the rows of `texts` not computed yet, in one product."""
-        missing = list(dict.fromkeys(t.lower() for t in texts if t.lower() not in self._rows))
+        """Compute the TF-IDF rows of `texts` not computed yet."""
+        missing = list(dict.fromkeys(t.lower() for t in texts if t.lower() not in self._tfidf))
         if missing:
-            self._rows.update(zip(missing, self.index.occupations.tfidf_scores(missing), strict=True))
+            self._tfidf.update(zip(missing, self.index.occupations.tfidf_scores(missing), strict=True))
 
-    def __call__(self, texts: list[str]) -> np.ndarray:
+    def tfidf(self, texts: list[str]) -> np.ndarray:
         self.prepare(texts)
-        if not texts:
-            return np.zeros((0, self.index.occupations.n_concepts), dtype=np.float32)
-        return np.vstack([self._rows[t.lower()] for t in texts])
+        return self._stack([self._tfidf[t.lower()] for t in texts])
+
+    def cosine(self, texts: list[str], embed: Embedder) -> np.ndarray:
+        """Each text's raw e5 cosine with every occupation (its best label); the index must have embeddings."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cosine))
+        if missing:
+            rows = self.index.occupations.scores(
+                missing, embed(missing), embedding_weight=1.0, embedding_calibration="none"
+            )
+            self._cosine.update(zip(missing, rows, strict=True))
+        return self._stack([self._cosine[t] for t in texts])
+
+    def _stack(self, rows: list[np.ndarray]) -> np.ndarray:
+        return np.vstack(rows) if rows else np.zeros((0, self.index.occupations.n_concepts), dtype=np.float32)
 
 
 def rank_title(
-    index: EscoTextIndex, title: str, embed: Embedder | None, tfidf: OccupationTfidf | None = None
+    index: EscoTextIndex, title: str, embed: Embedder | None, rows: OccupationRows | None = None
 ) -> TitleRanking:
     """Occupations for a typed job title, by its best reading, lifted by their ISCO-08 unit group's best."""
     readings = read_title(title)
     texts = reading_texts(readings)
-    known = (tfidf or OccupationTfidf(index))(texts)
+    rows = rows or OccupationRows(index)
+    known = rows.tfidf(texts)
     # Only the title as typed is embedded (the suggestion path has embedded it already): embedding each reading as
     # well was no better on the validation titles (Acc@1 0.270 against 0.278) and costs a model call per reading.
     scored = known
     if embed is not None and index.occupations.has_embeddings:
-        typed = readings.title.strip()
-        cosine = index.occupations.scores([typed], embed([typed]), embedding_weight=1.0, embedding_calibration="none")
+        cosine = rows.cosine([readings.title.strip()], embed)
         scored = (1.0 - EMBEDDING_WEIGHT) * known + EMBEDDING_WEIGHT * cosine  # the one cosine row for every reading
     return rank_scored(index, readings, scored)
 

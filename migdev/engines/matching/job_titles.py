@@ -13,6 +13,7 @@ common abbreviations expanded ("exec", "mgr", "admin", "eng", "dev", "IT", "HR",
 ("iOS", "Android", "SAP") kept as skills, not titles.
 """
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -357,6 +358,13 @@ def _stem(word: str) -> str:
     return word if len(word) < STEM else word[:STEM]
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_stems(labels: tuple[str, ...]) -> frozenset[str]:
+    """The stems of an occupation's labels (dozens of labels each): kept, as the same occupations are explained
+    again and again."""
+    return frozenset(_stem(word) for label in labels for word in _WORD.findall(label))
+
+
 def words_that_led(reading: Reading, labels: Sequence[str], by_meaning: bool = True) -> tuple[str, ...]:
     """The typed words of a reading that an occupation's labels share (by their first letters), or all of the
     reading's typed words when none is shared (then the match was by meaning; none unless `by_meaning`).
@@ -366,7 +374,7 @@ def words_that_led(reading: Reading, labels: Sequence[str], by_meaning: bool = T
     >>> words_that_led(read_title("VAN DRIVER").readings[0], ["delivery van driver"])
     ('VAN', 'DRIVER')
     """
-    stems = {_stem(word) for label in labels for word in _WORD.findall(label)}
+    stems = _label_stems(tuple(labels))
     shared = [typed for expanded, typed in reading.pairs if any(_stem(w) in stems for w in expanded.split())]
     if shared or not by_meaning:
         return tuple(dict.fromkeys(shared))
