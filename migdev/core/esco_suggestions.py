@@ -238,11 +238,7 @@ def _title_evidence(
             read = [i for i, p in enumerate(owners.tolist()) if not whole_lines_by_meaning or pieces[i] == parts[p]]
             cosine = np.zeros((len(pieces), n), dtype=np.float32)
             if read:
-                texts = [pieces[i] for i in read]
-                vectors = embed(texts)
-                cosine[read] = index.occupations.scores(
-                    texts, vectors, embedding_weight=1.0, embedding_calibration="none"
-                )
+                cosine[read] = rows.cosine([pieces[i] for i in read], embed)
             rescaled = np.clip((cosine - TITLE_EMBEDDING_FLOOR) / (1.0 - TITLE_EMBEDDING_FLOOR), 0.0, 1.0)
             evidence = np.maximum(evidence, np.where(rescaled >= TITLE_EMBEDDING_MIN, rescaled, 0.0))
         blocks.append(evidence)
