@@ -19,7 +19,6 @@ better than another trade ("Enfermera" spelled like "operate a camera").
 
 import functools
 import re
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +37,7 @@ from migdev.core.esco_text import (
     EscoTextIndex,
     esco_text_index,
     load_embedder,
+    per_index,
     token_count,
 )
 from migdev.core.esco_titles import OccupationRows, TitleRanking, rank_title, reading_texts, title_words
@@ -378,7 +378,8 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
         embed(parts + pieces)  # one model call: the phrases first, then the pieces read as titles (see the budget)
     vectors = embed(parts) if embed is not None else None
     rows = OccupationRows(index)
-    rows.prepare((pieces if spelled else []) + windows + (reading_texts(read_title(parts[0])) if typed else []))
+    readings = read_title(parts[0]) if typed else None
+    rows.prepare((pieces if spelled else []) + windows + (reading_texts(readings) if readings else []))
 
     if mode == "embedding":
         # Raw cosines say whether a phrase names a skill at all; calibrated ones rank occupations (soft matching
@@ -409,7 +410,7 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     by_title, title_phrase = title[0], title[1]
     # A bare job title ("SALES EXEC cum ADMIN") is ranked by the title alone: its own words match skill labels
     # only by accident, and skill evidence would drown the title's.
-    typed_title = rank_title(index, parts[0], embed, rows) if typed else None
+    typed_title = rank_title(index, parts[0], embed, rows, readings) if typed else None
     # ... and its skills are asked for only when they must decide whether to tick an occupation.
     by_skills = functools.cache(skill_ranking)
     combined = typed_title.scores if typed_title is not None else by_skills() + TITLE_WEIGHT * by_title
@@ -477,21 +478,16 @@ class OccupationNames:
     known: list[str]
 
 
-_names_of: "weakref.WeakKeyDictionary[EscoTextIndex, dict[str, OccupationNames]]" = weakref.WeakKeyDictionary()
-
-
+@per_index
 def occupation_names(index: EscoTextIndex) -> dict[str, OccupationNames]:
     """Every occupation's names, read once per index (it is rebuilt when ESCO changes): reading the shown ones
     from the database cost a bare title a fifteenth of its time."""
-    names = _names_of.get(index)
-    if names is None:
-        fields = ["preferred_label_en", "preferred_label_fr", "preferred_label_es", "alt_labels_en", "alt_labels_fr"]
-        names = {}
-        for uri, en, fr, es, alt_en, alt_fr in EscoOccupation.objects.values_list("uri", *fields):
-            known = [x for field in (en, fr, alt_en, alt_fr) for x in (field or "").splitlines() if x.strip()]
-            preferred = {language: label for language, label in (("en", en), ("fr", fr), ("es", es)) if label}
-            names[uri] = OccupationNames(preferred, known)
-        _names_of[index] = names
+    fields = ["preferred_label_en", "preferred_label_fr", "preferred_label_es", "alt_labels_en", "alt_labels_fr"]
+    names = {}
+    for uri, en, fr, es, alt_en, alt_fr in EscoOccupation.objects.values_list("uri", *fields):
+        known = [x for field in (en, fr, alt_en, alt_fr) for x in (field or "").splitlines() if x.strip()]
+        preferred = {language: label for language, label in (("en", en), ("fr", fr), ("es", es)) if label}
+        names[uri] = OccupationNames(preferred, known)
     return names
 
 

@@ -13,10 +13,12 @@ import os
 import pickle
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -52,6 +54,7 @@ TITLE_PARAMS: TextParams = RECOMMENDED_TITLE_PARAMS
 PIPELINE = RECOMMENDED_PIPELINE
 
 Embedder = Callable[[list[str]], np.ndarray]
+T = TypeVar("T")
 
 
 # --- the embedding model -------------------------------------------------------------------------------------------
@@ -249,6 +252,20 @@ class EscoTextIndex:
         return self.skills.has_embeddings
 
 
+def per_index(compute: Callable[["EscoTextIndex"], T]) -> Callable[["EscoTextIndex"], T]:
+    """`compute` run once per index and kept as long as the index lives (a process rebuilds its index when ESCO
+    changes, and what was computed from the old one goes with it)."""
+    kept: weakref.WeakKeyDictionary[EscoTextIndex, T] = weakref.WeakKeyDictionary()
+
+    @wraps(compute)
+    def once(index: EscoTextIndex) -> T:
+        if index not in kept:
+            kept[index] = compute(index)
+        return kept[index]
+
+    return once
+
+
 CACHE_FORMAT = 6
 
 
@@ -355,7 +372,7 @@ def build_index() -> EscoTextIndex:
         idf=skill_idf(related),
         embedded_skills=len(set(skill_vectors[1])) if skill_vectors else 0,
         embedded_occupations=len(set(occupation_vectors[1])) if occupation_vectors else 0,
-        occupation_label_vectors=_occupation_label_vectors(occupation_rows) if occupation_vectors else None,
+        occupation_label_vectors=(_occupation_label_vectors(occupation_rows, fields) if occupation_vectors else None),
     )
     cache.parent.mkdir(parents=True, exist_ok=True)
     for old in cache.parent.glob("esco-text-*.pickle"):
@@ -367,21 +384,28 @@ def build_index() -> EscoTextIndex:
     return built
 
 
-def _occupation_label_vectors(occupation_rows: list[tuple[object, ...]]) -> VotingLabelVectors | None:
-    """The shipped vectors of every EN and FR label of each occupation (rows as `build_index` reads them)."""
-    labels = [
-        [field if isinstance(field, str) else None for field in (row[3], row[4], row[6], row[7])]
-        for row in occupation_rows
-    ]
+# The occupation labels that vote for a typed title (`esco_title_vectors`): English and French, preferred and
+# alternative, as the vote was measured (the ESCO shipped here has no Spanish labels).
+VOTING_LABEL_FIELDS = ("preferred_label_en", "preferred_label_fr", "alt_labels_en", "alt_labels_fr")
+
+
+def _occupation_label_vectors(
+    occupation_rows: list[tuple[object, ...]], fields: list[str]
+) -> VotingLabelVectors | None:
+    """The shipped vectors of every voting label of each occupation (`occupation_rows` hold `fields`)."""
+    at = [fields.index(field) for field in VOTING_LABEL_FIELDS]
+    labels: list[list[str | None]] = [[_text(row[i]) for i in at] for row in occupation_rows]
     texts, owners = occupation_label_texts(labels)
     return voting_vectors(EMBEDDING_MODEL, texts, owners, len(occupation_rows))
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def occupation_labels_to_embed() -> list[str]:
-    """Every EN and FR label text of the occupations (`migdev embed_esco --ship-occupation-labels`)."""
-    rows = EscoOccupation.objects.order_by("pk").values_list(
-        "preferred_label_en", "preferred_label_fr", "alt_labels_en", "alt_labels_fr"
-    )
+    """Every voting label text of the occupations (`migdev embed_esco --ship-occupation-labels`)."""
+    rows = EscoOccupation.objects.order_by("pk").values_list(*VOTING_LABEL_FIELDS)
     return occupation_label_texts(list(rows))[0]
 
 

