@@ -7,8 +7,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from migdev.law import profiles, selectors
-from migdev.law.akn import parse_xml
-from migdev.law.akn_pdf import render_pdf
+from migdev.law.akn_pdf import document_pdf
 from migdev.law.api.documents import ExpressionOut, WorkOut, work_out
 from migdev.law.models import Expression, NationalLaw
 from migdev.law.selectors import national
@@ -162,7 +161,7 @@ def work_pdf(request: HttpRequest, work_id: int, on: str | None = None, language
         (_("In force from"), found.date),
         (_("Source"), found.source or item.frbr_uri),
     ]
-    pdf = render_pdf(parse_xml(found.xml.encode("utf-8")), item.title, facts)
+    pdf = document_pdf(found.xml, item.title, facts)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="work-{work_id}-{found.language}-{found.date}.pdf"'
     return response

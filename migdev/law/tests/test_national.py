@@ -125,6 +125,27 @@ def test_every_work_exports_as_pdf_including_treaties(client: Client) -> None:
     assert "Contents" in text and "migrant for employment" in " ".join(text.split())
 
 
+def test_a_pdf_is_laid_out_once_per_text_and_language(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from migdev.law import akn_pdf
+
+    laid_out: list[str] = []
+    render = akn_pdf.render_pdf
+
+    def counted(root: Any, title: str, facts: list[tuple[str, str]]) -> bytes:
+        laid_out.append(facts[1][0])
+        return render(root, title, facts)
+
+    monkeypatch.setattr(akn_pdf, "render_pdf", counted)
+    work_id = law("es-lo-4-2000").work_id
+    url = f"/api/v1/law/works/{work_id}/text.pdf?on=2001-01-01"
+    first, again = client.get(url), client.get(url)
+    assert first.content == again.content and laid_out == ["In force from"]
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+    later = client.get(f"/api/v1/law/works/{work_id}/text.pdf?on=2025-06-01")
+    assert french.status_code == later.status_code == 200 and later.content != first.content
+    assert laid_out[1:] == ["En vigueur à partir du", "In force from"]
+
+
 @pytest.fixture
 def steward() -> User:
     return StewardFactory()
