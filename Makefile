@@ -37,9 +37,13 @@ run: setup
 test: install-test
 	$(BIN)/pytest -q
 
-# The same suite on PostgreSQL (a server at 127.0.0.1:5432, user postgres, trust auth).
+# The same suite on PostgreSQL (a server at 127.0.0.1:5432, user postgres, trust auth), less the tests that never
+# touch its database: the browser tests drive a site served from its own SQLite database (migdev/tests/browser.py)
+# and the engines take plain data (migdev/engines), so `make test` covers them and running them again here would
+# only repeat it.
 test-postgres: install-test
-	MIGDEV_DATABASE_URL=$${MIGDEV_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/migdev} $(BIN)/pytest -q
+	MIGDEV_DATABASE_URL=$${MIGDEV_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/migdev} \
+		$(BIN)/pytest -q -m "not browser" --ignore=migdev/engines
 
 check: install-dev
 	$(BIN)/ruff check .
