@@ -379,7 +379,7 @@ def suggest(text: str, max_skills: int = 20, max_occupations: int = 5) -> TextSu
     vectors = embed(parts) if embed is not None else None
     rows = OccupationRows(index)
     readings = read_title(parts[0]) if typed else None
-    rows.prepare((pieces if spelled else []) + windows + (reading_texts(readings) if readings else []))
+    rows.prepare((pieces if spelled else []) + windows + (reading_texts(readings) if readings is not None else []))
 
     if mode == "embedding":
         # Raw cosines say whether a phrase names a skill at all; calibrated ones rank occupations (soft matching

@@ -119,7 +119,7 @@ def rank_title(
 ) -> TitleRanking:
     """Occupations for a typed job title, by its best reading, lifted by their ISCO-08 unit group's best
     (`readings`: the title's, where the caller has read it already)."""
-    readings = readings or read_title(title)
+    readings = readings if readings is not None else read_title(title)
     texts = reading_texts(readings)
     rows = rows or OccupationRows(index)
     known = rows.tfidf(texts)

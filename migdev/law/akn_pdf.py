@@ -6,11 +6,11 @@ The page and its font are core's (`core/pdf.py`).
 
 import hashlib
 
-from django.core.cache import cache
 from fpdf import FPDF
 from fpdf.outline import OutlineSection
 from lxml import etree
 
+from migdev.core.caching import cached
 from migdev.core.pdf import FONT, PdfDocument
 from migdev.law.akn import AKN_NS, parse_xml
 from migdev.law.akn_html import HIERARCHICAL, LABELS, TOC_LEVELS, WORD_NUM
@@ -105,21 +105,17 @@ def render_pdf(root: etree._Element, title: str, facts: list[tuple[str, str]]) -
     return bytes(pdf.output())
 
 
-PDF_KEPT_S = 24 * 3600
-
-
 def document_pdf(xml: str, title: str, facts: list[tuple[str, str]]) -> bytes:
-    """`render_pdf` of a document's XML, kept in the cache under a digest of all it is made of (text, title, facts
-    in the reader's language), so it is never stale. A version's text does not change once stored, and fpdf2 takes
-    seconds to lay out a long law (its line breaking measures the line again for each letter): 3 s for Spain's
-    LO 4/2000, each time it was asked for."""
+    """`render_pdf` of a document's XML, cached under a digest of all it is made of (text, title, facts in the
+    reader's language), so it is never stale. A version's text does not change once stored, and fpdf2 takes seconds
+    to lay out a long law (its line breaking measures the line again for each letter): 3 s for Spain's LO 4/2000,
+    each time it was asked for."""
     digest = hashlib.blake2b(digest_size=16)
     for part in (xml, title, *(text for fact in facts for text in fact)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    key = "migdev:law-pdf:" + digest.hexdigest()
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(parse_xml(xml.encode("utf-8")), title, facts)
-        cache.set(key, pdf, PDF_KEPT_S)
-    return pdf  # type: ignore[no-any-return]
+    return cached(
+        f"law-pdf:{digest.hexdigest()}",
+        lambda: render_pdf(parse_xml(xml.encode("utf-8")), title, facts),
+        per_language=False,  # the facts carry the language
+    )
